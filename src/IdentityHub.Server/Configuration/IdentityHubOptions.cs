@@ -1,0 +1,110 @@
+using IdentityHub.Data;
+
+namespace IdentityHub.Server.Configuration;
+
+/// <summary>
+/// Settings under the <c>IdentityHub</c> configuration section. Every key is documented in
+/// docs/configuration.md and checked at start-up by <see cref="IdentityHubOptionsValidator"/>.
+/// </summary>
+public sealed class IdentityHubOptions
+{
+    public const string Section = "IdentityHub";
+
+    /// <summary>The public base address of the server (the <c>iss</c> claim); empty = the request's own.</summary>
+    public Uri? Issuer { get; set; }
+
+    /// <summary>Folder for the embedded database and development files, relative to the content root.</summary>
+    public string DataFolder { get; set; } = "App_Data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public TokenOptions Tokens { get; set; } = new();
+
+    public KeyOptions Keys { get; set; } = new();
+
+    public SessionOptions Session { get; set; } = new();
+
+    /// <summary>Portals and integrations registered (or updated) at every start.</summary>
+    public List<ClientRegistration> Clients { get; set; } = [];
+
+    /// <summary>API resources: each becomes a scope of the same name whose tokens carry it as audience.</summary>
+    public List<ApiResourceRegistration> ApiResources { get; set; } = [];
+
+    /// <summary>Creates a demo user on first start and prints its password once. On by default in Development only.</summary>
+    public bool SeedDemoUser { get; set; }
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the server starts (the <c>migrate</c> command does it on demand).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}
+
+public sealed class TokenOptions
+{
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan IdentityTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Idle lifetime: a refresh token unused for this long expires. Each use issues a new one.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Absolute lifetime: no refresh token outlives the sign-in that started the chain by more than this.</summary>
+    public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long a just-redeemed refresh token may be replayed (for racing tabs) before reuse revokes the chain.</summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+}
+
+public sealed class KeyOptions
+{
+    public TimeSpan RotationInterval { get; set; } = TimeSpan.FromDays(90);
+
+    public TimeSpan PublishAhead { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often each node re-reads the key table, so rotations by another node are seen.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public sealed class SessionOptions
+{
+    /// <summary>How long the server's own sign-in cookie lives without activity.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long the server's sign-in lasts at most, active or not.</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+}
+
+public sealed class ClientRegistration
+{
+    public string ClientId { get; set; } = "";
+
+    public string? DisplayName { get; set; }
+
+    /// <summary>Empty for a public client (PKCE only); set for a confidential client.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>First-party portals are pre-consented; third-party clients get a consent page.</summary>
+    public bool ThirdParty { get; set; }
+
+    public List<Uri> RedirectUris { get; set; } = [];
+
+    public List<Uri> PostLogoutRedirectUris { get; set; } = [];
+
+    /// <summary>Extra scopes beyond <c>openid profile email phone offline_access</c> (API scopes).</summary>
+    public List<string> Scopes { get; set; } = [];
+
+    /// <summary><c>authorization_code</c>, <c>refresh_token</c>, <c>client_credentials</c>.</summary>
+    public List<string> GrantTypes { get; set; } = [];
+}
+
+public sealed class ApiResourceRegistration
+{
+    public string Name { get; set; } = "";
+
+    public string? DisplayName { get; set; }
+}

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Options;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityHub.Server.Configuration;
+
+/// <summary>
+/// Checks the settings when the server starts; each failure names the configuration key to fix.
+/// </summary>
+internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHubOptions>
+{
+    private static readonly string[] KnownGrantTypes = [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.ClientCredentials];
+
+    public ValidateOptionsResult Validate(string? name, IdentityHubOptions options)
+    {
+        var failures = new List<string>();
+        const string root = IdentityHubOptions.Section;
+
+        if (options.Issuer is { } issuer && (!issuer.IsAbsoluteUri || issuer.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(issuer.Query)))
+        {
+            failures.Add($"{root}:Issuer must be an absolute http(s) URL without a query string.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataFolder))
+        {
+            failures.Add($"{root}:DataFolder must name a folder.");
+        }
+
+        Positive(failures, $"{root}:Tokens:AccessTokenLifetime", options.Tokens.AccessTokenLifetime);
+        Positive(failures, $"{root}:Tokens:IdentityTokenLifetime", options.Tokens.IdentityTokenLifetime);
+        Positive(failures, $"{root}:Tokens:AuthorizationCodeLifetime", options.Tokens.AuthorizationCodeLifetime);
+        Positive(failures, $"{root}:Tokens:RefreshTokenLifetime", options.Tokens.RefreshTokenLifetime);
+        Positive(failures, $"{root}:Tokens:RefreshTokenAbsoluteLifetime", options.Tokens.RefreshTokenAbsoluteLifetime);
+        if (options.Tokens.RefreshTokenReuseLeeway < TimeSpan.Zero)
+        {
+            failures.Add($"{root}:Tokens:RefreshTokenReuseLeeway cannot be negative.");
+        }
+
+        if (options.Tokens.RefreshTokenAbsoluteLifetime < options.Tokens.RefreshTokenLifetime)
+        {
+            failures.Add($"{root}:Tokens:RefreshTokenAbsoluteLifetime must be at least {root}:Tokens:RefreshTokenLifetime.");
+        }
+
+        Positive(failures, $"{root}:Keys:RotationInterval", options.Keys.RotationInterval);
+        Positive(failures, $"{root}:Keys:RefreshInterval", options.Keys.RefreshInterval);
+        if (options.Keys.PublishAhead < TimeSpan.Zero || options.Keys.PublishAhead >= options.Keys.RotationInterval)
+        {
+            failures.Add($"{root}:Keys:PublishAhead must be zero or more and shorter than {root}:Keys:RotationInterval.");
+        }
+
+        Positive(failures, $"{root}:Session:IdleTimeout", options.Session.IdleTimeout);
+        Positive(failures, $"{root}:Session:AbsoluteLifetime", options.Session.AbsoluteLifetime);
+
+        ValidateResources(failures, options);
+        ValidateClients(failures, options);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateResources(List<string> failures, IdentityHubOptions options)
+    {
+        for (var i = 0; i < options.ApiResources.Count; i++)
+        {
+            var resource = options.ApiResources[i];
+            if (!IsScopeToken(resource.Name) || resource.Name is Scopes.OpenId or Scopes.Profile or Scopes.Email or Scopes.Phone or Scopes.OfflineAccess)
+            {
+                failures.Add($"{IdentityHubOptions.Section}:ApiResources:{i}:Name must be a scope name (letters, digits, '-', '_', ':', '.') that is not a standard OpenID Connect scope.");
+            }
+        }
+    }
+
+    private static void ValidateClients(List<string> failures, IdentityHubOptions options)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var apiScopes = options.ApiResources.Select(resource => resource.Name).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < options.Clients.Count; i++)
+        {
+            var client = options.Clients[i];
+            var key = $"{IdentityHubOptions.Section}:Clients:{i}";
+            if (string.IsNullOrWhiteSpace(client.ClientId) || client.ClientId.Length > 100)
+            {
+                failures.Add($"{key}:ClientId is required (at most 100 characters).");
+            }
+            else if (!seen.Add(client.ClientId))
+            {
+                failures.Add($"{key}:ClientId '{client.ClientId}' is registered twice.");
+            }
+
+            var grants = client.GrantTypes.Count == 0 ? [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken] : client.GrantTypes;
+            foreach (var grant in grants.Where(grant => !KnownGrantTypes.Contains(grant)))
+            {
+                failures.Add($"{key}:GrantTypes has '{grant}'; allowed values are {string.Join(", ", KnownGrantTypes)}.");
+            }
+
+            if (grants.Contains(GrantTypes.AuthorizationCode) && client.RedirectUris.Count == 0)
+            {
+                failures.Add($"{key}:RedirectUris needs at least one URL for the authorization code grant.");
+            }
+
+            if (grants.Contains(GrantTypes.ClientCredentials) && string.IsNullOrEmpty(client.ClientSecret))
+            {
+                failures.Add($"{key}:ClientSecret is required for the client_credentials grant.");
+            }
+
+            foreach (var uri in client.RedirectUris.Concat(client.PostLogoutRedirectUris).Where(uri => !uri.IsAbsoluteUri || !string.IsNullOrEmpty(uri.Fragment)))
+            {
+                failures.Add($"{key}: '{uri}' must be an absolute URL without a fragment (RedirectUris, PostLogoutRedirectUris).");
+            }
+
+            foreach (var scope in client.Scopes.Where(scope => !apiScopes.Contains(scope)))
+            {
+                failures.Add($"{key}:Scopes has '{scope}', which is not one of {IdentityHubOptions.Section}:ApiResources.");
+            }
+        }
+    }
+
+    private static void Positive(List<string> failures, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{key} must be a positive duration (for example 00:10:00).");
+        }
+    }
+
+    private static bool IsScopeToken(string value) =>
+        value.Length is > 0 and <= 100 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.');
+}

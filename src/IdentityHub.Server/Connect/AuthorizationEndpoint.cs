@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using IdentityHub.Core.Assurance;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Sessions;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityHub.Server.Connect;
+
+/// <summary>
+/// The authorization endpoint. OpenIddict has already validated the request (client, redirect URI,
+/// PKCE, scopes); this code makes the user decisions: sign in first, consent, or issue a code.
+/// </summary>
+internal static class AuthorizationEndpoint
+{
+    /// <summary>Set by the consent page when the user declines, so the portal receives access_denied.</summary>
+    public const string ConsentDeniedParameter = "ih_consent";
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext http,
+        UserManager<IdentityHubUser> users,
+        IOpenIddictApplicationManager applications,
+        IOpenIddictAuthorizationManager authorizations,
+        IOpenIddictScopeManager scopes,
+        IOptions<IdentityHubOptions> options,
+        TimeProvider time)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+
+        var session = await SignedInSession.ReadAsync(http);
+        var reason = await WhySignInIsNeededAsync(http, request, session, time);
+        if (reason is not null)
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Forbid(Errors.LoginRequired, reason);
+            }
+
+            // Come back without prompt=login once the user has signed in, or we would loop.
+            var returnUrl = ConnectRequests.AsLocalUrl(http.Request, dropPrompts: [PromptValues.Login]);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
+        }
+
+        var user = await users.FindByIdAsync(session!.UserId);
+        if (user is null)
+        {
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = ConnectRequests.AsLocalUrl(http.Request) }, [IdentityConstants.ApplicationScheme]);
+        }
+
+        var application = await applications.FindByClientIdAsync(request.ClientId!)
+            ?? throw new InvalidOperationException("The client application cannot be found.");
+        var applicationId = await applications.GetIdAsync(application);
+        var requestedScopes = request.GetScopes();
+
+        var permanent = await authorizations.FindAsync(
+            subject: user.Id, client: applicationId, status: Statuses.Valid, type: AuthorizationTypes.Permanent, scopes: requestedScopes)
+            .FirstOrDefaultAsync();
+
+        if (await applications.GetConsentTypeAsync(application) is ConsentTypes.Explicit
+            && (permanent is null || request.HasPromptValue(PromptValues.Consent)))
+        {
+            if (http.Request.Query[ConsentDeniedParameter] == "denied" || http.Request.HasFormContentType && http.Request.Form[ConsentDeniedParameter] == "denied")
+            {
+                return Forbid(Errors.AccessDenied, "The user declined to share their information with this application.");
+            }
+
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Forbid(Errors.ConsentRequired, "The user must consent before this application can sign them in.");
+            }
+
+            var returnUrl = ConnectRequests.AsLocalUrl(http.Request, drop: [ConsentDeniedParameter], dropPrompts: [PromptValues.Consent]);
+            return Results.Redirect("/connect/consent?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        }
+
+        var identity = UserPrincipalFactory.Create(user, session.AuthenticatedAt, session.Methods, AssuranceLevels.For(session.Methods));
+        var chainEnds = time.GetUtcNow() + options.Value.Tokens.RefreshTokenAbsoluteLifetime;
+        identity.SetClaim(SessionClaims.RefreshChainExpiresAt, chainEnds.ToUnixTimeSeconds());
+        identity.SetScopes(requestedScopes);
+        identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes()).ToListAsync());
+
+        // Without a permanent authorization OpenIddict creates an ad-hoc one, which ties every token of
+        // this sign-in together so that a replayed code or refresh token can revoke them all.
+        if (permanent is not null)
+        {
+            identity.SetAuthorizationId(await authorizations.GetIdAsync(permanent));
+        }
+
+        ClaimDestinations.Apply(identity);
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<string?> WhySignInIsNeededAsync(HttpContext http, OpenIddictRequest request, SignedInSession? session, TimeProvider time)
+    {
+        if (session is null)
+        {
+            return "The user is not signed in.";
+        }
+
+        if (request.HasPromptValue(PromptValues.Login))
+        {
+            return "The application asked for a fresh sign-in.";
+        }
+
+        if (request.MaxAge is { } maxAge && time.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge))
+        {
+            return "The sign-in is older than the application allows (max_age).";
+        }
+
+        if (!string.IsNullOrEmpty(request.IdTokenHint))
+        {
+            // OpenIddict validated the hint; a hint for someone else means this session is not theirs.
+            var hint = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var hintedSubject = hint.Principal?.GetClaim(Claims.Subject);
+            if (hintedSubject is not null && hintedSubject != session.UserId)
+            {
+                return "The signed-in user is not the one the application expected (id_token_hint).";
+            }
+        }
+
+        return null;
+    }
+
+    private static IResult Forbid(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

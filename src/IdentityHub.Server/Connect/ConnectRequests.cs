@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Primitives;
+
+namespace IdentityHub.Server.Connect;
+
+/// <summary>Rebuilds protocol requests as local URLs, to come back to them after a page.</summary>
+internal static class ConnectRequests
+{
+    /// <summary>
+    /// The same request as a GET URL (authorization requests may arrive as form posts), leaving out
+    /// the parameters named in <paramref name="drop"/> and the prompt values in <paramref name="dropPrompts"/>.
+    /// </summary>
+    public static string AsLocalUrl(HttpRequest request, IReadOnlyCollection<string>? drop = null, IReadOnlyCollection<string>? dropPrompts = null)
+    {
+        var source = request.HasFormContentType ? request.Form.AsEnumerable() : request.Query.AsEnumerable();
+        var query = new QueryBuilder();
+        foreach (var (name, values) in source)
+        {
+            if (drop?.Contains(name) == true || name == "__RequestVerificationToken")
+            {
+                continue;
+            }
+
+            var kept = name == "prompt" && dropPrompts is not null
+                ? new StringValues(string.Join(' ', values.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Except(dropPrompts)))
+                : values;
+            if (!StringValues.IsNullOrEmpty(kept))
+            {
+                query.Add(name, kept.ToArray()!);
+            }
+        }
+
+        return request.PathBase + request.Path + query.ToQueryString();
+    }
+}

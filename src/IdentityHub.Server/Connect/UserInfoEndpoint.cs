@@ -1,0 +1,52 @@
+using IdentityHub.Data.Users;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityHub.Server.Connect;
+
+/// <summary>The userinfo endpoint (GET and POST): the user's current profile, filtered by the token's scopes.</summary>
+internal static class UserInfoEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpContext http, UserManager<IdentityHubUser> users)
+    {
+        var principal = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal!;
+        var user = await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? "");
+        if (user is null)
+        {
+            return Results.Challenge(
+                new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The account this token was issued to no longer exists.",
+                }),
+                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = user.Id };
+        if (principal.HasScope(Scopes.Profile))
+        {
+            claims[Claims.Name] = user.DisplayName;
+            claims[Claims.GivenName] = user.GivenName;
+            claims[Claims.FamilyName] = user.FamilyName;
+            claims[Claims.PreferredUsername] = user.UserName;
+        }
+
+        if (principal.HasScope(Scopes.Email) && user.Email is not null)
+        {
+            claims[Claims.Email] = user.Email;
+            claims[Claims.EmailVerified] = user.EmailConfirmed;
+        }
+
+        if (principal.HasScope(Scopes.Phone) && user.PhoneNumber is not null)
+        {
+            claims[Claims.PhoneNumber] = user.PhoneNumber;
+            claims[Claims.PhoneNumberVerified] = user.PhoneNumberConfirmed;
+        }
+
+        return Results.Ok(claims.Where(pair => pair.Value is not null).ToDictionary());
+    }
+}

@@ -1,0 +1,25 @@
+using IdentityHub.Server.Connect;
+
+namespace IdentityHub.Server.Hosting;
+
+public static class IdentityHubPipeline
+{
+    /// <summary>The request pipeline: friendly error pages, static assets, authentication, pages, endpoints.</summary>
+    public static WebApplication UseIdentityHub(this WebApplication app)
+    {
+        // No stack traces in any environment: unexpected errors and protocol errors that cannot go back
+        // to the portal render the error page.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error");
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapConnectEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,141 @@
+using IdentityHub.Data;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Keys;
+using IdentityHub.Server.Seeding;
+using IdentityHub.Server.Sessions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityHub.Server.Hosting;
+
+public static class IdentityHubServices
+{
+    /// <summary>Registers the token server: options, database, Identity, OpenIddict, keys and pages.</summary>
+    public static IServiceCollection AddIdentityHub(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<IdentityHubOptions>()
+            .Bind(configuration.GetSection(IdentityHubOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityHubOptions>, IdentityHubOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Hosted services start in registration order: migrations must run before Data Protection's
+        // own hosted service reads its key ring, and before the token keys are read.
+        services.AddHostedService<StartupTasks>();
+
+        var database = DatabaseSettings.From(configuration, environment);
+        services.AddIdentityHubDatabase(database.Provider, database.ConnectionString);
+
+        services.AddDataProtection()
+            .SetApplicationName("IdentityHub")
+            .PersistKeysToDbContext<IdentityHubDbContext>();
+
+        AddIdentity(services);
+        AddOpenIddict(services, environment);
+
+        services.AddSingleton<KeyMaterial>();
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<ServerCredentialsSetup>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(provider => provider.GetRequiredService<ServerCredentialsSetup>());
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(provider => provider.GetRequiredService<ServerCredentialsSetup>());
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerLifetimesSetup>();
+
+        services.AddScoped<ClientRegistrar>();
+        services.AddScoped<DemoUserSeeder>();
+        services.AddHostedService<KeyRingRefresher>();
+
+        services.AddRazorPages();
+        return services;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<IdentityHubUser, IdentityRole>(options =>
+            {
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.User.RequireUniqueEmail = false;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // The password policy presets (nist, legacy) come with the account lifecycle work;
+                // until then: long passwords, no composition rules, as SP 800-63B asks.
+                options.Password.RequiredLength = 15;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.ClaimsIdentity.UserIdClaimType = System.Security.Claims.ClaimTypes.NameIdentifier;
+            })
+            .AddEntityFrameworkStores<IdentityHubDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<IdentityHubOptions>>((cookie, hub) =>
+            {
+                cookie.Cookie.Name = ".IdentityHub.Session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/account/login";
+                cookie.LogoutPath = "/account/signout";
+                cookie.AccessDeniedPath = "/error";
+                cookie.ExpireTimeSpan = hub.Value.Session.IdleTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
+            });
+
+        // When Identity re-issues the cookie after its security-stamp check, keep how and when the user signed in.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SessionLifetime.KeepSignInFacts);
+    }
+
+    private static void AddOpenIddict(IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityHubDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetIntrospectionEndpointUris("connect/introspect")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetEndSessionEndpointUris("connect/endsession");
+
+                options.AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow()
+                    .RequireProofKeyForCodeExchange();
+
+                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+                options.RegisterClaims(
+                    Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.PreferredUsername,
+                    Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified,
+                    Claims.AuthenticationTime, Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference);
+
+                // Portals' APIs validate access tokens as plain RS256 JWTs against JWKS.
+                options.DisableAccessTokenEncryption();
+
+                // S256 only: "plain" offers no protection against a stolen code.
+                options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+
+                // Plain HTTP on localhost is allowed for `dotnet run` only; every other environment needs TLS.
+                if (environment.IsDevelopment())
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+    }
+}

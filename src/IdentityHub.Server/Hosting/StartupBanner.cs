@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace IdentityHub.Server.Hosting;
+
+/// <summary>Tells the person who ran the server where to go next.</summary>
+internal static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var root = addresses.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5000";
+        Console.WriteLine();
+        Console.WriteLine($"  IdentityHub is running ({app.Environment.EnvironmentName}).");
+        Console.WriteLine($"  Discovery: {root}/.well-known/openid-configuration");
+        Console.WriteLine($"  Sign-in:   {root}/account/login");
+        if (app.Environment.IsDevelopment())
+        {
+            Console.WriteLine("  Demo portals: see samples/README.md (provider http://localhost:5101, producer :5102, member :5103)");
+        }
+
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Assurance;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace IdentityHub.Server.Pages.Account;
+
+public sealed class LoginModel(
+    UserManager<IdentityHubUser> users,
+    SignInManager<IdentityHubUser> signIn,
+    TimeProvider time) : PageModel
+{
+    // Wording shared by every failure that must not reveal whether the username exists.
+    internal const string WrongCredentials = "The username or password you entered is incorrect. Check them and try again.";
+
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public void OnGet()
+    {
+        // login_hint from the portal's authorization request pre-fills the username.
+        if (Input.Username.Length == 0 && LoginHintFrom(ReturnUrl) is { } hint)
+        {
+            Input.Username = hint;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByNameAsync(Input.Username.Trim());
+        if (user is null)
+        {
+            // Spend the same time as a real check so that response times do not reveal the answer.
+            TimingDecoy.Verify(users.PasswordHasher, Input.Password);
+            ErrorMessage = WrongCredentials;
+            return Page();
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ErrorMessage = "This account is locked after too many unsuccessful sign-in attempts. Wait a few minutes and try again, or contact your administrator.";
+            return Page();
+        }
+
+        if (result.IsNotAllowed)
+        {
+            ErrorMessage = "This account cannot sign in right now. Contact your administrator.";
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            ErrorMessage = WrongCredentials;
+            return Page();
+        }
+
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+            SignedInSession.ClaimsFor(time.GetUtcNow(), [AuthenticationMethods.Password]));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    private static string? LoginHintFrom(string? returnUrl)
+    {
+        var start = returnUrl?.IndexOf('?', StringComparison.Ordinal) ?? -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var hint = QueryHelpers.ParseQuery(returnUrl![start..]).GetValueOrDefault("login_hint").ToString();
+        return hint.Length is > 0 and <= LoginInput.MaxUsernameLength ? hint : null;
+    }
+
+    public sealed class LoginInput
+    {
+        public const int MaxUsernameLength = 64;
+
+        [Required(ErrorMessage = "Enter your username.")]
+        [StringLength(MaxUsernameLength, ErrorMessage = "A username has at most 64 characters.")]
+        public string Username { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(1024, ErrorMessage = "That password is too long.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using IdentityHub.Server.Connect;
+using IdentityHub.Server.Sessions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityHub.Server.Pages.Connect;
+
+/// <summary>
+/// Consent for third-party clients. The authorization request it came from is re-validated by
+/// OpenIddict when the browser returns to it; this page only records the user's answer.
+/// </summary>
+public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string ApplicationName { get; private set; } = "";
+
+    public IReadOnlyList<string> ScopeDescriptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } problem)
+        {
+            return problem;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? decision)
+    {
+        if (await LoadAsync() is { } problem)
+        {
+            return problem;
+        }
+
+        if (decision != "allow")
+        {
+            return LocalRedirect(ReturnUrl + "&" + AuthorizationEndpoint.ConsentDeniedParameter + "=denied");
+        }
+
+        var session = (await SignedInSession.ReadAsync(HttpContext))!;
+        var application = await applications.FindByClientIdAsync(ReturnParameter("client_id"))
+            ?? throw new InvalidOperationException("The client application cannot be found.");
+        var principal = new ClaimsPrincipal(new ClaimsIdentity("consent"));
+        await authorizations.CreateAsync(
+            principal: principal,
+            subject: session.UserId,
+            client: (await applications.GetIdAsync(application))!,
+            type: AuthorizationTypes.Permanent,
+            scopes: [.. ReturnParameter("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+        return LocalRedirect(ReturnUrl!);
+    }
+
+    private string ReturnParameter(string name) =>
+        QueryHelpers.ParseQuery(new Uri("http://x" + ReturnUrl).Query).GetValueOrDefault(name).ToString();
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        if (!Url.IsLocalUrl(ReturnUrl) || !ReturnUrl!.StartsWith("/connect/authorize?", StringComparison.Ordinal))
+        {
+            return BadRequest("This page can only be reached from a sign-in request.");
+        }
+
+        if (await SignedInSession.ReadAsync(HttpContext) is null)
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        var application = await applications.FindByClientIdAsync(ReturnParameter("client_id"));
+        if (application is null)
+        {
+            return BadRequest("This page can only be reached from a sign-in request.");
+        }
+
+        ApplicationName = await applications.GetLocalizedDisplayNameAsync(application) ?? ReturnParameter("client_id");
+        ScopeDescriptions = [.. ReturnParameter("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Describe)];
+        return null;
+    }
+
+    private static string Describe(string scope) => scope switch
+    {
+        Scopes.OpenId => "Confirm who you are",
+        Scopes.Profile => "See your name and username",
+        Scopes.Email => "See your email address",
+        Scopes.Phone => "See your phone number",
+        Scopes.OfflineAccess => "Stay connected when you are not using it",
+        _ => $"Use the \"{scope}\" service on your behalf",
+    };
+}

@@ -1,0 +1,38 @@
+using IdentityHub.Server.Commands;
+using IdentityHub.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddIdentityHub(builder.Configuration, builder.Environment);
+    var app = builder.Build();
+    app.UseIdentityHub();
+
+    return args.FirstOrDefault() switch
+    {
+        "migrate" => await MigrateCommand.RunAsync(app.Services),
+        null or "run" or ['-', ..] => await ServeAsync(app),
+        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate."),
+    };
+}
+catch (Exception exception) when (exception is StartupException or OptionsValidationException)
+{
+    return Fail("IdentityHub cannot start: " + exception.Message);
+}
+
+static async Task<int> ServeAsync(WebApplication app)
+{
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+    await app.RunAsync();
+    return 0;
+}
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 1;
+}
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
