@@ -1,0 +1,178 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace IdentityHub.Server.Tests.Infrastructure;
+
+/// <summary>
+/// Walks the flows a browser and a portal walk: its own cookie jar, redirects followed by hand so
+/// that each step can be checked.
+/// </summary>
+public sealed partial class Browser
+{
+    private readonly HttpClient _http;
+
+    public Browser(IdentityHubApp app)
+    {
+        _http = app.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(Cookies));
+    }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public HttpClient Http => _http;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
+
+    public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> form) =>
+        _http.PostAsync(url, new FormUrlEncodedContent(form));
+
+    /// <summary>GETs the page, then posts its form with the given fields and the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, IDictionary<string, string> fields)
+    {
+        var page = await _http.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.IsSuccessStatusCode, $"GET {pageUrl} answered {(int)page.StatusCode}: {html}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
+        foreach (var (name, value) in HiddenFields(html).Where(field => !form.ContainsKey(field.Key)))
+        {
+            form[name] = value;
+        }
+
+        return await PostFormAsync(pageUrl, form);
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string userName, string password = TestUsers.Password, string? returnUrl = null)
+    {
+        var url = "/account/login" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        return await SubmitAsync(url, new Dictionary<string, string> { ["Input.Username"] = userName, ["Input.Password"] = password });
+    }
+
+    /// <summary>Starts an authorization request and returns the first response (no redirects followed).</summary>
+    public Task<HttpResponseMessage> AuthorizeAsync(AuthorizationRequest request) => _http.GetAsync(request.Url());
+
+    /// <summary>
+    /// The whole code flow as a signed-out browser walks it: authorize, sign in, back to authorize,
+    /// then the redirect to the portal with a code.
+    /// </summary>
+    public async Task<AuthorizationResult> CodeFlowAsync(string userName, AuthorizationRequest request, string password = TestUsers.Password)
+    {
+        var response = await AuthorizeAsync(request);
+        if (IsRedirectTo(response, "/account/login"))
+        {
+            var returnUrl = QueryHelpers.ParseQuery(response.Headers.Location!.Query)["ReturnUrl"].ToString();
+            var signedIn = await SignInAsync(userName, password, returnUrl);
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            response = await _http.GetAsync(signedIn.Headers.Location);
+        }
+
+        return AuthorizationResult.From(response, request);
+    }
+
+    /// <summary>Follows redirects that stay on IdentityHub; stops at the first one that leaves it.</summary>
+    public async Task<HttpResponseMessage> FollowAsync(HttpResponseMessage response)
+    {
+        for (var hops = 0; hops < 10 && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther; hops++)
+        {
+            var location = response.Headers.Location!;
+            if (location.IsAbsoluteUri && location.Host != "localhost")
+            {
+                return response;
+            }
+
+            response = await _http.GetAsync(location);
+        }
+
+        return response;
+    }
+
+    public static bool IsRedirectTo(HttpResponseMessage response, string path) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location &&
+        (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]).Equals(path, StringComparison.OrdinalIgnoreCase);
+
+    public static string AntiforgeryToken(string html) =>
+        AntiforgeryPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The page has no antiforgery token.");
+
+    private static IEnumerable<KeyValuePair<string, string>> HiddenFields(string html) =>
+        HiddenPattern().Matches(html).Select(match => KeyValuePair.Create(WebUtility.HtmlDecode(match.Groups[1].Value), WebUtility.HtmlDecode(match.Groups[2].Value)));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+
+    [GeneratedRegex("<input type=\"hidden\"[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"")]
+    private static partial Regex HiddenPattern();
+}
+
+/// <summary>An authorization request as a portal builds it, PKCE included.</summary>
+public sealed record AuthorizationRequest
+{
+    public string ClientId { get; init; } = TestClients.Portal;
+    public string RedirectUri { get; init; } = TestClients.RedirectUri;
+    public string ResponseType { get; init; } = "code";
+    public string Scope { get; init; } = "openid profile email phone offline_access " + TestClients.ApiScope;
+    public string State { get; init; } = RandomNumberGenerator.GetHexString(16);
+    public string Nonce { get; init; } = RandomNumberGenerator.GetHexString(16);
+    public string CodeVerifier { get; init; } = RandomNumberGenerator.GetHexString(64);
+    public string? CodeChallengeMethod { get; init; } = "S256";
+    public string? CodeChallengeOverride { get; init; }
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
+    public string CodeChallenge => CodeChallengeOverride ?? (CodeChallengeMethod == "plain"
+        ? CodeVerifier
+        : Base64UrlTextEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(CodeVerifier))));
+
+    public string Url()
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["client_id"] = ClientId,
+            ["redirect_uri"] = RedirectUri,
+            ["response_type"] = ResponseType,
+            ["scope"] = Scope,
+            ["state"] = State,
+            ["nonce"] = Nonce,
+        };
+        if (CodeChallengeMethod is not null)
+        {
+            query["code_challenge"] = CodeChallenge;
+            query["code_challenge_method"] = CodeChallengeMethod;
+        }
+
+        foreach (var (name, value) in Extra)
+        {
+            query[name] = value;
+        }
+
+        return QueryHelpers.AddQueryString("/connect/authorize", query);
+    }
+}
+
+/// <summary>Where the authorization response sent the browser.</summary>
+public sealed record AuthorizationResult(HttpResponseMessage Response, Uri? Location, IDictionary<string, string> Parameters, AuthorizationRequest Request)
+{
+    public string Code => Parameters.TryGetValue("code", out var code) ? code
+        : throw new Xunit.Sdk.XunitException($"No code in the response: {Describe()}");
+
+    public string? Error => Parameters.GetValueOrDefault("error");
+
+    public static AuthorizationResult From(HttpResponseMessage response, AuthorizationRequest request)
+    {
+        var location = response.Headers.Location;
+        var parameters = location is { IsAbsoluteUri: true }
+            ? QueryHelpers.ParseQuery(location.Query).ToDictionary(pair => pair.Key, pair => pair.Value.ToString())
+            : new Dictionary<string, string>();
+        return new AuthorizationResult(response, location, parameters, request);
+    }
+
+    public string Describe() => $"{(int)Response.StatusCode} {Location}";
+}
+
+public static class JsonResponses
+{
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}

@@ -1,0 +1,96 @@
+using IdentityHub.Data.Users;
+using IdentityHub.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IdentityHub.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The token server in memory on its own fresh PostgreSQL database, with a fake clock. HTTPS base
+/// address, so OpenIddict's transport-security rule stays on as in production.
+/// </summary>
+public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private string? _connectionString;
+
+    public IdentityHubApp()
+    {
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+        ClientOptions.AllowAutoRedirect = false;
+        ClientOptions.HandleCookies = false;
+    }
+
+    /// <summary>Starts at the real current time, so tokens also pass IdentityModel's own checks.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
+    /// <summary>Uses an existing database (to restart "the same server") instead of a new one.</summary>
+    public IdentityHubApp UseDatabase(string connectionString)
+    {
+        _connectionString = connectionString;
+        return this;
+    }
+
+    public IdentityHubApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _connectionString ??= await PostgresCluster.Shared.CreateDatabaseAsync("server");
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
+    public Browser NewBrowser() => new(this);
+
+    public async Task<IdentityHubUser> CreateUserAsync(string userName, string password = TestUsers.Password)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
+        var user = new IdentityHubUser
+        {
+            UserName = userName,
+            GivenName = "Rosa",
+            FamilyName = "Ramirez",
+            Email = userName + "@clinic.example",
+            EmailConfirmed = true,
+            PhoneNumber = "+16505552652",
+        };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:IdentityHub", ConnectionString);
+        builder.UseSetting("IdentityHub:Database:Provider", "Postgres");
+        foreach (var (key, value) in TestClients.Settings().Concat(_settings))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
+
+public static class TestUsers
+{
+    /// <summary>Long enough for the password rules; the tests' users are throwaway.</summary>
+    public const string Password = "correct horse battery staple";
+}
