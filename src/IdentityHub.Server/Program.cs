@@ -7,6 +7,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddIdentityHub(builder.Configuration, builder.Environment);
     var app = builder.Build();
+    SettingsCheck.Run(app.Services);
     app.UseIdentityHub();
 
     return args.FirstOrDefault() switch

@@ -10,6 +10,9 @@ namespace IdentityHub.Server.Connect;
 /// <summary>Builds the principal OpenIddict turns into tokens, from the user's current record.</summary>
 internal static class UserPrincipalFactory
 {
+    /// <summary>The value type IdentityModel writes into a token as a raw JSON array.</summary>
+    private const string JsonArrayClaimType = "JSON_ARRAY";
+
     public static ClaimsIdentity Create(IdentityHubUser user, DateTimeOffset authTime, IReadOnlyCollection<string> methods, string acr)
     {
         var identity = new ClaimsIdentity(
@@ -22,7 +25,7 @@ internal static class UserPrincipalFactory
             .SetClaim(Claims.AuthenticationContextReference, acr);
 
         // amr is always a JSON array, even with one method (RFC 8176).
-        identity.AddClaim(Claims.AuthenticationMethodReference, JsonSerializer.SerializeToElement(methods));
+        identity.AddClaim(new Claim(Claims.AuthenticationMethodReference, JsonSerializer.Serialize(methods), JsonArrayClaimType));
         return ApplyProfile(identity, user);
     }
 

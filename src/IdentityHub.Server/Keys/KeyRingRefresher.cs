@@ -8,27 +8,15 @@ namespace IdentityHub.Server.Keys;
 /// rotation (or a key another node created) reaches this node without a restart.
 /// </summary>
 internal sealed partial class KeyRingRefresher(KeyRing ring, IOptions<IdentityHubOptions> options, TimeProvider time, ILogger<KeyRingRefresher> logger)
-    : IHostedService, IDisposable
+    : BackgroundService
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _loop;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await ring.RefreshAsync(cancellationToken);
-        _loop = RunAsync(_stopping.Token);
+        await base.StartAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    public void Dispose() => _stopping.Dispose();
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RunAsync(stoppingToken);
 
     private async Task RunAsync(CancellationToken stopping)
     {

@@ -1,55 +1,73 @@
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Testing;
+using Npgsql;
 
 namespace IdentityHub.Server.Tests.Configuration;
 
-/// <summary>A wrong setting stops the server with a message naming the key.</summary>
+/// <summary>
+/// The real server process (O1): a wrong setting stops it with exit code 1 and a message that names
+/// the key; <c>migrate</c> applies migrations and exits without serving (O5).
+/// </summary>
 public sealed class StartupValidationTests
 {
     [Theory]
     [InlineData("IdentityHub:Tokens:AccessTokenLifetime", "-00:05:00", "IdentityHub:Tokens:AccessTokenLifetime")]
+    [InlineData("IdentityHub:Tokens:AccessTokenLifetime", "ten minutes", "IdentityHub:Tokens:AccessTokenLifetime")]
     [InlineData("IdentityHub:Keys:PublishAhead", "400.00:00:00", "IdentityHub:Keys:PublishAhead")]
     [InlineData("IdentityHub:Clients:0:GrantTypes:0", "password", "IdentityHub:Clients:0:GrantTypes")]
     [InlineData("IdentityHub:Clients:0:Scopes:1", "undeclared-api", "IdentityHub:Clients:0:Scopes")]
     [InlineData("IdentityHub:Issuer", "ftp://example.org", "IdentityHub:Issuer")]
+    [InlineData("IdentityHub:Database:Provider", "Oracle", "IdentityHub:Database:Provider")]
+    [InlineData("ConnectionStrings:IdentityHub", "", "ConnectionStrings:IdentityHub")]
     public async Task A_bad_setting_stops_start_up_and_names_the_key(string key, string value, string named)
     {
-        await using var app = new IdentityHubApp().With(key, value);
-        await app.InitializeAsync();
+        var environment = await ServerEnvironmentAsync();
+        environment[EnvironmentName(key)] = value;
 
-        var failure = Record.Exception(() => app.Server);
+        await using var server = AppProcess.Start("src/IdentityHub.Server", environment);
+        var exitCode = await server.WaitForExitAsync();
 
-        Assert.NotNull(failure);
-        Assert.Contains(named, Flatten(failure));
+        Assert.Equal(1, exitCode);
+        Assert.Contains(named, server.Output);
+        Assert.DoesNotContain("   at ", server.Output);
     }
 
     [Fact]
-    public void An_unknown_database_provider_is_named_with_its_key()
+    public async Task Migrate_applies_the_migrations_and_exits_without_serving()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["IdentityHub:Database:Provider"] = "Oracle" })
-            .Build();
+        var environment = await ServerEnvironmentAsync();
 
-        var failure = Assert.Throws<IdentityHub.Server.Hosting.StartupException>(() =>
-            IdentityHub.Server.Hosting.DatabaseSettings.From(configuration, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() }));
+        await using var server = AppProcess.Start("src/IdentityHub.Server", environment, "migrate");
+        var exitCode = await server.WaitForExitAsync();
 
-        Assert.Contains("IdentityHub:Database:Provider", failure.Message);
+        Assert.True(exitCode == 0, server.Output);
+        Assert.Contains("Applied", server.Output);
+        await using var connection = new NpgsqlConnection(environment["ConnectionStrings__IdentityHub"]);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+        Assert.True((long)(await count.ExecuteScalarAsync())! > 0);
     }
 
     [Fact]
-    public void Postgres_without_a_connection_string_is_named_with_its_key()
+    public async Task An_unknown_command_is_named()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["IdentityHub:Database:Provider"] = "Postgres" })
-            .Build();
+        var environment = await ServerEnvironmentAsync();
 
-        var failure = Assert.Throws<IdentityHub.Server.Hosting.StartupException>(() =>
-            IdentityHub.Server.Hosting.DatabaseSettings.From(configuration, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() }));
+        await using var server = AppProcess.Start("src/IdentityHub.Server", environment, "migrat");
 
-        Assert.Contains("ConnectionStrings:IdentityHub", failure.Message);
+        Assert.Equal(1, await server.WaitForExitAsync());
+        Assert.Contains("Unknown command 'migrat'", server.Output);
     }
 
-    private static string Flatten(Exception exception) =>
-        exception is AggregateException aggregate
-            ? string.Join(" | ", aggregate.InnerExceptions.Select(Flatten))
-            : exception.Message + (exception.InnerException is { } inner ? " | " + Flatten(inner) : "");
+    private static async Task<Dictionary<string, string?>> ServerEnvironmentAsync()
+    {
+        var environment = TestClients.Settings().ToDictionary(pair => EnvironmentName(pair.Key), pair => pair.Value);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_URLS"] = $"http://localhost:{FreeTcpPort.Next()}";
+        environment["IdentityHub__Database__Provider"] = "Postgres";
+        environment["ConnectionStrings__IdentityHub"] = await PostgresCluster.Shared.CreateDatabaseAsync("startup");
+        return environment;
+    }
+
+    private static string EnvironmentName(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 }

@@ -157,7 +157,7 @@ public sealed record AuthorizationResult(HttpResponseMessage Response, Uri? Loca
     public string Code => Parameters.TryGetValue("code", out var code) ? code
         : throw new Xunit.Sdk.XunitException($"No code in the response: {Describe()}");
 
-    public string? Error => Parameters.GetValueOrDefault("error");
+    public string? Error => Parameters.TryGetValue("error", out var error) ? error : null;
 
     public static AuthorizationResult From(HttpResponseMessage response, AuthorizationRequest request)
     {

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+
+namespace IdentityHub.Testing;
+
+/// <summary>
+/// A PostgreSQL cluster in a temporary folder on a free loopback port, fsync off, trust
+/// authentication, removed on dispose. As root it runs the server as the <c>postgres</c> user
+/// (PostgreSQL refuses to run as root) through <c>runuser</c>.
+/// </summary>
+public sealed class ThrowawayPostgres : IDisposable
+{
+    private readonly string _folder;
+    private readonly string _binaries;
+    private bool _stopped;
+
+    private ThrowawayPostgres(string folder, string binaries, int port)
+    {
+        _folder = folder;
+        _binaries = binaries;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string AdministratorConnectionString =>
+        $"Host=localhost;Port={Port};Username=postgres;Database=postgres;Maximum Pool Size=20;Timeout=30";
+
+    private string DataFolder => Path.Combine(_folder, "data");
+
+    public static async Task<ThrowawayPostgres> StartAsync()
+    {
+        var binaries = FindBinaries();
+        var folder = Directory.CreateTempSubdirectory("identityhub-pg-").FullName;
+        var cluster = new ThrowawayPostgres(folder, binaries, FreeTcpPort.Next());
+        try
+        {
+            if (RunningAsRoot)
+            {
+                await RunAsync("chown", ["postgres:postgres", folder], asPostgres: false);
+            }
+
+            await cluster.RunToolAsync("initdb", ["-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+            var serverOptions = $"-F -p {cluster.Port} -k {folder} -c listen_addresses=localhost " +
+                                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+            await cluster.RunToolAsync("pg_ctl", ["-D", cluster.DataFolder, "-l", Path.Combine(folder, "server.log"), "-o", serverOptions, "-w", "start"]);
+            return cluster;
+        }
+        catch
+        {
+            cluster.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
+        {
+            RunToolAsync("pg_ctl", ["-D", DataFolder, "-m", "immediate", "stop"]).GetAwaiter().GetResult();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private Task RunToolAsync(string tool, string[] arguments) =>
+        RunAsync(Path.Combine(_binaries, tool), arguments, asPostgres: RunningAsRoot);
+
+    private static bool RunningAsRoot => Environment.UserName == "root";
+
+    private static async Task RunAsync(string program, string[] arguments, bool asPostgres)
+    {
+        var start = new ProcessStartInfo(asPostgres ? "runuser" : program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (asPostgres)
+        {
+            foreach (var prefix in new[] { "-u", "postgres", "--", program })
+            {
+                start.ArgumentList.Add(prefix);
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(program)} failed with exit code {process.ExitCode}:\n{await output}\n{await error}");
+        }
+    }
+
+    private static string FindBinaries()
+    {
+        var configured = Environment.GetEnvironmentVariable("IDENTITYHUB_PG_BIN");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        const string debianRoot = "/usr/lib/postgresql";
+        var newest = Directory.Exists(debianRoot)
+            ? Directory.GetDirectories(debianRoot)
+                .Select(path => Path.Combine(path, "bin"))
+                .Where(path => File.Exists(Path.Combine(path, "initdb")))
+                .OrderByDescending(path => int.TryParse(Path.GetFileName(Path.GetDirectoryName(path)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        return newest ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries not found. Install them (apt-get install postgresql), set IDENTITYHUB_PG_BIN, " +
+            $"or set {PostgresCluster.EnvironmentVariable} to a server's administrator connection string. ./build.sh test does all of this.");
+    }
+}
