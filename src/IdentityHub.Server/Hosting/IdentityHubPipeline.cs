@@ -11,6 +11,7 @@ public static class IdentityHubPipeline
         // to the portal render the error page.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error");
+        app.UseMiddleware<UnreadableRequests>();
 
         app.UseStaticFiles();
         app.UseRouting();

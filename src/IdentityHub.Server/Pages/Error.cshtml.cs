@@ -40,10 +40,20 @@ public sealed class ErrorModel : PageModel
             return;
         }
 
-        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null && Response.StatusCode == StatusCodes.Status404NotFound)
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        {
+            return;
+        }
+
+        if (Response.StatusCode == StatusCodes.Status404NotFound)
         {
             Heading = "Page not found";
             Message = "The page you asked for does not exist.";
+        }
+        else if (Response.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            Heading = "This request cannot be read";
+            Message = "Part of what your browser sent is malformed or too large.";
         }
     }
 }

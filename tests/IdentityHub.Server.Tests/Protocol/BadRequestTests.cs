@@ -19,7 +19,7 @@ public sealed class BadRequestTests(IdentityHubApp app) : IClassFixture<Identity
         Assert.Null(response.Headers.Location);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("This sign-in request cannot be completed", html);
-        Assert.Contains("invalid_client", html);
+        Assert.Contains("client_id", html);
     }
 
     [Theory]

@@ -6,16 +6,16 @@ namespace IdentityHub.Server.Tests.Protocol;
 /// <summary>PKCE with S256 is required of every client (P2).</summary>
 public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp>
 {
+    // OpenIddict checks the PKCE parameters before it has matched the redirect URI to the client, so
+    // it refuses on its own error page instead of redirecting: safe, and nothing is issued.
     [Fact]
     public async Task A_request_without_a_code_challenge_is_refused()
     {
         var browser = await SignedInBrowserAsync();
 
-        var result = AuthorizationResult.From(await browser.AuthorizeAsync(new AuthorizationRequest { CodeChallengeMethod = null }), new AuthorizationRequest());
+        var response = await browser.AuthorizeAsync(new AuthorizationRequest { CodeChallengeMethod = null });
 
-        Assert.Equal("invalid_request", result.Error);
-        Assert.Contains("code_challenge", result.Parameters["error_description"]);
-        Assert.False(result.Parameters.ContainsKey("code"));
+        await AssertRefusedAsync(response, "The mandatory &#x27;code_challenge&#x27; parameter is missing.");
     }
 
     [Fact]
@@ -23,10 +23,9 @@ public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp
     {
         var browser = await SignedInBrowserAsync();
 
-        var result = AuthorizationResult.From(await browser.AuthorizeAsync(new AuthorizationRequest { CodeChallengeMethod = "plain" }), new AuthorizationRequest());
+        var response = await browser.AuthorizeAsync(new AuthorizationRequest { CodeChallengeMethod = "plain" });
 
-        Assert.Equal("invalid_request", result.Error);
-        Assert.False(result.Parameters.ContainsKey("code"));
+        await AssertRefusedAsync(response, "&#x27;code_challenge_method&#x27; is not supported");
     }
 
     [Fact]
@@ -34,10 +33,9 @@ public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp
     {
         var browser = await SignedInBrowserAsync();
 
-        var request = new AuthorizationRequest { ClientId = TestClients.PublicPortal, CodeChallengeMethod = null };
-        var result = AuthorizationResult.From(await browser.AuthorizeAsync(request), request);
+        var response = await browser.AuthorizeAsync(new AuthorizationRequest { ClientId = TestClients.PublicPortal, CodeChallengeMethod = null });
 
-        Assert.Equal("invalid_request", result.Error);
+        await AssertRefusedAsync(response, "code_challenge");
     }
 
     [Fact]
@@ -65,6 +63,15 @@ public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp
 
         Assert.Equal(HttpStatusCode.BadRequest, tokens.Status);
         Assert.Contains(tokens.Error, new[] { "invalid_request", "invalid_grant" });
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, string reason)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("This sign-in request cannot be completed", html);
+        Assert.Contains(reason, html);
     }
 
     private async Task<Browser> SignedInBrowserAsync()

@@ -55,7 +55,9 @@ public sealed class TokenEndpointsTests(IdentityHubApp app) : IClassFixture<Iden
         Assert.True(introspection.GetProperty("active").GetBoolean());
         Assert.Equal(user.Id, introspection.GetProperty("sub").GetString());
         Assert.Equal(TestClients.Portal, introspection.GetProperty("client_id").GetString());
-        Assert.Contains(TestClients.ApiScope, introspection.GetProperty("scope").GetString()!.Split(' '));
+        // Scopes and other claims are disclosed only to the token's audience (the API), not to the portal.
+        Assert.Equal(TestClients.ApiScope, introspection.GetProperty("aud").GetString());
+        Assert.False(introspection.TryGetProperty("scope", out _));
     }
 
     [Fact]
