@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# IdentityHub build script.
+#   ./build.sh test   installs what the tests need (Debian's Chromium and PostgreSQL) when missing,
+#                     starts a throwaway PostgreSQL cluster, runs every test of the solution in Release
+#                     with warnings as errors, prints a summary and stops what it started, also after a
+#                     failure. Works as root (PostgreSQL runs as the postgres user).
+#   ./build.sh build  builds the solution with warnings as errors.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Need root (or sudo) to run: $*" >&2; exit 1; fi
+}
+
+postgres_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+install_prerequisites() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
+  postgres_bin >/dev/null || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing ${missing[*]} from Debian"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+PG_DIR=""
+PG_BIN=""
+stop_postgres() {
+  if [ -n "$PG_DIR" ] && [ -d "$PG_DIR" ]; then
+    run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
+}
+
+run_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 40000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+start_postgres() {
+  PG_BIN=$(postgres_bin)
+  PG_DIR=$(mktemp -d /tmp/identityhub-pg-XXXXXX)
+  trap stop_postgres EXIT
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR"
+  local port
+  port=$(free_port)
+  log "Starting a throwaway PostgreSQL ($("$PG_BIN/postgres" --version | awk '{print $3}')) on port $port"
+  run_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust --no-sync -E UTF8 --locale=C >/dev/null
+  run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+    -o "-F -p $port -k $PG_DIR -c listen_addresses=localhost -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null
+  export IDENTITYHUB_TEST_POSTGRES="Host=localhost;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=20;Timeout=30"
+}
+
+build() {
+  log "Building (Release, warnings as errors)"
+  dotnet build IdentityHub.sln -c Release -p:TreatWarningsAsErrors=true -nologo -v:q
+}
+
+test_all() {
+  install_prerequisites
+  export IDENTITYHUB_CHROMIUM=/usr/bin/chromium
+  start_postgres
+  build
+  log "Running every test"
+  local output status=0
+  output=$(mktemp)
+  dotnet test IdentityHub.sln -c Release --no-build -nologo 2>&1 | tee "$output" || status=$?
+  # One summary line per test assembly, e.g. "Passed!  - Failed: 0, Passed: 88, Skipped: 0, ...".
+  grep -E '^(Passed|Failed)!' "$output" | awk -F'[:,]' '
+    { failed += $2; passed += $4; skipped += $6 }
+    END { printf "\n%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
+  rm -f "$output"
+  return $status
+}
+
+case "${1:-}" in
+  test) test_all ;;
+  build) build ;;
+  *) echo "usage: ./build.sh test | build" >&2; exit 2 ;;
+esac
