@@ -16,7 +16,7 @@ namespace IdentityHub.EndToEnd.Tests;
 /// demo data seeded. An independent OIDC library accepts its discovery document, and a code flow
 /// completes with an ID token that verifies against the published keys.
 /// </summary>
-public sealed partial class DevelopmentModeTests : IAsyncLifetime
+public sealed class DevelopmentModeTests : IAsyncLifetime
 {
     private const string ClientId = "provider-portal";
     private const string RedirectUri = "http://localhost:5101/signin-oidc";
