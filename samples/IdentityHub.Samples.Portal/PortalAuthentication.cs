@@ -18,6 +18,12 @@ internal static partial class PortalAuthentication
         services.AddDataProtection().SetApplicationName("IdentityHub.Samples.Portal." + portal.ClientId);
         services.AddAntiforgery(options => options.Cookie.Name = prefix + ".Antiforgery");
 
+        // The session, tokens included, stays on the server; the cookie holds only its key.
+        services.AddMemoryCache();
+        services.AddSingleton<ITicketStore, MemoryTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ITicketStore>((cookie, store) => cookie.SessionStore = store);
+
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
