@@ -9,6 +9,8 @@ namespace IdentityHub.Testing;
 /// </summary>
 public sealed class ThrowawayPostgres : IDisposable
 {
+    private const string FolderPrefix = "identityhub-pg-";
+
     private readonly string _folder;
     private readonly string _binaries;
     private bool _stopped;
@@ -30,7 +32,8 @@ public sealed class ThrowawayPostgres : IDisposable
     public static async Task<ThrowawayPostgres> StartAsync()
     {
         var binaries = FindBinaries();
-        var folder = Directory.CreateTempSubdirectory("identityhub-pg-").FullName;
+        RemoveStoppedClusters();
+        var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
         var cluster = new ThrowawayPostgres(folder, binaries, FreeTcpPort.Next());
         try
         {
@@ -65,11 +68,33 @@ public sealed class ThrowawayPostgres : IDisposable
             RunToolAsync("pg_ctl", ["-D", DataFolder, "-m", "immediate", "stop"]).GetAwaiter().GetResult();
         }
 
+        TryDelete(_folder);
+    }
+
+    /// <summary>
+    /// A test process killed before its exit handler ran leaves its cluster's folder behind (the
+    /// server itself dies with the process tree). Folders without a running server are removed.
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            // Another test process may be starting a cluster right now: leave recent folders alone.
+            var stale = Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10);
+            if (stale && !File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A temp folder left behind is harmless.
         }
