@@ -1,4 +1,6 @@
+using IdentityHub.Data.Audit;
 using IdentityHub.Data.Keys;
+using IdentityHub.Data.Mfa;
 using IdentityHub.Data.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +21,14 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
     public DbSet<StoredKey> SigningKeys => Set<StoredKey>();
 
+    public DbSet<MfaMethod> MfaMethods => Set<MfaMethod>();
+
+    public DbSet<OneTimeCodeRecord> OneTimeCodes => Set<OneTimeCodeRecord>();
+
+    public DbSet<RememberedDevice> RememberedDevices => Set<RememberedDevice>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -38,6 +48,57 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             key.Property(k => k.Use).HasConversion<string>().HasMaxLength(16);
             // Two nodes rotating at once compute the same activation time: one insert wins.
             key.HasIndex(k => new { k.Use, k.ActivatesAt }).IsUnique();
+        });
+
+        builder.Entity<MfaMethod>(method =>
+        {
+            method.Property(m => m.Id).HasMaxLength(32);
+            method.Property(m => m.UserId).HasMaxLength(450);
+            method.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+            method.Property(m => m.Destination).HasMaxLength(320);
+            method.HasIndex(m => m.UserId);
+            method.HasOne<IdentityHubUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OneTimeCodeRecord>(code =>
+        {
+            code.Property(c => c.Id).HasMaxLength(32);
+            code.Property(c => c.UserId).HasMaxLength(450);
+            code.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            code.Property(c => c.SentTo).HasMaxLength(320);
+            code.Property(c => c.Purpose).HasMaxLength(32);
+            code.Property(c => c.Binding).HasMaxLength(64);
+            code.Property(c => c.Hash).HasMaxLength(64);
+            code.Property(c => c.Salt).HasMaxLength(32);
+            code.HasIndex(c => new { c.UserId, c.IssuedAt });
+            code.HasOne<IdentityHubUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RememberedDevice>(device =>
+        {
+            device.Property(d => d.Id).HasMaxLength(32);
+            device.Property(d => d.UserId).HasMaxLength(450);
+            device.Property(d => d.TokenHash).HasMaxLength(64);
+            device.Property(d => d.Acr).HasMaxLength(64);
+            device.Property(d => d.Methods).HasMaxLength(200);
+            device.Property(d => d.Description).HasMaxLength(200);
+            device.HasIndex(d => d.TokenHash).IsUnique();
+            device.HasIndex(d => d.UserId);
+            device.HasOne<IdentityHubUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.Property(a => a.Id).HasMaxLength(32);
+            audit.Property(a => a.UserId).HasMaxLength(450);
+            audit.Property(a => a.ClientId).HasMaxLength(100);
+            audit.Property(a => a.IpAddress).HasMaxLength(64);
+            audit.Property(a => a.Event).HasMaxLength(64);
+            audit.Property(a => a.Outcome).HasMaxLength(32);
+            audit.Property(a => a.Reference).HasMaxLength(16);
+            audit.Property(a => a.Detail).HasMaxLength(1000);
+            audit.HasIndex(a => a.Reference);
+            audit.HasIndex(a => new { a.UserId, a.OccurredAt });
         });
     }
 }

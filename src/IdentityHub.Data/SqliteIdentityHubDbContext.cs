@@ -1,4 +1,4 @@
-using IdentityHub.Data.Keys;
+using IdentityHub.Data.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,12 +14,23 @@ public sealed class SqliteIdentityHubDbContext(DbContextOptions<SqliteIdentityHu
 
         // SQLite cannot order or compare DateTimeOffset values; store them as UTC ticks instead.
         var ticks = new ValueConverter<DateTimeOffset, long>(value => value.UtcTicks, value => new DateTimeOffset(value, TimeSpan.Zero));
-        builder.Entity<StoredKey>(key =>
+        var nullableTicks = new ValueConverter<DateTimeOffset?, long?>(
+            value => value.HasValue ? value.Value.UtcTicks : null,
+            value => value.HasValue ? new DateTimeOffset(value.Value, TimeSpan.Zero) : null);
+
+        // IdentityHub's own tables (Identity's user table keeps its own mapping).
+        var ours = builder.Model.GetEntityTypes().Where(type =>
+            type.ClrType.Namespace?.StartsWith("IdentityHub.Data.", StringComparison.Ordinal) == true && type.ClrType != typeof(IdentityHubUser));
+        foreach (var property in ours.SelectMany(type => type.GetProperties()))
         {
-            key.Property(k => k.PublishedAt).HasConversion(ticks);
-            key.Property(k => k.ActivatesAt).HasConversion(ticks);
-            key.Property(k => k.RetiresAt).HasConversion(ticks);
-            key.Property(k => k.ExpiresAt).HasConversion(ticks);
-        });
+            if (property.ClrType == typeof(DateTimeOffset))
+            {
+                property.SetValueConverter(ticks);
+            }
+            else if (property.ClrType == typeof(DateTimeOffset?))
+            {
+                property.SetValueConverter(nullableTicks);
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+using IdentityHub.Core.Mfa;
+
 namespace IdentityHub.Core.Assurance;
 
 /// <summary>
@@ -9,10 +11,108 @@ public static class AssuranceLevels
     /// <summary>One factor (a password).</summary>
     public const string SingleFactor = "urn:identityhub:acr:aal1";
 
-    /// <summary>For the authentication methods used, the level they reach.</summary>
-    public static string For(IReadOnlyCollection<string> methods)
+    /// <summary>A password and a second factor that counts under the preset.</summary>
+    public const string MultiFactor = "urn:identityhub:acr:aal2";
+
+    /// <summary>A phishing-resistant authenticator (a passkey).</summary>
+    public const string PhishingResistant = "urn:identityhub:acr:aal3";
+
+    // Factor categories of RFC 8176 values: something you know, have, are.
+    private static readonly Dictionary<string, string> Factors = new(StringComparer.Ordinal)
+    {
+        ["pwd"] = "know", ["pin"] = "know", ["kba"] = "know",
+        ["sms"] = "have", ["tel"] = "have", ["mail"] = "have", ["otp"] = "have",
+        ["hwk"] = "have", ["swk"] = "have", ["sc"] = "have",
+        ["fpt"] = "are", ["face"] = "are", ["iris"] = "are", ["retina"] = "are", ["vbm"] = "are",
+    };
+
+    /// <summary>1, 2 or 3 for the known levels; 0 for null or anything else.</summary>
+    public static int Rank(string? acr) => acr switch
+    {
+        SingleFactor => 1,
+        MultiFactor => 2,
+        PhishingResistant => 3,
+        _ => 0,
+    };
+
+    /// <summary>Whether a session at <paramref name="reached"/> meets <paramref name="required"/>;
+    /// a null or unknown requirement is always met.</summary>
+    public static bool Satisfies(string? reached, string? required)
+    {
+        var needed = Rank(required);
+        return needed == 0 || Rank(reached) >= needed;
+    }
+
+    /// <summary>From the space-separated <c>acr_values</c> request parameter, the highest known level asked
+    /// for, or null when none is known.</summary>
+    public static string? Requested(string? acrValues)
+    {
+        if (string.IsNullOrWhiteSpace(acrValues))
+        {
+            return null;
+        }
+
+        return acrValues
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(value => Rank(value) > 0)
+            .MaxBy(Rank);
+    }
+
+    /// <summary>For the authentication methods used, the level they reach under the legacy preset.</summary>
+    public static string For(IReadOnlyCollection<string> methods) => For(methods, AssurancePreset.Legacy);
+
+    /// <summary>
+    /// For the <c>amr</c> values used in this sign-in, the level they reach: multi-factor when a password
+    /// plus at least one second factor that counts under <paramref name="preset"/>; otherwise single factor.
+    /// </summary>
+    public static string For(IReadOnlyCollection<string> methods, AssurancePreset preset)
     {
         ArgumentNullException.ThrowIfNull(methods);
-        return SingleFactor;
+
+        var hasPassword = methods.Contains(AuthenticationMethods.Password, StringComparer.Ordinal);
+        var hasSecondFactor = methods.Any(method => CountsAsSecondFactor(method, preset));
+        return hasPassword && hasSecondFactor ? MultiFactor : SingleFactor;
     }
+
+    /// <summary>
+    /// The <c>amr</c> list for a sign-in: the methods used, each once in the order first used, then
+    /// <c>mfa</c> when they span two or more distinct factors (know, have, are).
+    /// </summary>
+    public static IReadOnlyList<string> AmrFor(IReadOnlyCollection<string> methods) => AmrFor(methods, AssurancePreset.Legacy);
+
+    /// <summary>
+    /// As <see cref="AmrFor(IReadOnlyCollection{string})"/>, except that a method that does not count as a
+    /// second factor under <paramref name="preset"/> (email under NIST) does not make the sign-in <c>mfa</c>.
+    /// </summary>
+    public static IReadOnlyList<string> AmrFor(IReadOnlyCollection<string> methods, AssurancePreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+
+        var amr = methods
+            .Where(method => !string.IsNullOrEmpty(method) && method != AuthenticationMethods.MultipleFactors)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var factors = amr
+            .Where(method => Factors.ContainsKey(method) && (Factors[method] != "have" || CountsAsSecondFactor(method, preset)))
+            .Select(method => Factors[method])
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+
+        if (factors >= 2)
+        {
+            amr.Add(AuthenticationMethods.MultipleFactors);
+        }
+
+        return amr.AsReadOnly();
+    }
+
+    private static bool CountsAsSecondFactor(string method, AssurancePreset preset) => method switch
+    {
+        AuthenticationMethods.Email => AssurancePolicy.For(MfaMethodKind.Email, preset).CountsAsSecondFactor,
+        AuthenticationMethods.Sms => AssurancePolicy.For(MfaMethodKind.Sms, preset).CountsAsSecondFactor,
+        AuthenticationMethods.Telephone => AssurancePolicy.For(MfaMethodKind.Voice, preset).CountsAsSecondFactor,
+        AuthenticationMethods.OneTimePassword or AuthenticationMethods.HardwareKey or AuthenticationMethods.SoftwareKey => true,
+        _ => false,
+    };
 }

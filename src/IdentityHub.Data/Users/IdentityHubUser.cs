@@ -22,6 +22,12 @@ public class IdentityHubUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Wrong one-time codes in a row, across codes; a new code does not reset it (M3).</summary>
+    public int MfaFailedAttempts { get; set; }
+
+    /// <summary>Until when code checks are refused after too many wrong codes.</summary>
+    public DateTimeOffset? MfaLockedUntil { get; set; }
+
     /// <summary>The display name portals show ("Rosa Ramirez"), falling back to the username.</summary>
     public string DisplayName =>
         string.Join(' ', new[] { GivenName, FamilyName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name

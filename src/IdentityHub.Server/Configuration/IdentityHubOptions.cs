@@ -24,6 +24,8 @@ public sealed class IdentityHubOptions
 
     public SessionOptions Session { get; set; } = new();
 
+    public MfaOptions Mfa { get; set; } = new();
+
     /// <summary>Portals and integrations registered (or updated) at every start.</summary>
     public List<ClientRegistration> Clients { get; set; } = [];
 
@@ -100,6 +102,15 @@ public sealed class ClientRegistration
 
     /// <summary><c>authorization_code</c>, <c>refresh_token</c>, <c>client_credentials</c>.</summary>
     public List<string> GrantTypes { get; set; } = [];
+
+    /// <summary>The portal's help-desk phone, shown on MFA pages (seed 000).</summary>
+    public string? HelpDeskPhone { get; set; }
+
+    /// <summary>Whether "Remember this device" is offered for this portal (M7).</summary>
+    public bool AllowRememberDevice { get; set; } = true;
+
+    /// <summary>The assurance level every sign-in to this portal must reach: <c>aal2</c> (default) or <c>aal3</c>.</summary>
+    public string? Assurance { get; set; }
 }
 
 public sealed class ApiResourceRegistration

@@ -1,3 +1,5 @@
+using IdentityHub.Core.Assurance;
+using IdentityHub.Server.Mfa;
 using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -52,6 +54,7 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
 
         ValidateResources(failures, options);
         ValidateClients(failures, options);
+        ValidateMfa(failures, options.Mfa, $"{root}:Mfa");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -106,10 +109,33 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
                 failures.Add($"{key}: '{uri}' must be an absolute URL without a fragment (RedirectUris, PostLogoutRedirectUris).");
             }
 
+            if (client.Assurance is not null && ClientPolicy.AssuranceFrom(client.Assurance) is null)
+            {
+                failures.Add($"{key}:Assurance is '{client.Assurance}'; use aal2 or aal3.");
+            }
+
             foreach (var scope in client.Scopes.Where(scope => !apiScopes.Contains(scope)))
             {
                 failures.Add($"{key}:Scopes has '{scope}', which is not one of {IdentityHubOptions.Section}:ApiResources.");
             }
+        }
+    }
+
+    private static void ValidateMfa(List<string> failures, MfaOptions mfa, string key)
+    {
+        failures.AddRange(mfa.Codes.Validate($"{key}:Codes"));
+        Positive(failures, $"{key}:EnrollmentTimeout", mfa.EnrollmentTimeout);
+        Positive(failures, $"{key}:FreshCheckWindow", mfa.FreshCheckWindow);
+        Positive(failures, $"{key}:RememberDevice:Lifetime", mfa.RememberDevice.Lifetime);
+        var counting = mfa.Methods.Where(kind => AssurancePolicy.For(kind, mfa.Preset).CountsAsSecondFactor).ToList();
+        if (counting.Count == 0)
+        {
+            failures.Add($"{key}:Methods must offer at least one method that counts as a second factor under the {mfa.Preset} preset (email codes do not count under Nist).");
+        }
+
+        if (Core.Mfa.PhoneNumbers.Countries().All(country => country.RegionCode != mfa.DefaultCountry))
+        {
+            failures.Add($"{key}:DefaultCountry '{mfa.DefaultCountry}' is not a known two-letter country code.");
         }
     }
 

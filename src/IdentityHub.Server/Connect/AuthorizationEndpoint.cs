@@ -2,6 +2,8 @@ using System.Security.Claims;
 using IdentityHub.Core.Assurance;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Sessions;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -29,6 +31,8 @@ internal static class AuthorizationEndpoint
         IOpenIddictAuthorizationManager authorizations,
         IOpenIddictScopeManager scopes,
         IOptions<IdentityHubOptions> options,
+        ClientPolicies policies,
+        SignInFlow flow,
         TimeProvider time)
     {
         var request = http.GetOpenIddictServerRequest()
@@ -53,6 +57,21 @@ internal static class AuthorizationEndpoint
         {
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = ConnectRequests.AsLocalUrl(http.Request) }, [IdentityConstants.ApplicationScheme]);
+        }
+
+        // The level this portal needs (M14): its policy, raised by acr_values. A lower session is
+        // stepped up with a second factor, not refused.
+        var policyLevel = policies.For(request.ClientId).RequiredAcr;
+        var requestedLevel = AssuranceLevels.Requested(request.AcrValues);
+        var required = AssuranceLevels.Rank(requestedLevel) > AssuranceLevels.Rank(policyLevel) ? requestedLevel : policyLevel;
+        if (!AssuranceLevels.Satisfies(session.Acr, required))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Forbid(Errors.InteractionRequired, "The sign-in must be stepped up to the level this application requires.");
+            }
+
+            return Results.Redirect(await flow.StepUpAsync(http, session, ConnectRequests.AsLocalUrl(http.Request)));
         }
 
         var application = await applications.FindByClientIdAsync(request.ClientId!)
@@ -81,7 +100,7 @@ internal static class AuthorizationEndpoint
             return Results.Redirect("/connect/consent?returnUrl=" + Uri.EscapeDataString(returnUrl));
         }
 
-        var identity = UserPrincipalFactory.Create(user, session.AuthenticatedAt, session.Methods, AssuranceLevels.For(session.Methods));
+        var identity = UserPrincipalFactory.Create(user, session.AuthenticatedAt, session.Methods, session.Acr!);
         var chainEnds = time.GetUtcNow() + options.Value.Tokens.RefreshTokenAbsoluteLifetime;
         identity.SetClaim(SessionClaims.RefreshChainExpiresAt, chainEnds.ToUnixTimeSeconds());
         identity.SetScopes(requestedScopes);

@@ -1,6 +1,10 @@
 using IdentityHub.Data;
 using IdentityHub.Data.Users;
+using IdentityHub.Delivery;
+using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Keys;
 using IdentityHub.Server.Seeding;
 using IdentityHub.Server.Sessions;
@@ -49,8 +53,48 @@ public static class IdentityHubServices
         services.AddScoped<DemoUserSeeder>();
         services.AddHostedService<KeyRingRefresher>();
 
+        AddMfa(services, configuration);
         services.AddRazorPages();
         return services;
+    }
+
+    private static void AddMfa(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddIdentityHubDelivery(configuration.GetSection(IdentityHubOptions.Section + ":Delivery"));
+        services.AddSingleton<IDeliveryAudit, DeliveryAuditWriter>();
+        services.AddOptions<DeliveryOptions>().PostConfigure<IOptions<IdentityHubOptions>, IHostEnvironment>((delivery, hub, host) =>
+        {
+            // The development outbox writes under the data folder unless told otherwise.
+            if (delivery.Outbox.Enabled && string.IsNullOrWhiteSpace(delivery.Outbox.Folder))
+            {
+                delivery.Outbox.Folder = Path.Combine(Path.GetFullPath(hub.Value.DataFolder, host.ContentRootPath), "outbox");
+            }
+        });
+
+        services.AddSingleton<ClientPolicies>();
+        services.AddSingleton<CodeTemplates>();
+        services.AddScoped<EnrolledMethods>();
+        services.AddScoped<CodeChallenges>();
+        services.AddScoped<RememberedDevices>();
+        services.AddScoped<EnrollmentWizard>();
+        services.AddScoped<SignInFlow>();
+
+        // The checks between the password and the session, in order. A new step is one line here.
+        services.AddScoped<ISignInCheck, MfaEnrollmentCheck>();
+        services.AddScoped<ISignInCheck, MfaChallengeCheck>();
+
+        services.AddAuthentication().AddCookie(SignInAttempt.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = ".IdentityHub.SignInAttempt";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            cookie.SlidingExpiration = false;
+            cookie.LoginPath = "/account/login";
+        });
     }
 
     private static void AddIdentity(IServiceCollection services)

@@ -31,7 +31,7 @@ internal static class SessionLifetime
     public static Task KeepSignInFacts(SecurityStampRefreshingPrincipalContext context)
     {
         var kept = context.CurrentPrincipal?.Claims
-            .Where(claim => claim.Type is SignedInSession.AuthenticationTimeClaim or SignedInSession.MethodClaim)
+            .Where(claim => SignedInSession.KeptClaims.Contains(claim.Type))
             .Select(claim => new System.Security.Claims.Claim(claim.Type, claim.Value, claim.ValueType)) ?? [];
         if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
         {

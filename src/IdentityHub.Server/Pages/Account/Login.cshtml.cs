@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using IdentityHub.Core.Assurance;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Sessions;
+using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +12,7 @@ namespace IdentityHub.Server.Pages.Account;
 public sealed class LoginModel(
     UserManager<IdentityHubUser> users,
     SignInManager<IdentityHubUser> signIn,
-    TimeProvider time) : PageModel
+    SignInFlow flow) : PageModel
 {
     // Wording shared by every failure that must not reveal whether the username exists.
     internal const string WrongCredentials = "The username or password you entered is incorrect. Check them and try again.";
@@ -24,6 +24,10 @@ public sealed class LoginModel(
     public string? ReturnUrl { get; set; }
 
     public string? ErrorMessage { get; private set; }
+
+    /// <summary>Set when an MFA step found its sign-in attempt gone (timed out or another browser).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Expired { get; set; }
 
     public void OnGet()
     {
@@ -69,9 +73,8 @@ public sealed class LoginModel(
             return Page();
         }
 
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
-            SignedInSession.ClaimsFor(time.GetUtcNow(), [AuthenticationMethods.Password]));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        // The password is only the first step: the sign-in checks (MFA enrollment, challenge) follow.
+        return LocalRedirect(await flow.StartAsync(HttpContext, user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
     }
 
     private static string? LoginHintFrom(string? returnUrl)

@@ -1,0 +1,107 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using PhoneNumbers;
+using LibPhoneNumber = PhoneNumbers.PhoneNumber;
+
+namespace IdentityHub.Core.Mfa;
+
+/// <summary>The outcome of reading a phone number typed on the enrollment page.</summary>
+/// <param name="IsValid">Whether it is a valid number.</param>
+/// <param name="E164">The number in E.164 (<c>+16505552652</c>), as stored; null when invalid.</param>
+/// <param name="IsMobile">Whether it can receive text messages: mobile, or (as most US numbers are)
+/// indistinguishable between fixed line and mobile.</param>
+/// <param name="Error">A plain sentence for the page when invalid; null when valid.</param>
+public sealed record PhoneParseResult(bool IsValid, string? E164, bool IsMobile, string? Error);
+
+/// <summary>One entry of the country selector.</summary>
+/// <param name="RegionCode">ISO 3166 region code, e.g. <c>US</c>.</param>
+/// <param name="Name">English name, e.g. <c>United States</c>; the code when no name is known.</param>
+/// <param name="CallingCode">Country calling code, e.g. 1 (shown as "+1").</param>
+public sealed record CountryOption(string RegionCode, string Name, int CallingCode)
+{
+    /// <summary>The calling code as shown, e.g. "+1".</summary>
+    public string CallingCodeText => "+" + CallingCode.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Phone input with a country selector, read with libphonenumber.</summary>
+/// <remarks>Input such as <c>(650) 555-2652</c> with region <c>US</c>, or <c>+44 7400 123456</c> with any region.</remarks>
+public static class PhoneNumbers
+{
+    /// <summary>Shown when the input is not a valid number.</summary>
+    public const string InvalidMessage = "Enter a valid phone number for the country you chose.";
+
+    /// <summary>Shown when the input is empty.</summary>
+    public const string MissingMessage = "Enter a phone number.";
+
+    /// <summary>Shown when a text-message method is enrolled with a number that cannot receive texts.</summary>
+    public const string NotMobileMessage = "This number cannot receive text messages. Enter a mobile number, or choose a phone call instead.";
+
+    private static readonly Lazy<ReadOnlyCollection<CountryOption>> CountryList = new(BuildCountries);
+
+    /// <summary>
+    /// Reads <paramref name="input"/> as a number of the region chosen in the selector (e.g. <c>US</c>);
+    /// a number starting with <c>+</c> carries its own country code and may belong to another region.
+    /// </summary>
+    public static PhoneParseResult Parse(string input, string regionCode)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return Invalid(MissingMessage);
+        }
+
+        var region = string.IsNullOrWhiteSpace(regionCode) ? "ZZ" : regionCode.Trim().ToUpperInvariant();
+        var util = PhoneNumberUtil.GetInstance();
+
+        LibPhoneNumber number;
+        try
+        {
+            number = util.Parse(input.Trim(), region);
+        }
+        catch (NumberParseException)
+        {
+            return Invalid(InvalidMessage);
+        }
+
+        if (!util.IsValidNumber(number))
+        {
+            return Invalid(InvalidMessage);
+        }
+
+        var type = util.GetNumberType(number);
+        var isMobile = type is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        return new PhoneParseResult(true, util.Format(number, PhoneNumberFormat.E164), isMobile, null);
+    }
+
+    /// <summary>Every region libphonenumber knows, for the selector: US first, then the rest by name.</summary>
+    public static IReadOnlyList<CountryOption> Countries() => CountryList.Value;
+
+    private static PhoneParseResult Invalid(string error) => new(false, null, false, error);
+
+    private static ReadOnlyCollection<CountryOption> BuildCountries()
+    {
+        var util = PhoneNumberUtil.GetInstance();
+        var byName = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
+
+        return util.GetSupportedRegions()
+            .Select(region => new CountryOption(region, EnglishName(region), util.GetCountryCodeForRegion(region)))
+            .OrderBy(country => country.RegionCode == "US" ? 0 : 1)
+            .ThenBy(country => country.Name, byName)
+            .ThenBy(country => country.RegionCode, StringComparer.Ordinal)
+            .ToList()
+            .AsReadOnly();
+    }
+
+    private static string EnglishName(string region)
+    {
+        try
+        {
+            var name = new RegionInfo(region).EnglishName;
+            return string.IsNullOrWhiteSpace(name) ? region : name;
+        }
+        catch (ArgumentException)
+        {
+            // Some regions libphonenumber knows (e.g. AC, TA) have no .NET region data.
+            return region;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using IdentityHub.Data;
+using IdentityHub.Data.Audit;
+using IdentityHub.Delivery;
+
+namespace IdentityHub.Server.Audit;
+
+/// <summary>
+/// The one way events reach the audit table. Each event gets a short reference number that pages
+/// show the user and the help desk can look up. Never records codes, passwords or secrets.
+/// </summary>
+public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpContextAccessor http)
+{
+    // Crockford's base32 without look-alikes (no I, L, O, U): easy to read out on the phone.
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    public static string NewReference() =>
+        string.Create(9, 0, static (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = i == 4 ? '-' : Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            }
+        });
+
+    /// <summary>Records an event and returns its reference.</summary>
+    public async Task<string> RecordAsync(string @event, string outcome, string? userId, string? clientId = null, string? detail = null, string? reference = null, CancellationToken cancellationToken = default)
+    {
+        var entry = new AuditEvent
+        {
+            OccurredAt = time.GetUtcNow(),
+            UserId = userId,
+            ClientId = clientId,
+            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            Event = @event,
+            Outcome = outcome,
+            Reference = reference ?? NewReference(),
+            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+        };
+        db.AuditEvents.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry.Reference;
+    }
+
+    /// <summary>Every delivery attempt (channel, outcome, latency), under the reference of the code it carried.</summary>
+    public Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken) =>
+        RecordAsync(
+            "delivery.attempt",
+            attempt.Outcome,
+            userId: null,
+            detail: $"{attempt.Kind} via {attempt.Channel} in {attempt.Latency.TotalMilliseconds:0} ms{(attempt.Detail is null ? "" : ": " + attempt.Detail)}",
+            reference: attempt.Reference,
+            cancellationToken: cancellationToken);
+}

@@ -1,0 +1,54 @@
+using IdentityHub.Core.Assurance;
+using IdentityHub.Server.Configuration;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Mfa;
+
+/// <summary>What a portal asks of sign-ins: the level to reach, remember-device, its help desk.</summary>
+public sealed record ClientPolicy(string? ClientId, string DisplayName, string? HelpDeskPhone, bool AllowRememberDevice, string RequiredAcr)
+{
+    /// <summary>Reads <c>aal2</c>/<c>aal3</c> (or the full acr value); null when unknown.</summary>
+    public static string? AssuranceFrom(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "aal2" or AssuranceLevels.MultiFactor => AssuranceLevels.MultiFactor,
+        "aal3" or AssuranceLevels.PhishingResistant => AssuranceLevels.PhishingResistant,
+        _ => null,
+    };
+}
+
+public sealed class ClientPolicies(IOptionsMonitor<IdentityHubOptions> options)
+{
+    public ClientPolicy For(string? clientId)
+    {
+        var hub = options.CurrentValue;
+        var client = hub.Clients.FirstOrDefault(c => c.ClientId == clientId);
+        return new ClientPolicy(
+            client?.ClientId,
+            client?.DisplayName ?? client?.ClientId ?? "your health plan portal",
+            client?.HelpDeskPhone ?? hub.Mfa.HelpDeskPhone,
+            hub.Mfa.RememberDevice.Enabled && (client?.AllowRememberDevice ?? true),
+            // MFA is mandatory: every sign-in reaches at least the multi-factor level (M1).
+            client?.Assurance is { } level ? ClientPolicy.AssuranceFrom(level) ?? AssuranceLevels.MultiFactor : AssuranceLevels.MultiFactor);
+    }
+
+    /// <summary>The portal behind a return URL that is an authorization request, if any.</summary>
+    public static string? ClientIdFrom(string? returnUrl)
+    {
+        var start = returnUrl?.IndexOf('?', StringComparison.Ordinal) ?? -1;
+        if (start < 0 || !returnUrl!.StartsWith("/connect/authorize", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var clientId = QueryHelpers.ParseQuery(returnUrl[start..]).GetValueOrDefault("client_id").ToString();
+        return clientId.Length is > 0 and <= 100 ? clientId : null;
+    }
+
+    /// <summary>The acr_values an authorization request in a return URL asks for, if any.</summary>
+    public static string? AcrValuesFrom(string? returnUrl)
+    {
+        var start = returnUrl?.IndexOf('?', StringComparison.Ordinal) ?? -1;
+        return start < 0 ? null : QueryHelpers.ParseQuery(returnUrl![start..]).GetValueOrDefault("acr_values").ToString();
+    }
+}

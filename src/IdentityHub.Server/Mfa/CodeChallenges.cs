@@ -1,0 +1,132 @@
+using IdentityHub.Core.Mfa;
+using IdentityHub.Data;
+using IdentityHub.Data.Mfa;
+using IdentityHub.Data.Users;
+using IdentityHub.Delivery;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Mfa;
+
+/// <summary>What happened when a code was asked for.</summary>
+public abstract record SendResult
+{
+    public sealed record Sent(string MaskedDestination, string Reference) : SendResult;
+
+    public sealed record TooSoon(TimeSpan RetryAfter) : SendResult;
+
+    public sealed record HourlyCapReached : SendResult;
+
+    public sealed record NotDelivered(string Reference) : SendResult;
+}
+
+/// <summary>
+/// Issues one-time codes (M3) and checks them: a code is stored only as a salted hash, bound to a
+/// purpose and to the attempt or enrollment it was issued for, and counts wrong tries per code and
+/// per account.
+/// </summary>
+public sealed class CodeChallenges(
+    IdentityHubDbContext db,
+    IMessageSender sender,
+    AuditLog audit,
+    CodeTemplates templates,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time)
+{
+    private CodeSettings Settings => options.CurrentValue.Mfa.Codes;
+
+    public async Task<SendResult> SendAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var hourAgo = now.AddHours(-1);
+        var recent = await db.OneTimeCodes.Where(code => code.UserId == user.Id && code.IssuedAt > hourAgo)
+            .Select(code => code.IssuedAt).ToListAsync(cancellationToken);
+        var resend = ResendRules.Check(recent, now, Settings);
+        if (resend.Decision != ResendDecision.Allowed)
+        {
+            await audit.RecordAsync("mfa.code_requested", resend.Decision.ToString(), user.Id, policy.ClientId, cancellationToken: cancellationToken);
+            return resend.Decision == ResendDecision.CoolingDown ? new SendResult.TooSoon(resend.RetryAfter) : new SendResult.HourlyCapReached();
+        }
+
+        var code = OneTimeCodes.Generate(Settings.Length);
+        var salt = OneTimeCodes.NewSalt();
+        var masked = Destinations.Mask(kind, destination);
+        db.OneTimeCodes.Add(new OneTimeCodeRecord
+        {
+            UserId = user.Id,
+            Kind = kind,
+            SentTo = masked,
+            Purpose = purpose,
+            Binding = binding,
+            Hash = OneTimeCodes.Hash(code, salt, purpose, binding),
+            Salt = salt,
+            IssuedAt = now,
+            ExpiresAt = now + Settings.Lifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var reference = AuditLog.NewReference();
+        var (subject, body) = CodeMessages.Render(templates.For(policy.ClientId, language), kind, code, policy.DisplayName);
+        var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKindOf(kind), destination, subject, body, reference), cancellationToken);
+        var (result, detail) = outcome switch
+        {
+            DeliveryOutcome.Sent sent => ("sent", $"{kind} to {masked} via {sent.Channel}"),
+            DeliveryOutcome.Throttled throttled => ("throttled", $"{kind} to {masked}: {throttled.Reason}"),
+            DeliveryOutcome.Failed failed => ("failed", $"{kind} to {masked}: {failed.Reason}"),
+            _ => ("failed", $"{kind} to {masked}"),
+        };
+        await audit.RecordAsync("mfa.code_sent", result, user.Id, policy.ClientId, detail, reference, cancellationToken);
+        return outcome is DeliveryOutcome.Sent ? new SendResult.Sent(masked, reference) : new SendResult.NotDelivered(reference);
+    }
+
+    /// <summary>The newest code issued for this purpose and binding (older ones no longer count).</summary>
+    public Task<OneTimeCodeRecord?> LatestAsync(string userId, string purpose, string binding, CancellationToken cancellationToken = default) =>
+        db.OneTimeCodes.Where(code => code.UserId == userId && code.Purpose == purpose && code.Binding == binding)
+            .OrderByDescending(code => code.IssuedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<CodeCheckResult> VerifyAsync(IdentityHubUser user, string purpose, string binding, string entered, string? clientId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var record = await LatestAsync(user.Id, purpose, binding, cancellationToken);
+        if (record is null)
+        {
+            return new CodeCheckResult(CodeCheck.Expired, 0);
+        }
+
+        var locked = user.MfaLockedUntil is { } until && until > now;
+        var result = CodeVerifier.Check(record.ToIssuedCode(), entered, purpose, binding, now, Settings, locked);
+        switch (result.Outcome)
+        {
+            case CodeCheck.Accepted:
+                record.UsedAt = now;
+                user.MfaFailedAttempts = 0;
+                user.MfaLockedUntil = null;
+                break;
+            case CodeCheck.Wrong:
+                record.FailedAttempts++;
+                user.MfaFailedAttempts++;
+                if (user.MfaFailedAttempts >= Settings.MaxFailuresPerAccount)
+                {
+                    user.MfaLockedUntil = now + Settings.AccountLockout;
+                    user.MfaFailedAttempts = 0;
+                }
+
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("mfa.code_checked", result.Outcome.ToString(), user.Id, clientId, $"{purpose} code sent to {record.SentTo}", cancellationToken: cancellationToken);
+        return result;
+    }
+
+    private static DeliveryKind DeliveryKindOf(MfaMethodKind kind) => kind switch
+    {
+        MfaMethodKind.Email => DeliveryKind.Email,
+        MfaMethodKind.Sms => DeliveryKind.Sms,
+        MfaMethodKind.Voice => DeliveryKind.Voice,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a code method."),
+    };
+}

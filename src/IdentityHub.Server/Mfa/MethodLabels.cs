@@ -1,0 +1,26 @@
+using IdentityHub.Core.Assurance;
+using IdentityHub.Core.Mfa;
+
+namespace IdentityHub.Server.Mfa;
+
+/// <summary>Plain words for each method, as the pages show them.</summary>
+public static class MethodLabels
+{
+    public static string Name(MfaMethodKind kind) => kind switch
+    {
+        MfaMethodKind.Email => "Email",
+        MfaMethodKind.Sms => "Text message",
+        MfaMethodKind.Voice => "Phone call",
+        _ => kind.ToString(),
+    };
+
+    public static string Describe(MfaMethodKind kind, string maskedDestination) => kind switch
+    {
+        MfaMethodKind.Email => $"Send an email to {maskedDestination}",
+        MfaMethodKind.Sms => $"Send a text message to {maskedDestination}",
+        MfaMethodKind.Voice => $"Call {maskedDestination} and read the code aloud",
+        _ => maskedDestination,
+    };
+
+    public static string Amr(MfaMethodKind kind) => AuthenticationMethods.For(kind);
+}

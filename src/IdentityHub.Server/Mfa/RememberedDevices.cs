@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using IdentityHub.Data;
+using IdentityHub.Data.Mfa;
+using IdentityHub.Server.Configuration;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Mfa;
+
+/// <summary>
+/// "Remember this device" (M7): a random token in an HttpOnly cookie; the server keeps only its
+/// hash, with the level the sign-in reached. Listed and revoked per user.
+/// </summary>
+public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+{
+    public const string CookieName = ".IdentityHub.Device";
+
+    public async Task RememberAsync(HttpContext http, string userId, string acr, IEnumerable<string> methods)
+    {
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = time.GetUtcNow();
+        var lifetime = options.CurrentValue.Mfa.RememberDevice.Lifetime;
+        db.RememberedDevices.Add(new RememberedDevice
+        {
+            UserId = userId,
+            TokenHash = Hash(token),
+            Acr = acr,
+            Methods = string.Join(' ', methods),
+            Description = Describe(http.Request.Headers.UserAgent.ToString()),
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        });
+        await db.SaveChangesAsync();
+        http.Response.Cookies.Append(CookieName, token, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            Expires = now + lifetime,
+            IsEssential = true,
+        });
+    }
+
+    /// <summary>This browser's valid remembered-device record for the user, if any.</summary>
+    public async Task<RememberedDevice?> FindAsync(HttpContext http, string userId)
+    {
+        if (!http.Request.Cookies.TryGetValue(CookieName, out var token) || token.Length is 0 or > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        var device = await db.RememberedDevices.FirstOrDefaultAsync(d => d.TokenHash == hash && d.UserId == userId);
+        return device is not null && device.IsValidAt(time.GetUtcNow()) ? device : null;
+    }
+
+    public async Task<List<RememberedDevice>> ListAsync(string userId)
+    {
+        var now = time.GetUtcNow();
+        var devices = await db.RememberedDevices.Where(d => d.UserId == userId && d.RevokedAt == null).ToListAsync();
+        return devices.Where(d => d.IsValidAt(now)).OrderByDescending(d => d.CreatedAt).ToList();
+    }
+
+    /// <summary>Revokes one device, or all of the user's devices when <paramref name="deviceId"/> is null.</summary>
+    public async Task<int> RevokeAsync(string userId, string? deviceId = null)
+    {
+        var devices = await db.RememberedDevices
+            .Where(d => d.UserId == userId && d.RevokedAt == null && (deviceId == null || d.Id == deviceId))
+            .ToListAsync();
+        var now = time.GetUtcNow();
+        devices.ForEach(d => d.RevokedAt = now);
+        await db.SaveChangesAsync();
+        return devices.Count;
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Describe(string userAgent)
+    {
+        var browser = userAgent switch
+        {
+            _ when userAgent.Contains("Edg/", StringComparison.Ordinal) => "Edge",
+            _ when userAgent.Contains("Chrome/", StringComparison.Ordinal) => "Chrome",
+            _ when userAgent.Contains("Firefox/", StringComparison.Ordinal) => "Firefox",
+            _ when userAgent.Contains("Safari/", StringComparison.Ordinal) => "Safari",
+            _ => "A browser",
+        };
+        var system = userAgent switch
+        {
+            _ when userAgent.Contains("Windows", StringComparison.Ordinal) => "Windows",
+            _ when userAgent.Contains("iPhone", StringComparison.Ordinal) || userAgent.Contains("iPad", StringComparison.Ordinal) => "iOS",
+            _ when userAgent.Contains("Android", StringComparison.Ordinal) => "Android",
+            _ when userAgent.Contains("Mac OS", StringComparison.Ordinal) => "macOS",
+            _ when userAgent.Contains("Linux", StringComparison.Ordinal) => "Linux",
+            _ => "an unknown system",
+        };
+        return $"{browser} on {system}";
+    }
+}

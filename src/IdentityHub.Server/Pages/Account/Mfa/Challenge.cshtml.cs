@@ -1,0 +1,211 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Assurance;
+using IdentityHub.Core.Mfa;
+using IdentityHub.Data.Mfa;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Pages.Account.Mfa;
+
+/// <summary>The second-factor challenge (M5): a code went to an enrolled method; enter it.</summary>
+public sealed class ChallengeModel : PageModel
+{
+    private readonly UserManager<IdentityHubUser> _users;
+    private readonly EnrolledMethods _methods;
+    private readonly CodeChallenges _codes;
+    private readonly RememberedDevices _devices;
+    private readonly ClientPolicies _policies;
+    private readonly SignInFlow _flow;
+    private readonly IOptionsMonitor<IdentityHubOptions> _options;
+    private readonly TimeProvider _time;
+    private SignInAttempt _attempt = null!;
+    private IdentityHubUser _user = null!;
+
+    public ChallengeModel(UserManager<IdentityHubUser> users, EnrolledMethods methods, CodeChallenges codes, RememberedDevices devices,
+        ClientPolicies policies, SignInFlow flow, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+    {
+        (_users, _methods, _codes, _devices, _policies, _flow, _options, _time) = (users, methods, codes, devices, policies, flow, options, time);
+    }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the 6-digit code.")]
+    [StringLength(20, ErrorMessage = "Enter the 6-digit code.")]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public bool RememberDevice { get; set; }
+
+    public string? SentTo { get; private set; }
+
+    public string? Reference { get; private set; }
+
+    public string? HelpDeskPhone { get; private set; }
+
+    public bool CanRememberDevice { get; private set; }
+
+    public string RememberFor { get; private set; } = "24 hours";
+
+    public string? Notice { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public string? Advice { get; private set; }
+
+    public IReadOnlyList<MfaMethod> OtherMethods { get; private set; } = [];
+
+    public MfaMethod? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } leave)
+        {
+            return leave;
+        }
+
+        if (Current is not null && await _codes.LatestAsync(_user.Id, CodePurposes.SignIn, _attempt.Id) is null)
+        {
+            await SendAsync();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync()
+    {
+        if (await LoadAsync() is { } leave)
+        {
+            return leave;
+        }
+
+        if (!ModelState.IsValid || Current is null)
+        {
+            return Page();
+        }
+
+        var result = await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code!, _attempt.ClientId, HttpContext.RequestAborted);
+        if (result.Outcome != CodeCheck.Accepted)
+        {
+            ErrorMessage = CodeMessagesForPeople.For(result, _options.CurrentValue.Mfa.Codes);
+            return Page();
+        }
+
+        await _methods.MarkUsedAsync(Current);
+        var attempt = _attempt.WithMethod(MethodLabels.Amr(Current.Kind), _time.GetUtcNow());
+        if (RememberDevice && CanRememberDevice && attempt.Purpose == AttemptPurpose.SignIn)
+        {
+            var preset = _options.CurrentValue.Mfa.Preset;
+            await _devices.RememberAsync(HttpContext, _user.Id, AssuranceLevels.For(attempt.Methods, preset), attempt.Methods);
+        }
+
+        return LocalRedirect(await _flow.ContinueAsync(HttpContext, attempt));
+    }
+
+    public async Task<IActionResult> OnPostResendAsync()
+    {
+        ModelState.Clear();
+        if (await LoadAsync() is { } leave)
+        {
+            return leave;
+        }
+
+        if (Current is not null)
+        {
+            await SendAsync();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUseMethodAsync(string methodId)
+    {
+        ModelState.Clear();
+        if (await LoadAsync() is { } leave)
+        {
+            return leave;
+        }
+
+        if (OtherMethods.FirstOrDefault(m => m.Id == methodId) is { } chosen)
+        {
+            _attempt = _attempt with { ChallengeMethodId = chosen.Id };
+            Choose(chosen);
+            await SendAsync();
+        }
+
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var user = attempt is null ? null : await _users.FindByIdAsync(attempt.UserId);
+        if (attempt is null || user is null)
+        {
+            return RedirectToPage("/Account/Login", new { expired = true });
+        }
+
+        (_attempt, _user) = (attempt, user);
+        var policy = _policies.For(attempt.ClientId);
+        HelpDeskPhone = policy.HelpDeskPhone;
+        CanRememberDevice = policy.AllowRememberDevice && attempt.Purpose == AttemptPurpose.SignIn;
+        RememberFor = Describe(_options.CurrentValue.Mfa.RememberDevice.Lifetime);
+        Reference = attempt.Reference;
+
+        var usable = (await _methods.ListAsync(user.Id)).Where(_methods.Counts).ToList();
+        var current = usable.FirstOrDefault(m => m.Id == attempt.ChallengeMethodId) ?? usable.FirstOrDefault();
+        if (current is null)
+        {
+            return LocalRedirect(await _flow.ContinueAsync(HttpContext, attempt));
+        }
+
+        Choose(current, usable);
+        var assurance = AssurancePolicy.For(current.Kind, _options.CurrentValue.Mfa.Preset);
+        Advice = assurance.Restricted ? assurance.Reason : null;
+        return null;
+    }
+
+    private void Choose(MfaMethod method, IReadOnlyList<MfaMethod>? usable = null)
+    {
+        var all = usable ?? OtherMethods.Append(Current!).ToList();
+        Current = method;
+        OtherMethods = all.Where(m => m.Id != method.Id).ToList();
+        SentTo = Destinations.Mask(method.Kind, method.Destination);
+    }
+
+    private async Task SendAsync()
+    {
+        var policy = _policies.For(_attempt.ClientId);
+        var language = Request.Headers.AcceptLanguage.ToString().Split(',', 2)[0].Split(';')[0].Trim();
+        var result = await _codes.SendAsync(_user, Current!.Kind, Current.Destination, CodePurposes.SignIn, _attempt.Id, policy, language, HttpContext.RequestAborted);
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                Reference = sent.Reference;
+                Notice = $"A code has been sent to {sent.MaskedDestination}. This code is only valid for {Describe(_options.CurrentValue.Mfa.Codes.Lifetime)}.";
+                break;
+            case SendResult.TooSoon tooSoon:
+                ErrorMessage = $"Please wait {Math.Ceiling(tooSoon.RetryAfter.TotalSeconds)} seconds before asking for another code.";
+                break;
+            case SendResult.HourlyCapReached:
+                ErrorMessage = "You have asked for too many codes. Try again later, or use the last code you received.";
+                break;
+            case SendResult.NotDelivered notDelivered:
+                Reference = notDelivered.Reference;
+                ErrorMessage = "We could not send your code. Try another method" + (HelpDeskPhone is null ? "." : $" or call {HelpDeskPhone}.");
+                break;
+        }
+
+        _attempt = _attempt with { Reference = Reference };
+        await _attempt.SaveAsync(HttpContext);
+    }
+
+    internal static string Describe(TimeSpan span) =>
+        span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours)
+            ? $"{span.TotalHours:0} hour{(span.TotalHours == 1 ? "" : "s")}"
+            : $"{Math.Ceiling(span.TotalMinutes):0} minute{(Math.Ceiling(span.TotalMinutes) == 1 ? "" : "s")}";
+}

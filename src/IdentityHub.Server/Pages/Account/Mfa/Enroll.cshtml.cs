@@ -1,0 +1,67 @@
+using IdentityHub.Core.Assurance;
+using IdentityHub.Core.Mfa;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Pages.Account.Mfa;
+
+/// <summary>Enrollment, step 1 (M6): choose how to receive codes. There is no skip (M1).</summary>
+public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<IdentityHubOptions> options) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public bool TimedOut { get; set; }
+
+    [BindProperty]
+    public MfaMethodKind? Method { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public bool AddingMethod { get; private set; }
+
+    public IReadOnlyList<(MfaMethodKind Kind, string? Note)> Choices { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (attempt, _) = await wizard.LoadAttemptAsync(HttpContext);
+        if (attempt is null)
+        {
+            return LocalRedirect(EnrollmentWizard.SignInAgainPage);
+        }
+
+        Describe(attempt);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (attempt, _) = await wizard.LoadAttemptAsync(HttpContext);
+        if (attempt is null)
+        {
+            return LocalRedirect(EnrollmentWizard.SignInAgainPage);
+        }
+
+        Describe(attempt);
+        if (Method is not { } kind || Choices.All(choice => choice.Kind != kind))
+        {
+            ErrorMessage = "Choose how you would like to receive your security codes.";
+            return Page();
+        }
+
+        await wizard.SaveAsync(HttpContext, attempt, new EnrollmentProgress(SignInAttempt.NewId(), kind, null, wizard.Now));
+        return RedirectToPage("/Account/Mfa/EnrollDestination");
+    }
+
+    private void Describe(SignInAttempt attempt)
+    {
+        AddingMethod = attempt.Purpose == AttemptPurpose.AddMethod;
+        var mfa = options.CurrentValue.Mfa;
+        Choices = mfa.Methods
+            .Select(kind => (kind, assurance: AssurancePolicy.For(kind, mfa.Preset)))
+            .Where(choice => choice.assurance.CountsAsSecondFactor)
+            .Select(choice => (choice.kind, choice.assurance.Restricted ? choice.assurance.Reason : null))
+            .ToList();
+    }
+}

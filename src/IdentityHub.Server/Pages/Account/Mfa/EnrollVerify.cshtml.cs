@@ -1,0 +1,125 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Mfa;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Pages.Account.Mfa;
+
+/// <summary>Enrollment, step 3: enter the code sent to the new destination; the method is then saved.</summary>
+public sealed class EnrollVerifyModel(
+    EnrollmentWizard wizard,
+    CodeChallenges codes,
+    EnrolledMethods methods,
+    ClientPolicies policies,
+    SignInFlow flow,
+    AuditLog audit,
+    IOptionsMonitor<IdentityHubOptions> options) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the 6-digit code.")]
+    [StringLength(20, ErrorMessage = "Enter the 6-digit code.")]
+    public string? Code { get; set; }
+
+    public string SentTo { get; private set; } = "";
+
+    public string? Notice { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public string? Reference { get; private set; }
+
+    public string Validity { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (state, redirect) = await LoadAsync();
+        return state is null ? LocalRedirect(redirect!) : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (state, redirect) = await LoadAsync();
+        if (state is null)
+        {
+            return LocalRedirect(redirect!);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var enrollment = state.Enrollment;
+        var result = await codes.VerifyAsync(state.User, CodePurposes.Enrollment, enrollment.Id, Code!, state.Attempt.ClientId, HttpContext.RequestAborted);
+        if (result.Outcome != CodeCheck.Accepted)
+        {
+            await wizard.SaveAsync(HttpContext, state.Attempt, enrollment);
+            ErrorMessage = CodeMessagesForPeople.For(result, options.CurrentValue.Mfa.Codes);
+            return Page();
+        }
+
+        var method = await methods.AddAsync(state.User.Id, enrollment.Kind!.Value, enrollment.Destination!);
+        await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"{method.Kind} {SentTo}");
+
+        // Proving the new method with its code is a second factor for this sign-in (M6: continue).
+        var attempt = state.Attempt.WithMethod(MethodLabels.Amr(method.Kind), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
+        return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
+    }
+
+    public async Task<IActionResult> OnPostResendAsync()
+    {
+        ModelState.Clear();
+        var (state, redirect) = await LoadAsync();
+        if (state is null)
+        {
+            return LocalRedirect(redirect!);
+        }
+
+        await wizard.SaveAsync(HttpContext, state.Attempt, state.Enrollment);
+        var language = Request.Headers.AcceptLanguage.ToString().Split(',', 2)[0].Split(';')[0].Trim();
+        var result = await codes.SendAsync(state.User, state.Enrollment.Kind!.Value, state.Enrollment.Destination!, CodePurposes.Enrollment,
+            state.Enrollment.Id, policies.For(state.Attempt.ClientId), language, HttpContext.RequestAborted);
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                Reference = sent.Reference;
+                Notice = "A new code has been sent.";
+                break;
+            case SendResult.TooSoon tooSoon:
+                ErrorMessage = $"Please wait {Math.Ceiling(tooSoon.RetryAfter.TotalSeconds)} seconds before asking for another code.";
+                break;
+            case SendResult.HourlyCapReached:
+                ErrorMessage = "You have asked for too many codes. Try again later.";
+                break;
+            default:
+                ErrorMessage = "We could not send your code. Choose another method or try again later.";
+                break;
+        }
+
+        return Page();
+    }
+
+    private async Task<(WizardState? State, string? Redirect)> LoadAsync()
+    {
+        var (state, redirect) = await wizard.LoadAsync(HttpContext);
+        if (state is null)
+        {
+            return (null, redirect);
+        }
+
+        if (state.Enrollment.Destination is null)
+        {
+            return (null, "/account/mfa/enroll/destination");
+        }
+
+        SentTo = Destinations.Mask(state.Enrollment.Kind!.Value, state.Enrollment.Destination);
+        Reference ??= state.Attempt.Reference;
+        Validity = ChallengeModel.Describe(options.CurrentValue.Mfa.Codes.Lifetime);
+        return (state, null);
+    }
+}

@@ -1,0 +1,99 @@
+using IdentityHub.Data.Mfa;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Sessions;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Pages.Account;
+
+/// <summary>
+/// The account security page: enrolled methods with masked destinations and remembered devices.
+/// Every change needs a second factor proven within the last few minutes (M8); the last method that
+/// counts cannot be removed.
+/// </summary>
+[Authorize]
+public sealed class SecurityModel(
+    EnrolledMethods methods,
+    RememberedDevices devices,
+    SignInFlow flow,
+    AuditLog audit,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time) : PageModel
+{
+    private const string Self = "/account/security";
+
+    public IReadOnlyList<MfaMethod> Methods { get; private set; } = [];
+
+    public IReadOnlyList<RememberedDevice> Devices { get; private set; } = [];
+
+    public bool IsFresh { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public bool CanRemove(MfaMethod method) => !methods.Counts(method) || Methods.Count(methods.Counts) > 1;
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is { } leave ? leave : Page();
+
+    public Task<IActionResult> OnPostAddAsync() => ChangeAsync(async session => LocalRedirect(await flow.AddMethodAsync(HttpContext, session, Self)));
+
+    public Task<IActionResult> OnPostRemoveAsync(string methodId) => ChangeAsync(async session =>
+    {
+        if (!await methods.RemoveAsync(session.UserId, methodId))
+        {
+            ErrorMessage = "You cannot remove your only way to receive security codes. Add another method first.";
+            await LoadAsync();
+            return Page();
+        }
+
+        await audit.RecordAsync("mfa.method_removed", "succeeded", session.UserId);
+        Notice = "The method was removed.";
+        return RedirectToPage();
+    });
+
+    public Task<IActionResult> OnPostForgetDeviceAsync(string? deviceId) => ChangeAsync(async session =>
+    {
+        var count = await devices.RevokeAsync(session.UserId, deviceId);
+        await audit.RecordAsync("mfa.devices_revoked", "succeeded", session.UserId, detail: $"{count} device(s)");
+        Notice = count == 1 ? "The device will ask for a security code at the next sign-in." : $"{count} devices will ask for a security code at the next sign-in.";
+        return RedirectToPage();
+    });
+
+    private async Task<IActionResult> ChangeAsync(Func<SignedInSession, Task<IActionResult>> change)
+    {
+        if (await LoadAsync() is { } leave)
+        {
+            return leave;
+        }
+
+        var session = (await SignedInSession.ReadAsync(HttpContext))!;
+        if (!IsFresh)
+        {
+            // Prove a second factor first; the page comes back and the user repeats the change.
+            return LocalRedirect(await flow.StepUpAsync(HttpContext, session, Self, fresh: true));
+        }
+
+        return await change(session);
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var session = await SignedInSession.ReadAsync(HttpContext);
+        if (session is null)
+        {
+            return Challenge();
+        }
+
+        IsFresh = session.SecondFactorAt is { } at && time.GetUtcNow() - at <= options.CurrentValue.Mfa.FreshCheckWindow;
+        Methods = await methods.ListAsync(session.UserId);
+        Devices = await devices.ListAsync(session.UserId);
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Configuration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.SignIn;
+
+/// <summary>Where the enrollment wizard stands for this browser.</summary>
+public sealed record WizardState(SignInAttempt Attempt, IdentityHubUser User, EnrollmentProgress Enrollment);
+
+/// <summary>
+/// The enrollment wizard's shared rules (M6): it belongs to a sign-in attempt, and 5 minutes of
+/// inactivity (configurable) sends the user back to the start with a clear message.
+/// </summary>
+public sealed class EnrollmentWizard(UserManager<IdentityHubUser> users, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+{
+    public const string StartPage = "/account/mfa/enroll";
+    public const string TimedOutPage = "/account/mfa/enroll?timedOut=true";
+    public const string SignInAgainPage = "/account/login?expired=true";
+
+    /// <summary>The attempt and user, or where to send the browser instead.</summary>
+    public async Task<(SignInAttempt? Attempt, IdentityHubUser? User)> LoadAttemptAsync(HttpContext http)
+    {
+        var attempt = await SignInAttempt.ReadAsync(http);
+        var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
+        return (attempt, user);
+    }
+
+    /// <summary>The wizard in progress, or the page to go to: sign in again, or start again after a timeout.</summary>
+    public async Task<(WizardState? State, string? Redirect)> LoadAsync(HttpContext http)
+    {
+        var (attempt, user) = await LoadAttemptAsync(http);
+        if (attempt is null || user is null)
+        {
+            return (null, SignInAgainPage);
+        }
+
+        if (attempt.Enrollment is not { } enrollment || enrollment.Kind is null)
+        {
+            return (null, StartPage);
+        }
+
+        if (time.GetUtcNow() - enrollment.LastActivityAt > options.CurrentValue.Mfa.EnrollmentTimeout)
+        {
+            await (attempt with { Enrollment = null }).SaveAsync(http);
+            return (null, TimedOutPage);
+        }
+
+        return (new WizardState(attempt, user, enrollment), null);
+    }
+
+    /// <summary>Saves progress and restarts the inactivity clock.</summary>
+    public async Task<SignInAttempt> SaveAsync(HttpContext http, SignInAttempt attempt, EnrollmentProgress? enrollment)
+    {
+        var saved = attempt with { Enrollment = enrollment is null ? null : enrollment with { LastActivityAt = time.GetUtcNow() } };
+        await saved.SaveAsync(http);
+        return saved;
+    }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+}

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using System.Text.Json;
+using IdentityHub.Core.Mfa;
+using Microsoft.AspNetCore.Authentication;
+
+namespace IdentityHub.Server.SignIn;
+
+/// <summary>Why a flow of MFA pages is running.</summary>
+public enum AttemptPurpose
+{
+    /// <summary>A password was just accepted; the session starts when every check passes.</summary>
+    SignIn,
+
+    /// <summary>A signed-in user must prove a second factor again (a higher level, or a fresh check before changes).</summary>
+    StepUp,
+
+    /// <summary>A signed-in user adds a method from the account page.</summary>
+    AddMethod,
+}
+
+/// <summary>The enrollment wizard's progress (M6): method chosen, destination, the binding of its code.</summary>
+public sealed record EnrollmentProgress(string Id, MfaMethodKind? Kind, string? Destination, DateTimeOffset LastActivityAt);
+
+/// <summary>
+/// A sign-in (or step-up) in progress, between the password and the session. Lives only in a
+/// Data Protection–protected cookie bound to this browser: nothing is trusted from form fields, and
+/// any node can read it.
+/// </summary>
+public sealed record SignInAttempt
+{
+    public const string Scheme = "IdentityHub.SignInAttempt";
+    private const string StateClaim = "ih_attempt";
+
+    public required string Id { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required AttemptPurpose Purpose { get; init; }
+
+    /// <summary>When the password was checked (the session's auth_time).</summary>
+    public required DateTimeOffset AuthenticatedAt { get; init; }
+
+    /// <summary>amr values proven so far in this attempt.</summary>
+    public required IReadOnlyList<string> Methods { get; init; }
+
+    public required string ReturnUrl { get; init; }
+
+    public string? ClientId { get; init; }
+
+    public required string RequiredAcr { get; init; }
+
+    /// <summary>The enrolled method the challenge page is using.</summary>
+    public string? ChallengeMethodId { get; init; }
+
+    public EnrollmentProgress? Enrollment { get; init; }
+
+    public DateTimeOffset? SecondFactorAt { get; init; }
+
+    /// <summary>The support reference of the last code sent, shown on the page (M5).</summary>
+    public string? Reference { get; init; }
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
+
+    public SignInAttempt WithMethod(string method, DateTimeOffset at) =>
+        this with { Methods = Methods.Append(method).Distinct().ToList(), SecondFactorAt = at };
+
+    public static async Task<SignInAttempt?> ReadAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(Scheme);
+        var json = result.Succeeded ? result.Principal.FindFirst(StateClaim)?.Value : null;
+        return json is null ? null : JsonSerializer.Deserialize<SignInAttempt>(json);
+    }
+
+    public async Task SaveAsync(HttpContext http)
+    {
+        var identity = new ClaimsIdentity([new Claim(StateClaim, JsonSerializer.Serialize(this))], Scheme);
+        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+    }
+
+    public static Task EndAsync(HttpContext http) => http.SignOutAsync(Scheme);
+}

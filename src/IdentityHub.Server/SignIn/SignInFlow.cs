@@ -1,0 +1,108 @@
+using IdentityHub.Core.Assurance;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.SignIn;
+
+/// <summary>
+/// Runs the checks between the password and the session in order. The first that does not pass
+/// names the page to show; when all pass, the session starts (or is renewed after a step-up).
+/// </summary>
+public sealed class SignInFlow(
+    IEnumerable<ISignInCheck> checks,
+    UserManager<IdentityHubUser> users,
+    SignInManager<IdentityHubUser> signIn,
+    ClientPolicies policies,
+    AuditLog audit,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Starts an attempt after a correct password.</summary>
+    public Task<string> StartAsync(HttpContext http, IdentityHubUser user, string returnUrl) =>
+        ContinueAsync(http, NewAttempt(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl));
+
+    /// <summary>
+    /// Asks a signed-in user for a second factor again: for a higher level than the session reached,
+    /// or (with <paramref name="fresh"/>) because a change needs a fresh check (M8).
+    /// </summary>
+    public Task<string> StepUpAsync(HttpContext http, SignedInSession session, string returnUrl, bool fresh = false)
+    {
+        var methods = fresh ? [AuthenticationMethods.Password] : session.Methods.Where(m => m != AuthenticationMethods.MultipleFactors).ToList();
+        return ContinueAsync(http, NewAttempt(session.UserId, AttemptPurpose.StepUp, session.AuthenticatedAt, methods, returnUrl));
+    }
+
+    /// <summary>Starts adding a method from the account page (the enrollment wizard, then back).</summary>
+    public async Task<string> AddMethodAsync(HttpContext http, SignedInSession session, string returnUrl)
+    {
+        var attempt = NewAttempt(session.UserId, AttemptPurpose.AddMethod, session.AuthenticatedAt, session.Methods, returnUrl);
+        await attempt.SaveAsync(http);
+        return "/account/mfa/enroll";
+    }
+
+    public async Task<string> ContinueAsync(HttpContext http, SignInAttempt attempt)
+    {
+        var user = await users.FindByIdAsync(attempt.UserId);
+        if (user is null)
+        {
+            await SignInAttempt.EndAsync(http);
+            return "/account/login";
+        }
+
+        if (attempt.Purpose == AttemptPurpose.AddMethod)
+        {
+            await SignInAttempt.EndAsync(http);
+            return attempt.ReturnUrl;
+        }
+
+        var context = new SignInContext(http, user, attempt, policies.For(attempt.ClientId));
+        foreach (var check in checks)
+        {
+            if (await check.EvaluateAsync(context) is CheckOutcome.Redirect redirect)
+            {
+                await context.Attempt.SaveAsync(http);
+                return redirect.Path;
+            }
+        }
+
+        await CompleteAsync(http, user, context.Attempt);
+        return context.Attempt.ReturnUrl;
+    }
+
+    private async Task CompleteAsync(HttpContext http, IdentityHubUser user, SignInAttempt attempt)
+    {
+        var acr = AssuranceLevels.For(attempt.Methods, options.CurrentValue.Mfa.Preset);
+        var amr = AssuranceLevels.AmrFor(attempt.Methods, options.CurrentValue.Mfa.Preset);
+        await SignInAttempt.EndAsync(http);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, SignedInSession.ClaimsFor(attempt.AuthenticatedAt, amr, acr, attempt.SecondFactorAt));
+        await audit.RecordAsync(attempt.Purpose == AttemptPurpose.SignIn ? "sign_in" : "step_up", "succeeded", user.Id, attempt.ClientId, $"amr {string.Join(' ', amr)}; acr {acr}");
+    }
+
+    private SignInAttempt NewAttempt(string userId, AttemptPurpose purpose, DateTimeOffset authenticatedAt, IReadOnlyList<string> methods, string returnUrl)
+    {
+        var clientId = ClientPolicies.ClientIdFrom(returnUrl);
+        return WithRequiredLevel(new SignInAttempt
+        {
+            Id = SignInAttempt.NewId(),
+            UserId = userId,
+            Purpose = purpose,
+            AuthenticatedAt = authenticatedAt,
+            Methods = methods,
+            ReturnUrl = returnUrl,
+            ClientId = clientId,
+            RequiredAcr = AssuranceLevels.MultiFactor,
+        });
+    }
+
+    /// <summary>The level an attempt must reach: the portal's policy, raised by the request's acr_values.</summary>
+    private SignInAttempt WithRequiredLevel(SignInAttempt attempt)
+    {
+        var policy = policies.For(attempt.ClientId).RequiredAcr;
+        var requested = AssuranceLevels.Requested(ClientPolicies.AcrValuesFrom(attempt.ReturnUrl));
+        return attempt with { RequiredAcr = AssuranceLevels.Rank(requested) > AssuranceLevels.Rank(policy) ? requested! : policy };
+    }
+}

@@ -1,0 +1,145 @@
+using IdentityHub.Core.Assurance;
+using IdentityHub.Core.Mfa;
+
+namespace IdentityHub.Core.Tests.Assurance;
+
+public sealed class AssuranceTests
+{
+    private const string Aal1 = AssuranceLevels.SingleFactor;
+    private const string Aal2 = AssuranceLevels.MultiFactor;
+    private const string Aal3 = AssuranceLevels.PhishingResistant;
+
+    [Theory]
+    [InlineData(MfaMethodKind.Email, "mail")]
+    [InlineData(MfaMethodKind.Sms, "sms")]
+    [InlineData(MfaMethodKind.Voice, "tel")]
+    public void Each_code_method_has_its_amr_value(MfaMethodKind kind, string amr)
+    {
+        Assert.Equal(amr, AuthenticationMethods.For(kind));
+    }
+
+    [Theory]
+    [InlineData(MfaMethodKind.Email)]
+    [InlineData(MfaMethodKind.Sms)]
+    [InlineData(MfaMethodKind.Voice)]
+    public void Under_legacy_every_code_method_counts_and_none_is_restricted(MfaMethodKind kind)
+    {
+        Assert.Equal(new MethodAssurance(true, false, null), AssurancePolicy.For(kind, AssurancePreset.Legacy));
+    }
+
+    [Fact]
+    public void Under_nist_email_does_not_count_and_the_user_is_told_why()
+    {
+        var email = AssurancePolicy.For(MfaMethodKind.Email, AssurancePreset.Nist);
+
+        Assert.False(email.CountsAsSecondFactor);
+        Assert.StartsWith("Email is not allowed as a second factor", email.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(MfaMethodKind.Sms)]
+    [InlineData(MfaMethodKind.Voice)]
+    public void Under_nist_text_and_call_count_but_are_restricted(MfaMethodKind kind)
+    {
+        var assurance = AssurancePolicy.For(kind, AssurancePreset.Nist);
+
+        Assert.True(assurance.CountsAsSecondFactor);
+        Assert.True(assurance.Restricted);
+        Assert.Equal("Text message and phone call codes can be intercepted; an authenticator app or passkey protects your account better.", assurance.Reason);
+    }
+
+    [Theory]
+    [InlineData(Aal1, 1)]
+    [InlineData(Aal2, 2)]
+    [InlineData(Aal3, 3)]
+    [InlineData("urn:other:acr", 0)]
+    [InlineData("", 0)]
+    [InlineData(null, 0)]
+    public void Levels_have_ranks(string? acr, int rank)
+    {
+        Assert.Equal(rank, AssuranceLevels.Rank(acr));
+    }
+
+    [Theory]
+    [InlineData(Aal2, Aal1, true)]
+    [InlineData(Aal2, Aal2, true)]
+    [InlineData(Aal1, Aal2, false)]
+    [InlineData(Aal2, Aal3, false)]
+    [InlineData(null, Aal1, false)]
+    [InlineData(Aal1, null, true)]
+    [InlineData(null, null, true)]
+    [InlineData(Aal1, "urn:other:acr", true)]
+    public void A_level_satisfies_itself_and_lower_ones(string? reached, string? required, bool satisfied)
+    {
+        Assert.Equal(satisfied, AssuranceLevels.Satisfies(reached, required));
+    }
+
+    [Theory]
+    [InlineData(Aal2, Aal2)]
+    [InlineData(Aal1 + " " + Aal2, Aal2)]
+    [InlineData(Aal3 + "  " + Aal1, Aal3)]
+    [InlineData("urn:other:acr " + Aal1, Aal1)]
+    [InlineData("urn:other:acr", null)]
+    [InlineData("", null)]
+    [InlineData("   ", null)]
+    [InlineData(null, null)]
+    public void Acr_values_ask_for_the_highest_known_level(string? acrValues, string? expected)
+    {
+        Assert.Equal(expected, AssuranceLevels.Requested(acrValues));
+    }
+
+    [Theory]
+    [InlineData(AssurancePreset.Legacy, Aal1, "pwd")]
+    [InlineData(AssurancePreset.Legacy, Aal2, "pwd", "sms")]
+    [InlineData(AssurancePreset.Legacy, Aal2, "pwd", "tel")]
+    [InlineData(AssurancePreset.Legacy, Aal2, "pwd", "mail")]
+    [InlineData(AssurancePreset.Legacy, Aal2, "pwd", "otp")]
+    [InlineData(AssurancePreset.Legacy, Aal1, "sms")]
+    [InlineData(AssurancePreset.Legacy, Aal1, "pwd", "mfa")]
+    [InlineData(AssurancePreset.Nist, Aal1, "pwd", "mail")]
+    [InlineData(AssurancePreset.Nist, Aal2, "pwd", "sms")]
+    [InlineData(AssurancePreset.Nist, Aal2, "pwd", "tel")]
+    [InlineData(AssurancePreset.Nist, Aal2, "pwd", "mail", "sms")]
+    [InlineData(AssurancePreset.Nist, Aal2, "pwd", "otp")]
+    [InlineData(AssurancePreset.Nist, Aal2, "pwd", "hwk")]
+    [InlineData(AssurancePreset.Nist, Aal1, "mail", "sms")]
+    public void A_password_and_a_counting_second_factor_reach_multi_factor(AssurancePreset preset, string expected, params string[] methods)
+    {
+        Assert.Equal(expected, AssuranceLevels.For(methods, preset));
+    }
+
+    [Fact]
+    public void The_overload_without_a_preset_is_legacy()
+    {
+        Assert.Equal(Aal1, AssuranceLevels.For(["pwd"]));
+        Assert.Equal(Aal2, AssuranceLevels.For(["pwd", "mail"]));
+    }
+
+    [Fact]
+    public void Amr_lists_the_methods_used_and_mfa_for_two_factors()
+    {
+        Assert.Equal(["pwd", "sms", "mfa"], AssuranceLevels.AmrFor(["pwd", "sms"]));
+        Assert.Equal(["pwd", "tel", "mfa"], AssuranceLevels.AmrFor(["pwd", "tel"]));
+    }
+
+    [Fact]
+    public void Amr_without_a_second_factor_has_no_mfa()
+    {
+        Assert.Equal(["pwd"], AssuranceLevels.AmrFor(["pwd"]));
+        Assert.Equal(["sms", "mail"], AssuranceLevels.AmrFor(["sms", "mail"]));
+    }
+
+    [Fact]
+    public void Amr_is_distinct_in_first_use_order_with_mfa_once_at_the_end()
+    {
+        Assert.Equal(["pwd", "sms", "mail", "mfa"], AssuranceLevels.AmrFor(["pwd", "mfa", "sms", "pwd", "mail", "sms", "mfa"]));
+    }
+
+    [Fact]
+    public void Amr_under_nist_does_not_claim_mfa_for_email()
+    {
+        Assert.Equal(["pwd", "mail"], AssuranceLevels.AmrFor(["pwd", "mail"], AssurancePreset.Nist));
+        Assert.Equal(["pwd", "mail", "mfa"], AssuranceLevels.AmrFor(["pwd", "mail"], AssurancePreset.Legacy));
+        Assert.Equal(["pwd", "sms", "mfa"], AssuranceLevels.AmrFor(["pwd", "sms"], AssurancePreset.Nist));
+    }
+}
