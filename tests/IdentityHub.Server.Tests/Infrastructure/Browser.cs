@@ -15,9 +15,11 @@ namespace IdentityHub.Server.Tests.Infrastructure;
 public sealed partial class Browser
 {
     private readonly HttpClient _http;
+    private readonly IdentityHubApp _app;
 
     public Browser(IdentityHubApp app)
     {
+        _app = app;
         _http = app.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(Cookies));
     }
 
@@ -45,10 +47,43 @@ public sealed partial class Browser
         return await PostFormAsync(pageUrl, form);
     }
 
-    public async Task<HttpResponseMessage> SignInAsync(string userName, string password = TestUsers.Password, string? returnUrl = null)
+    /// <summary>
+    /// Signs in as a person does: the password, then the code sent to the user's email (the test
+    /// users' enrolled method). Returns the last response: the redirect back to the return URL.
+    /// </summary>
+    public async Task<HttpResponseMessage> SignInAsync(string userName, string password = TestUsers.Password, string? returnUrl = null, bool rememberDevice = false)
+    {
+        var response = await SubmitPasswordAsync(userName, password, returnUrl);
+        if (!IsRedirectTo(response, "/account/mfa/challenge"))
+        {
+            return response;
+        }
+
+        var challenge = await _http.GetAsync(response.Headers.Location);
+        var html = await challenge.Content.ReadAsStringAsync();
+        Assert.True(challenge.IsSuccessStatusCode, html);
+        var code = _app.Messages.CodeSentTo(userName + "@clinic.example");
+        var fields = new Dictionary<string, string> { ["Code"] = code };
+        if (rememberDevice)
+        {
+            fields["RememberDevice"] = "true";
+        }
+
+        return await PostPageFormAsync(html, "/account/mfa/challenge?handler=Verify", fields);
+    }
+
+    /// <summary>Only the first step: the sign-in page with username and password.</summary>
+    public Task<HttpResponseMessage> SubmitPasswordAsync(string userName, string password = TestUsers.Password, string? returnUrl = null)
     {
         var url = "/account/login" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-        return await SubmitAsync(url, new Dictionary<string, string> { ["Input.Username"] = userName, ["Input.Password"] = password });
+        return SubmitAsync(url, new Dictionary<string, string> { ["Input.Username"] = userName, ["Input.Password"] = password });
+    }
+
+    /// <summary>Posts to a form of an already loaded page, with that page's antiforgery token.</summary>
+    public Task<HttpResponseMessage> PostPageFormAsync(string html, string action, IDictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
+        return PostFormAsync(action, form);
     }
 
     /// <summary>Starts an authorization request and returns the first response (no redirects followed).</summary>

@@ -1,4 +1,7 @@
+using IdentityHub.Core.Mfa;
 using IdentityHub.Data.Users;
+using IdentityHub.Delivery;
+using IdentityHub.Server.Mfa;
 using IdentityHub.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +31,9 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>Starts at the real current time, so tokens also pass IdentityModel's own checks.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>What the server sent: codes by email, text and voice.</summary>
+    public CapturedMessages Messages { get; } = new();
+
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Call InitializeAsync first.");
 
     /// <summary>Uses an existing database (to restart "the same server") instead of a new one.</summary>
@@ -53,7 +59,8 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
     public Browser NewBrowser() => new(this);
 
-    public async Task<IdentityHubUser> CreateUserAsync(string userName, string password = TestUsers.Password)
+    /// <summary>A user with an email method enrolled (so sign-in goes to the challenge), unless told otherwise.</summary>
+    public async Task<IdentityHubUser> CreateUserAsync(string userName, string password = TestUsers.Password, bool enrollEmail = true)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
@@ -68,6 +75,11 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
         };
         var result = await users.CreateAsync(user, password);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (enrollEmail)
+        {
+            await scope.ServiceProvider.GetRequiredService<EnrolledMethods>().AddAsync(user.Id, MfaMethodKind.Email, user.Email!);
+        }
+
         return user;
     }
 
@@ -85,6 +97,10 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton(Messages);
+            services.AddDeliveryChannel<CapturedEmail>();
+            services.AddDeliveryChannel<CapturedSms>();
+            services.AddDeliveryChannel<CapturedVoice>();
         });
     }
 }

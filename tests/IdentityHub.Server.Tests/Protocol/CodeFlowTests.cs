@@ -38,14 +38,14 @@ public sealed class CodeFlowTests : IClassFixture<IdentityHubApp>
         Assert.Equal(user.Email, id.GetClaim("email").Value);
         Assert.Equal("true", id.GetClaim("email_verified").Value);
         Assert.Equal("+16505552652", id.GetClaim("phone_number").Value);
-        Assert.Equal("urn:identityhub:acr:aal1", id.GetClaim("acr").Value);
+        Assert.Equal("urn:identityhub:acr:aal2", id.GetClaim("acr").Value);
         Assert.InRange(long.Parse(id.GetClaim("auth_time").Value), _app.Clock.GetUtcNow().ToUnixTimeSeconds() - 5, _app.Clock.GetUtcNow().ToUnixTimeSeconds() + 1);
 
-        // amr is a JSON array even with one method.
+        // amr is a JSON array: the password, the emailed code, and "mfa" for the two factors.
         using var payload = JsonDocument.Parse(Base64UrlDecode(tokens.IdToken.Split('.')[1]));
         var amr = payload.RootElement.GetProperty("amr");
         Assert.Equal(JsonValueKind.Array, amr.ValueKind);
-        Assert.Equal(["pwd"], amr.EnumerateArray().Select(method => method.GetString()));
+        Assert.Equal(["pwd", "mail", "mfa"], amr.EnumerateArray().Select(method => method.GetString()));
 
         var access = tokens.ReadAccessToken();
         Assert.Equal("RS256", access.Alg);
