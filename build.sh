@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # IdentityHub build script.
-#   ./build.sh test   installs what the tests need (Debian's Chromium and PostgreSQL) when missing,
+#   ./build.sh test   installs what the tests need (Debian's Chromium, PostgreSQL, aiosmtpd) when missing,
 #                     starts a throwaway PostgreSQL cluster, runs every test of the solution in Release
 #                     with warnings as errors, prints a summary and stops what it started, also after a
 #                     failure. Works as root (PostgreSQL runs as the postgres user).
@@ -25,6 +25,8 @@ install_prerequisites() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
   postgres_bin >/dev/null || missing+=(postgresql)
+  # A real SMTP server for the mail tests (Debian's python3 with aiosmtpd).
+  [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]} from Debian"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq

@@ -21,6 +21,9 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
 
     public bool AddingMethod { get; private set; }
 
+    /// <summary>The inactivity limit in words, for the timed-out message.</summary>
+    public string Timeout => ChallengeModel.Describe(options.CurrentValue.Mfa.EnrollmentTimeout);
+
     public IReadOnlyList<(MfaMethodKind Kind, string? Note)> Choices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
