@@ -14,7 +14,8 @@ namespace IdentityHub.EndToEnd.Tests;
 /// <summary>
 /// The README's run command on a fresh machine: Development, embedded SQLite in an empty data folder,
 /// demo data seeded. An independent OIDC library accepts its discovery document, and a code flow
-/// completes with an ID token that verifies against the published keys.
+/// (with MFA enrollment through the development outbox) completes with an ID token that verifies
+/// against the published keys.
 /// </summary>
 public sealed class DevelopmentModeTests : IAsyncLifetime
 {
@@ -62,16 +63,22 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
 
         var toLogin = await http.GetAsync(authorize);
         Assert.Equal(HttpStatusCode.Redirect, toLogin.StatusCode);
-        var loginPage = await http.GetStringAsync(toLogin.Headers.Location);
-        var signedIn = await http.PostAsync(toLogin.Headers.Location, new FormUrlEncodedContent(new Dictionary<string, string>
+        var signedIn = await SubmitAsync(http, toLogin.Headers.Location!.ToString(), new()
         {
             ["Input.Username"] = user.UserName,
             ["Input.Password"] = user.Password,
-            ["ReturnUrl"] = HiddenValue(loginPage, "ReturnUrl"),
-            ["__RequestVerificationToken"] = HiddenValue(loginPage, "__RequestVerificationToken"),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var toPortal = await http.GetAsync(signedIn.Headers.Location);
+        });
+
+        // First sign-in: MFA enrollment by email, the code read from the development outbox.
+        Assert.Equal("/account/mfa/enroll", signedIn.Headers.Location!.OriginalString);
+        var chosen = await SubmitAsync(http, "/account/mfa/enroll", new() { ["Method"] = "Email" });
+        await SubmitAsync(http, chosen.Headers.Location!.OriginalString, new() { ["Email"] = "dana.demo@example.org" });
+        var outbox = await http.GetStringAsync("/dev/outbox");
+        Assert.Contains("Your account security code.", outbox);
+        var emailed = Regex.Match(outbox, @"Please use security code (\d{6}) to log in").Groups[1].Value;
+        var verified = await SubmitAsync(http, "/account/mfa/enroll/verify", new() { ["Code"] = emailed });
+        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        var toPortal = await http.GetAsync(verified.Headers.Location);
         Assert.Equal(HttpStatusCode.Redirect, toPortal.StatusCode);
         var code = Regex.Match(toPortal.Headers.Location!.Query, "[?&]code=([^&]+)").Groups[1].Value;
 
@@ -94,6 +101,22 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
         Assert.True(validation.IsValid, validation.Exception?.Message);
         Assert.Equal("demo", validation.Claims["preferred_username"]);
         Assert.Equal("RS256", ((JsonWebToken)validation.SecurityToken).Alg);
+        Assert.Equal("urn:identityhub:acr:aal2", validation.Claims["acr"]);
+    }
+
+    /// <summary>GETs a page and posts its form with the fields, its hidden fields and its antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string url, Dictionary<string, string> fields)
+    {
+        var html = await http.GetStringAsync(url);
+        fields["__RequestVerificationToken"] = HiddenValue(html, "__RequestVerificationToken");
+        if (html.Contains("name=\"ReturnUrl\"", StringComparison.Ordinal))
+        {
+            fields["ReturnUrl"] = HiddenValue(html, "ReturnUrl");
+        }
+
+        var response = await http.PostAsync(url, new FormUrlEncodedContent(fields));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"POST {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return response;
     }
 
     private static string HiddenValue(string html, string name)

@@ -4,11 +4,16 @@ namespace IdentityHub.EndToEnd.Tests;
 
 /// <summary>
 /// What a health plan runs, as real processes on free loopback ports: IdentityHub on its own
-/// PostgreSQL database, the sample API, and the sample app as the provider and the member portal.
+/// PostgreSQL database, sending email through a real SMTP server and texts and calls through a
+/// stand-in of the SMS provider's HTTP API; the sample API; the sample app as the provider and the
+/// member portal.
 /// </summary>
 public sealed class PortalLandscape : IAsyncLifetime
 {
+    public const string SmsSender = "+15005550006";
+
     private readonly List<AppProcess> _processes = [];
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("identityhub-e2e-").FullName;
 
     public Uri Server { get; } = LocalUrl();
 
@@ -20,14 +25,21 @@ public sealed class PortalLandscape : IAsyncLifetime
 
     public DemoUser User { get; private set; } = null!;
 
+    public SmtpSink Mail { get; } = new();
+
+    public HttpStandIn SmsProvider { get; private set; } = null!;
+
     public string ServerOutput => _processes[0].Output;
 
     public async Task InitializeAsync()
     {
+        await Mail.InitializeAsync();
+        SmsProvider = (await HttpStandIn.StartAsync()).AnswersLikeTwilio();
         var database = await PostgresCluster.Shared.CreateDatabaseAsync("endtoend");
         var server = Start("src/IdentityHub.Server", new()
         {
             ["ASPNETCORE_URLS"] = Server.ToString(),
+            ["IdentityHub__DataFolder"] = _dataFolder,
             ["IdentityHub__Database__Provider"] = "Postgres",
             ["ConnectionStrings__IdentityHub"] = database,
             // appsettings.Development.json registers the provider portal first and the member portal third.
@@ -35,6 +47,22 @@ public sealed class PortalLandscape : IAsyncLifetime
             ["IdentityHub__Clients__0__PostLogoutRedirectUris__0"] = new Uri(ProviderPortal, "signout-callback-oidc").ToString(),
             ["IdentityHub__Clients__2__RedirectUris__0"] = new Uri(MemberPortal, "signin-oidc").ToString(),
             ["IdentityHub__Clients__2__PostLogoutRedirectUris__0"] = new Uri(MemberPortal, "signout-callback-oidc").ToString(),
+            // Real delivery instead of the development outbox.
+            ["IdentityHub__Delivery__Outbox__Enabled"] = "false",
+            ["IdentityHub__Delivery__Email__0__Type"] = "Smtp",
+            ["IdentityHub__Delivery__Email__0__Name"] = "test-smtp",
+            ["IdentityHub__Delivery__Email__0__Host"] = "127.0.0.1",
+            ["IdentityHub__Delivery__Email__0__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["IdentityHub__Delivery__Email__0__Security"] = "None",
+            ["IdentityHub__Delivery__Email__0__UserName"] = SmtpSink.UserName,
+            ["IdentityHub__Delivery__Email__0__Password"] = SmtpSink.Password,
+            ["IdentityHub__Delivery__Email__0__From"] = "Health Plan <no-reply@healthplan.example>",
+            ["IdentityHub__Delivery__Sms__0__Type"] = "Twilio",
+            ["IdentityHub__Delivery__Sms__0__Name"] = "sms-stand-in",
+            ["IdentityHub__Delivery__Sms__0__BaseUrl"] = SmsProvider.BaseUrl.ToString(),
+            ["IdentityHub__Delivery__Sms__0__AccountSid"] = "AC00000000000000000000000000000000",
+            ["IdentityHub__Delivery__Sms__0__AuthToken"] = "stand-in-token",
+            ["IdentityHub__Delivery__Sms__0__From"] = SmsSender,
         });
         await server.WaitUntilServingAsync(new Uri(Server, ".well-known/openid-configuration"));
         User = DemoUser.FromServerOutput(server.Output);
@@ -52,12 +80,34 @@ public sealed class PortalLandscape : IAsyncLifetime
             member.WaitUntilServingAsync(MemberPortal));
     }
 
+    /// <summary>The code in the newest email to the address, as the person reads it in their inbox.</summary>
+    public string EmailedCode(string to)
+    {
+        var message = Mail.Messages().LastOrDefault(m => m.To.Mailboxes.Any(box => box.Address == to))
+            ?? throw new Xunit.Sdk.XunitException($"No email to {to}. Server output:\n{ServerOutput}");
+        Assert.Equal("Your account security code.", message.Subject);
+        return Codes.In(message.TextBody);
+    }
+
+    /// <summary>The code in the newest text message the SMS provider was asked to send to the number.</summary>
+    public string TextedCode(string to)
+    {
+        var request = SmsProvider.Requests.LastOrDefault(r => r.Path.EndsWith("/Messages.json", StringComparison.Ordinal) && r.Form["To"] == to)
+            ?? throw new Xunit.Sdk.XunitException($"No text message to {to}.");
+        Assert.Equal(SmsSender, request.Form["From"]);
+        return Codes.In(request.Form["Body"]);
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var process in _processes)
         {
             await process.DisposeAsync();
         }
+
+        await SmsProvider.DisposeAsync();
+        await Mail.DisposeAsync();
+        Directory.Delete(_dataFolder, recursive: true);
     }
 
     private AppProcess StartPortal(Uri url, string name, string clientId) =>
@@ -81,6 +131,7 @@ public sealed class PortalLandscape : IAsyncLifetime
     private static Uri LocalUrl() => new($"http://localhost:{FreeTcpPort.Next()}/");
 }
 
+/// <summary>The portals and browser most tests share.</summary>
 [CollectionDefinition(Name)]
 public sealed class PortalLandscapeCollection : ICollectionFixture<PortalLandscape>, ICollectionFixture<BrowserSession>
 {

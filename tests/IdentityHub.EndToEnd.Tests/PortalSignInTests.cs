@@ -20,6 +20,7 @@ public sealed class PortalSignInTests(PortalLandscape landscape, BrowserSession 
         Assert.Matches("^[0-9a-f]{32}$", subject);
         await Expect(page.Locator("#claims")).ToContainTextAsync("amr");
         await Expect(page.Locator("#claims")).ToContainTextAsync("pwd");
+        await Expect(page.Locator("#claims")).ToContainTextAsync("urn:identityhub:acr:aal2");
 
         await page.Locator("#call-api").ClickAsync();
         await Expect(page.Locator("#api-result")).ToContainTextAsync(subject);
@@ -63,6 +64,69 @@ public sealed class PortalSignInTests(PortalLandscape landscape, BrowserSession 
     }
 
     [Fact]
+    public async Task A_remembered_device_skips_the_code_until_the_user_forgets_it()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInSteps.SignInAsync(page, landscape, landscape.ProviderPortal);
+        await SignOutAsync(page);
+
+        // Next sign-in: the code, with "Remember this device".
+        await page.Locator("#sign-in").ClickAsync();
+        await SignInSteps.EnterPasswordAsync(page, landscape);
+        await SignInSteps.SecondFactorAsync(page, landscape, rememberDevice: true);
+        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        await SignOutAsync(page);
+
+        // The password alone now reaches the portal.
+        await page.Locator("#sign-in").ClickAsync();
+        await SignInSteps.EnterPasswordAsync(page, landscape);
+        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+
+        // Forget the device on the account page: changes need a fresh code first.
+        await page.GotoAsync(new Uri(landscape.Server, "account/security").ToString());
+        await Expect(page.Locator("#devices")).ToContainTextAsync("Chrome");
+        await page.Locator("#forget-all-devices").ClickAsync();
+        await SignInSteps.SecondFactorAsync(page, landscape);
+        await page.Locator("#forget-all-devices").ClickAsync();
+        await Expect(page.Locator("#no-devices")).ToBeVisibleAsync();
+
+        await page.GotoAsync(landscape.ProviderPortal.ToString());
+        await SignOutAsync(page);
+        await page.Locator("#sign-in").ClickAsync();
+        await SignInSteps.EnterPasswordAsync(page, landscape);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your security code");
+    }
+
+    [Fact]
+    public async Task A_wrong_code_is_refused_in_plain_words_and_the_right_one_then_works()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInSteps.SignInAsync(page, landscape, landscape.ProviderPortal);
+        await SignOutAsync(page);
+        await page.Locator("#sign-in").ClickAsync();
+        await SignInSteps.EnterPasswordAsync(page, landscape);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your security code");
+        var code = landscape.EmailedCode(SignInSteps.DemoEmail);
+
+        await page.GetByLabel("Security code").FillAsync(code == "000000" ? "111111" : "000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not correct");
+        await Expect(page.Locator("#help-desk")).ToContainTextAsync("1-800-555-0100");
+        await Expect(page.Locator("#reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-Z]{4}-[0-9A-Z]{4}$"));
+
+        await page.GetByLabel("Security code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
+        await page.Locator("#sign-out").ClickAsync();
+        await page.Locator("#confirm-sign-out").ClickAsync();
+        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_a_plain_error_and_keeps_the_username()
     {
         var page = await browser.NewPageAsync();
@@ -78,15 +142,5 @@ public sealed class PortalSignInTests(PortalLandscape landscape, BrowserSession 
         Assert.StartsWith(landscape.Server.ToString(), page.Url, StringComparison.Ordinal);
     }
 
-    private async Task SignInAsync(IPage page, Uri portal)
-    {
-        await page.GotoAsync(portal.ToString());
-        await page.Locator("#sign-in").ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
-        await page.GetByLabel("Username").FillAsync(landscape.User.UserName);
-        await page.GetByLabel("Password").FillAsync(landscape.User.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
-        Assert.StartsWith(portal.ToString(), page.Url, StringComparison.Ordinal);
-    }
+    private Task SignInAsync(IPage page, Uri portal) => SignInSteps.SignInAsync(page, landscape, portal);
 }

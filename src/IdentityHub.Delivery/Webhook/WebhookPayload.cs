@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,10 +12,11 @@ namespace IdentityHub.Delivery.Webhook;
 /// <param name="Reference">The support reference.</param>
 public sealed record WebhookPayload(string Kind, string To, string? Subject, string Body, string Reference)
 {
-    /// <summary>camelCase names, nulls written.</summary>
+    /// <summary>camelCase names, nulls written; <c>+</c> and non-ASCII letters kept as they are (the body is never put in HTML).</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The payload for a message.</summary>

@@ -1,3 +1,4 @@
+using IdentityHub.Testing;
 using IdentityHub.Delivery.Tests.StandIns;
 using Microsoft.Extensions.DependencyInjection;
 

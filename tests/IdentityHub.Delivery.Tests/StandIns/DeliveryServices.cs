@@ -1,3 +1,4 @@
+using IdentityHub.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

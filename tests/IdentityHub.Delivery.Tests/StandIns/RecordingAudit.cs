@@ -1,3 +1,4 @@
+using IdentityHub.Testing;
 using System.Collections.Concurrent;
 
 namespace IdentityHub.Delivery.Tests.StandIns;

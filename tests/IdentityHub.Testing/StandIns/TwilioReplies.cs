@@ -1,4 +1,4 @@
-namespace IdentityHub.Delivery.Tests.StandIns;
+namespace IdentityHub.Testing;
 
 /// <summary>Answers shaped like Twilio's REST API.</summary>
 public static class TwilioReplies

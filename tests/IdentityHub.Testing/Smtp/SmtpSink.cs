@@ -1,8 +1,8 @@
+using Xunit;
 using System.Diagnostics;
-using IdentityHub.Testing;
 using MimeKit;
 
-namespace IdentityHub.Delivery.Tests.Smtp;
+namespace IdentityHub.Testing;
 
 /// <summary>
 /// A real SMTP server process: <c>smtp_sink.py</c> on Debian's python3-aiosmtpd, on a free loopback port,
@@ -53,8 +53,9 @@ public sealed class SmtpSink : IAsyncLifetime
         }
     }
 
+    /// <summary>Every message received, oldest first.</summary>
     public IReadOnlyList<MimeMessage> Messages() =>
-        [.. Directory.EnumerateFiles(Folder, "*.eml").Select(file => MimeMessage.Load(file))];
+        [.. Directory.EnumerateFiles(Folder, "*.eml").OrderBy(File.GetLastWriteTimeUtc).Select(file => MimeMessage.Load(file))];
 
     public Task DisposeAsync()
     {

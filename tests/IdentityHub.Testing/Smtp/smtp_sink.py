@@ -43,7 +43,7 @@ class Credentials:
 
     def __call__(self, server, session, envelope, mechanism, auth_data):
         ok = auth_data.login == self.user and auth_data.password == self.password
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
 
 
 def main():
