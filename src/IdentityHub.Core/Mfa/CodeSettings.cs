@@ -26,7 +26,7 @@ public sealed class CodeSettings
     public TimeSpan ResendCooldown { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The most codes sent to one user within any sliding hour.</summary>
-    public int MaxCodesPerHour { get; set; } = 5;
+    public int MaxCodesPerHour { get; set; } = 10;
 
     /// <summary>
     /// Checks every value; returns one message per problem, each naming the full configuration key

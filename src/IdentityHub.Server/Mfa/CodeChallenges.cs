@@ -42,8 +42,16 @@ public sealed class CodeChallenges(
         var now = time.GetUtcNow();
         var hourAgo = now.AddHours(-1);
         var recent = await db.OneTimeCodes.Where(code => code.UserId == user.Id && code.IssuedAt > hourAgo)
-            .Select(code => code.IssuedAt).ToListAsync(cancellationToken);
-        var resend = ResendRules.Check(recent, now, Settings);
+            .Select(code => new { code.IssuedAt, code.Binding, code.Kind, code.SentTo }).ToListAsync(cancellationToken);
+
+        // The hourly cap counts every code sent to the user; the cooldown only "Request a new code"
+        // to the same destination in this attempt (or enrollment), so neither a new sign-in nor
+        // "Try another method" is told to wait.
+        var masked = Destinations.Mask(kind, destination);
+        var cap = ResendRules.Check(recent.Select(code => code.IssuedAt), now, Settings);
+        var cooldown = ResendRules.Check(
+            recent.Where(code => code.Binding == binding && code.Kind == kind && code.SentTo == masked).Select(code => code.IssuedAt), now, Settings);
+        var resend = cap.Decision == ResendDecision.HourlyCapReached ? cap : cooldown;
         if (resend.Decision != ResendDecision.Allowed)
         {
             await audit.RecordAsync("mfa.code_requested", resend.Decision.ToString(), user.Id, policy.ClientId, cancellationToken: cancellationToken);
@@ -52,7 +60,6 @@ public sealed class CodeChallenges(
 
         var code = OneTimeCodes.Generate(Settings.Length);
         var salt = OneTimeCodes.NewSalt();
-        var masked = Destinations.Mask(kind, destination);
         db.OneTimeCodes.Add(new OneTimeCodeRecord
         {
             UserId = user.Id,

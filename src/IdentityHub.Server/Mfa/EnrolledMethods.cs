@@ -13,10 +13,16 @@ public sealed class EnrolledMethods(IdentityHubDbContext db, IOptionsMonitor<Ide
 {
     private AssurancePreset Preset => options.CurrentValue.Mfa.Preset;
 
-    public Task<List<MfaMethod>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.MfaMethods.Where(method => method.UserId == userId)
-            .OrderByDescending(method => method.LastUsedAt ?? method.CreatedAt)
-            .ToListAsync(cancellationToken);
+    /// <summary>The method last used to sign in first; then the others in the order they were added.</summary>
+    public async Task<List<MfaMethod>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var methods = await db.MfaMethods.Where(method => method.UserId == userId).ToListAsync(cancellationToken);
+        return methods
+            .OrderByDescending(method => method.LastUsedAt.HasValue)
+            .ThenByDescending(method => method.LastUsedAt)
+            .ThenBy(method => method.CreatedAt)
+            .ToList();
+    }
 
     public Task<MfaMethod?> FindAsync(string userId, string methodId, CancellationToken cancellationToken = default) =>
         db.MfaMethods.FirstOrDefaultAsync(method => method.UserId == userId && method.Id == methodId, cancellationToken);
@@ -24,10 +30,11 @@ public sealed class EnrolledMethods(IdentityHubDbContext db, IOptionsMonitor<Ide
     /// <summary>Whether the method completes MFA under the configured preset (email does not under Nist).</summary>
     public bool Counts(MfaMethod method) => AssurancePolicy.For(method.Kind, Preset).CountsAsSecondFactor;
 
-    public async Task<MfaMethod> AddAsync(string userId, MfaMethodKind kind, string destination, CancellationToken cancellationToken = default)
+    /// <summary>Saves a verified method; <paramref name="usedToSignIn"/> when it is this sign-in's second factor.</summary>
+    public async Task<MfaMethod> AddAsync(string userId, MfaMethodKind kind, string destination, bool usedToSignIn = false, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var method = new MfaMethod { UserId = userId, Kind = kind, Destination = destination, CreatedAt = now, LastUsedAt = now };
+        var method = new MfaMethod { UserId = userId, Kind = kind, Destination = destination, CreatedAt = now, LastUsedAt = usedToSignIn ? now : null };
         db.MfaMethods.Add(method);
         await db.SaveChangesAsync(cancellationToken);
         return method;

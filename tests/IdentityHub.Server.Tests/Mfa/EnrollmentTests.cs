@@ -27,7 +27,9 @@ public sealed class EnrollmentTests(IdentityHubApp app) : IClassFixture<Identity
         var text = await page.TextAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Set up multi-factor authentication", text);
-        Assert.DoesNotContain("skip", text, StringComparison.OrdinalIgnoreCase);
+        var content = text[text.IndexOf("<h1>", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("skip", content, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("later", content, StringComparison.OrdinalIgnoreCase);
 
         // The portal again, without finishing: no code; signing in again leads back to enrollment.
         var again = AuthorizationResult.From(await browser.AuthorizeAsync(request), request);
@@ -38,6 +40,41 @@ public sealed class EnrollmentTests(IdentityHubApp app) : IClassFixture<Identity
 
         // The later steps of the wizard cannot be skipped to either.
         Assert.True(Browser.IsRedirectTo(await browser.GetAsync(EnrollVerify), Enroll));
+    }
+
+    [Fact]
+    public async Task A_password_alone_cannot_enroll_a_new_method_to_get_past_the_challenge()
+    {
+        // Someone who knows the password of an account with a method, but cannot read its codes.
+        var name = NewName("bypass");
+        var user = await app.CreateUserAsync(name);
+        var browser = app.NewBrowser();
+        var request = new AuthorizationRequest();
+        var password = await browser.SubmitPasswordAsync(name, returnUrl: await browser.StartAtPortalAsync(request));
+        Assert.True(Browser.IsRedirectTo(password, Challenge), Describe(password));
+        var intruder = NewName("intruder") + "@elsewhere.example";
+
+        // Walks the wizard as far as it lets them.
+        var last = await browser.GetAsync(Enroll);
+        if (last.StatusCode == HttpStatusCode.OK)
+        {
+            last = await browser.PostPageFormAsync(await last.Content.ReadAsStringAsync(), Enroll, new Dictionary<string, string> { ["Method"] = "Email" });
+        }
+
+        if (Browser.IsRedirectTo(last, EnrollDestination))
+        {
+            last = await browser.EnterDestinationAsync(new Dictionary<string, string> { ["Email"] = intruder });
+        }
+
+        if (Browser.IsRedirectTo(last, EnrollVerify) && app.Messages.To(intruder).Count > 0)
+        {
+            last = await browser.EnterEnrollmentCodeAsync(app.Messages.CodeSentTo(intruder));
+        }
+
+        Assert.False(await app.QueryAsync(db => db.MfaMethods.AnyAsync(m => m.UserId == user.Id && m.Destination == intruder)),
+            "A method was enrolled with the password alone.");
+        var portal = AuthorizationResult.From(await browser.AuthorizeAsync(request), request);
+        Assert.False(portal.Parameters.ContainsKey("code"), "The portal got a code with the password alone: " + portal.Describe());
     }
 
     [Fact]
@@ -148,7 +185,7 @@ public sealed class EnrollmentTests(IdentityHubApp app) : IClassFixture<Identity
 
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
         Assert.Equal("/account/mfa/enroll?timedOut=true", late.Headers.Location!.OriginalString);
-        var restart = await browser.GetAsync(late.Headers.Location);
+        var restart = await browser.Http.GetAsync(late.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, restart.StatusCode);
         Assert.Contains("Your session timed out because you were inactive for more than 5 minutes. Please start again.", await restart.TextAsync());
         Assert.True(Browser.IsRedirectTo(await browser.GetAsync(EnrollDestination), Enroll), "The wizard starts again.");

@@ -63,7 +63,8 @@ public sealed class EnrollVerifyModel(
             return Page();
         }
 
-        var method = await methods.AddAsync(state.User.Id, enrollment.Kind!.Value, enrollment.Destination!);
+        var method = await methods.AddAsync(state.User.Id, enrollment.Kind!.Value, enrollment.Destination!,
+            usedToSignIn: state.Attempt.Purpose != AttemptPurpose.AddMethod);
         await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"{method.Kind} {SentTo}");
 
         // Proving the new method with its code is a second factor for this sign-in (M6: continue).

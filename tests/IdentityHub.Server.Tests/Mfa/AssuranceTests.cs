@@ -1,0 +1,44 @@
+using System.Net;
+using IdentityHub.Server.Tests.Infrastructure;
+using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
+
+namespace IdentityHub.Server.Tests.Mfa;
+
+/// <summary>What the tokens say about the sign-in (M14, P7): acr and amr.</summary>
+public sealed class AssuranceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp>
+{
+    private const string Aal2 = "urn:identityhub:acr:aal2";
+
+    [Fact]
+    public async Task An_emailed_code_under_the_legacy_preset_reaches_aal2_with_pwd_mail_mfa()
+    {
+        var name = NewName("aal2");
+        await app.CreateUserAsync(name);
+
+        var authorization = await app.NewBrowser().CodeFlowAsync(name, new AuthorizationRequest());
+
+        var (acr, amr) = await app.AssuranceAsync(authorization);
+        Assert.Equal(Aal2, acr);
+        Assert.Equal(["pwd", "mail", "mfa"], amr);
+    }
+
+    [Fact]
+    public async Task Asking_for_aal2_from_a_signed_in_session_issues_a_code_without_pages()
+    {
+        var name = NewName("acrvalues");
+        await app.CreateUserAsync(name);
+        var browser = app.NewBrowser();
+        await browser.CodeFlowAsync(name, new AuthorizationRequest());
+        var codesSent = app.Messages.To(EmailOf(name)).Count;
+        var request = new AuthorizationRequest { Extra = new Dictionary<string, string> { ["acr_values"] = Aal2 } };
+
+        var authorization = AuthorizationResult.From(await browser.AuthorizeAsync(request), request);
+
+        Assert.Equal(HttpStatusCode.Redirect, authorization.Response.StatusCode);
+        Assert.Equal(TestClients.RedirectUri, authorization.Location!.GetLeftPart(UriPartial.Path));
+        Assert.False(string.IsNullOrEmpty(authorization.Code));
+        Assert.Equal(codesSent, app.Messages.To(EmailOf(name)).Count);
+        var (acr, _) = await app.AssuranceAsync(authorization);
+        Assert.Equal(Aal2, acr);
+    }
+}
