@@ -119,6 +119,7 @@ public sealed class CodeChallenges(
                 {
                     user.MfaLockedUntil = now + Settings.AccountLockout;
                     user.MfaFailedAttempts = 0;
+                    result = new CodeCheckResult(CodeCheck.AccountLocked, 0);
                 }
 
                 break;

@@ -1,5 +1,6 @@
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -12,27 +13,43 @@ public sealed record WizardState(SignInAttempt Attempt, IdentityHubUser User, En
 /// The enrollment wizard's shared rules (M6): it belongs to a sign-in attempt, and 5 minutes of
 /// inactivity (configurable) sends the user back to the start with a clear message.
 /// </summary>
-public sealed class EnrollmentWizard(UserManager<IdentityHubUser> users, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class EnrollmentWizard(UserManager<IdentityHubUser> users, EnrolledMethods methods, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
 {
     public const string StartPage = "/account/mfa/enroll";
     public const string TimedOutPage = "/account/mfa/enroll?timedOut=true";
     public const string SignInAgainPage = "/account/login?expired=true";
 
-    /// <summary>The attempt and user, or where to send the browser instead.</summary>
-    public async Task<(SignInAttempt? Attempt, IdentityHubUser? User)> LoadAttemptAsync(HttpContext http)
+    public const string ChallengePage = "/account/mfa/challenge";
+
+    /// <summary>
+    /// The attempt and user, or where to send the browser instead. During a sign-in the wizard is
+    /// only for users without a method that counts: otherwise a password alone could enroll a new
+    /// method and use it to get past the challenge.
+    /// </summary>
+    public async Task<(SignInAttempt? Attempt, IdentityHubUser? User, string? Redirect)> LoadAttemptAsync(HttpContext http)
     {
         var attempt = await SignInAttempt.ReadAsync(http);
         var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
-        return (attempt, user);
+        if (attempt is null || user is null)
+        {
+            return (null, null, SignInAgainPage);
+        }
+
+        if (attempt.Purpose != AttemptPurpose.AddMethod && (await methods.ListAsync(user.Id)).Any(methods.Counts))
+        {
+            return (null, null, ChallengePage);
+        }
+
+        return (attempt, user, null);
     }
 
     /// <summary>The wizard in progress, or the page to go to: sign in again, or start again after a timeout.</summary>
     public async Task<(WizardState? State, string? Redirect)> LoadAsync(HttpContext http)
     {
-        var (attempt, user) = await LoadAttemptAsync(http);
+        var (attempt, user, redirect) = await LoadAttemptAsync(http);
         if (attempt is null || user is null)
         {
-            return (null, SignInAgainPage);
+            return (null, redirect);
         }
 
         if (attempt.Enrollment is not { } enrollment || enrollment.Kind is null)

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +14,8 @@ namespace IdentityHub.Server.Pages.Account;
 public sealed class LoginModel(
     UserManager<IdentityHubUser> users,
     SignInManager<IdentityHubUser> signIn,
-    SignInFlow flow) : PageModel
+    SignInFlow flow,
+    AuditLog audit) : PageModel
 {
     // Wording shared by every failure that must not reveal whether the username exists.
     internal const string WrongCredentials = "The username or password you entered is incorrect. Check them and try again.";
@@ -50,11 +53,13 @@ public sealed class LoginModel(
         {
             // Spend the same time as a real check so that response times do not reveal the answer.
             TimingDecoy.Verify(users.PasswordHasher, Input.Password);
+            await audit.RecordAsync("sign_in.password", "unknown_user", userId: null, ClientPolicies.ClientIdFrom(ReturnUrl));
             ErrorMessage = WrongCredentials;
             return Page();
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        await audit.RecordAsync("sign_in.password", Outcome(result), user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
         if (result.IsLockedOut)
         {
             ErrorMessage = "This account is locked after too many unsuccessful sign-in attempts. Wait a few minutes and try again, or contact your administrator.";
@@ -76,6 +81,9 @@ public sealed class LoginModel(
         // The password is only the first step: the sign-in checks (MFA enrollment, challenge) follow.
         return LocalRedirect(await flow.StartAsync(HttpContext, user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
     }
+
+    private static string Outcome(Microsoft.AspNetCore.Identity.SignInResult result) =>
+        result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : result.IsNotAllowed ? "not_allowed" : "wrong_password";
 
     private static string? LoginHintFrom(string? returnUrl)
     {

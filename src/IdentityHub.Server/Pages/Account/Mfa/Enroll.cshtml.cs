@@ -28,10 +28,10 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (attempt, _) = await wizard.LoadAttemptAsync(HttpContext);
+        var (attempt, _, redirect) = await wizard.LoadAttemptAsync(HttpContext);
         if (attempt is null)
         {
-            return LocalRedirect(EnrollmentWizard.SignInAgainPage);
+            return LocalRedirect(redirect!);
         }
 
         Describe(attempt);
@@ -40,10 +40,10 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (attempt, _) = await wizard.LoadAttemptAsync(HttpContext);
+        var (attempt, _, redirect) = await wizard.LoadAttemptAsync(HttpContext);
         if (attempt is null)
         {
-            return LocalRedirect(EnrollmentWizard.SignInAgainPage);
+            return LocalRedirect(redirect!);
         }
 
         Describe(attempt);
