@@ -5,7 +5,7 @@ namespace IdentityHub.Core.Tests.Mfa;
 public sealed class ResendRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-    private static readonly CodeSettings Settings = new();
+    private static readonly CodeSettings Settings = new() { MaxCodesPerHour = 5, ResendCooldown = TimeSpan.FromSeconds(30) };
 
     private static ResendCheck Check(params DateTimeOffset[] sends) => ResendRules.Check(sends, Now, Settings);
 

@@ -41,4 +41,20 @@ public sealed class AssuranceTests(IdentityHubApp app) : IClassFixture<IdentityH
         var (acr, _) = await app.AssuranceAsync(authorization);
         Assert.Equal(Aal2, acr);
     }
+
+    [Fact]
+    public async Task A_portal_that_requires_a_level_no_enrolled_method_reaches_says_so_and_sends_nothing()
+    {
+        await using var strict = new IdentityHubApp().With("IdentityHub:Clients:0:Assurance", "aal3");
+        await strict.InitializeAsync();
+        var name = NewName("aal3");
+        await strict.CreateUserAsync(name);
+        var browser = strict.NewBrowser();
+
+        var html = await browser.PasswordToChallengeAsync(name, new AuthorizationRequest().Url());
+
+        Assert.Contains("requires a phishing-resistant sign-in method", html);
+        Assert.DoesNotContain("id=\"verify\"", html);
+        Assert.Empty(strict.Messages.To(EmailOf(name)));
+    }
 }

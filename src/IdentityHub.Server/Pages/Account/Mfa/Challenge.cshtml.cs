@@ -57,6 +57,9 @@ public sealed class ChallengeModel : PageModel
 
     public string? Advice { get; private set; }
 
+    /// <summary>Set when no enrolled method can reach the level the portal requires.</summary>
+    public string? Unreachable { get; private set; }
+
     public IReadOnlyList<MfaMethod> OtherMethods { get; private set; } = [];
 
     public MfaMethod? Current { get; private set; }
@@ -68,7 +71,7 @@ public sealed class ChallengeModel : PageModel
             return leave;
         }
 
-        if (Current is not null && await _codes.LatestAsync(_user.Id, CodePurposes.SignIn, _attempt.Id) is null)
+        if (Unreachable is null && Current is not null && await _codes.LatestAsync(_user.Id, CodePurposes.SignIn, _attempt.Id) is null)
         {
             await SendAsync();
         }
@@ -83,7 +86,7 @@ public sealed class ChallengeModel : PageModel
             return leave;
         }
 
-        if (!ModelState.IsValid || Current is null)
+        if (!ModelState.IsValid || Current is null || Unreachable is not null)
         {
             return Page();
         }
@@ -161,6 +164,14 @@ public sealed class ChallengeModel : PageModel
         if (current is null)
         {
             return LocalRedirect(await _flow.ContinueAsync(HttpContext, attempt));
+        }
+
+        var preset = _options.CurrentValue.Mfa.Preset;
+        var reachable = AssuranceLevels.For(attempt.Methods.Concat(usable.Select(m => MethodLabels.Amr(m.Kind))).ToList(), preset);
+        if (!AssuranceLevels.Satisfies(reachable, attempt.RequiredAcr))
+        {
+            Unreachable = "This portal requires a phishing-resistant sign-in method, such as a passkey or security key, which is not set up on your account. Call the help desk for help.";
+            return null;
         }
 
         Choose(current, usable);
