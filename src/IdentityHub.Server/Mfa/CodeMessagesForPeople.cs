@@ -17,4 +17,20 @@ public static class CodeMessagesForPeople
         CodeCheck.Malformed => $"Enter the {settings.Length}-digit code.",
         _ => "That code cannot be used. Request a new code.",
     };
+
+    /// <summary>Why a code was not sent, in plain words; null when it was.</summary>
+    public static string? For(SendResult result, string? helpDeskPhone) => result switch
+    {
+        SendResult.Sent => null,
+        SendResult.TooSoon tooSoon => $"Please wait {Math.Ceiling(tooSoon.RetryAfter.TotalSeconds)} seconds before asking for another code.",
+        SendResult.HourlyCapReached => "You have asked for too many codes. Try again later, or use the last code you received.",
+        _ => "We could not send your code. Try another method" + (helpDeskPhone is null ? "." : $" or call {helpDeskPhone}."),
+    };
+
+    /// <summary>The reader's first language from Accept-Language ("es-US"), for message templates.</summary>
+    public static string? LanguageOf(HttpRequest request)
+    {
+        var first = request.Headers.AcceptLanguage.ToString().Split(',', 2)[0].Split(';')[0].Trim();
+        return first.Length is > 0 and <= 35 ? first : null;
+    }
 }

@@ -191,23 +191,17 @@ public sealed class ChallengeModel : PageModel
     private async Task SendAsync()
     {
         var policy = _policies.For(_attempt.ClientId);
-        var language = Request.Headers.AcceptLanguage.ToString().Split(',', 2)[0].Split(';')[0].Trim();
-        var result = await _codes.SendAsync(_user, Current!.Kind, Current.Destination, CodePurposes.SignIn, _attempt.Id, policy, language, HttpContext.RequestAborted);
+        var result = await _codes.SendAsync(_user, Current!.Kind, Current.Destination, CodePurposes.SignIn, _attempt.Id, policy,
+            CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
+        ErrorMessage = CodeMessagesForPeople.For(result, HelpDeskPhone);
         switch (result)
         {
             case SendResult.Sent sent:
                 Reference = sent.Reference;
                 Notice = $"A code has been sent to {sent.MaskedDestination}. This code is only valid for {Describe(_options.CurrentValue.Mfa.Codes.Lifetime)}.";
                 break;
-            case SendResult.TooSoon tooSoon:
-                ErrorMessage = $"Please wait {Math.Ceiling(tooSoon.RetryAfter.TotalSeconds)} seconds before asking for another code.";
-                break;
-            case SendResult.HourlyCapReached:
-                ErrorMessage = "You have asked for too many codes. Try again later, or use the last code you received.";
-                break;
             case SendResult.NotDelivered notDelivered:
                 Reference = notDelivered.Reference;
-                ErrorMessage = "We could not send your code. Try another method" + (HelpDeskPhone is null ? "." : $" or call {HelpDeskPhone}.");
                 break;
         }
 

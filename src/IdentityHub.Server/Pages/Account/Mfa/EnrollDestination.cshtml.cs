@@ -65,20 +65,16 @@ public sealed class EnrollDestinationModel(EnrollmentWizard wizard, CodeChalleng
 
         var enrollment = state.Enrollment with { Destination = destination };
         var attempt = await wizard.SaveAsync(HttpContext, state.Attempt, enrollment);
-        var language = Request.Headers.AcceptLanguage.ToString().Split(',', 2)[0].Split(';')[0].Trim();
-        var result = await codes.SendAsync(state.User, Kind, destination, CodePurposes.Enrollment, enrollment.Id, policies.For(attempt.ClientId), language, HttpContext.RequestAborted);
+        var policy = policies.For(attempt.ClientId);
+        var result = await codes.SendAsync(state.User, Kind, destination, CodePurposes.Enrollment, enrollment.Id, policy,
+            CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
         if (result is SendResult.Sent sent)
         {
             await wizard.SaveAsync(HttpContext, attempt with { Reference = sent.Reference }, attempt.Enrollment);
             return RedirectToPage("/Account/Mfa/EnrollVerify");
         }
 
-        ErrorMessage = result switch
-        {
-            SendResult.TooSoon tooSoon => $"Please wait {Math.Ceiling(tooSoon.RetryAfter.TotalSeconds)} seconds before asking for another code.",
-            SendResult.HourlyCapReached => "You have asked for too many codes. Try again later.",
-            _ => "We could not send your code. Check what you entered, or choose another method.",
-        };
+        ErrorMessage = CodeMessagesForPeople.For(result, policy.HelpDeskPhone);
         return Page();
     }
 

@@ -82,24 +82,14 @@ public sealed class EnrollVerifyModel(
         }
 
         await wizard.SaveAsync(HttpContext, state.Attempt, state.Enrollment);
-        var language = Request.Headers.AcceptLanguage.ToString().Split(',', 2)[0].Split(';')[0].Trim();
+        var policy = policies.For(state.Attempt.ClientId);
         var result = await codes.SendAsync(state.User, state.Enrollment.Kind!.Value, state.Enrollment.Destination!, CodePurposes.Enrollment,
-            state.Enrollment.Id, policies.For(state.Attempt.ClientId), language, HttpContext.RequestAborted);
-        switch (result)
+            state.Enrollment.Id, policy, CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
+        ErrorMessage = CodeMessagesForPeople.For(result, policy.HelpDeskPhone);
+        if (result is SendResult.Sent sent)
         {
-            case SendResult.Sent sent:
-                Reference = sent.Reference;
-                Notice = "A new code has been sent.";
-                break;
-            case SendResult.TooSoon tooSoon:
-                ErrorMessage = $"Please wait {Math.Ceiling(tooSoon.RetryAfter.TotalSeconds)} seconds before asking for another code.";
-                break;
-            case SendResult.HourlyCapReached:
-                ErrorMessage = "You have asked for too many codes. Try again later.";
-                break;
-            default:
-                ErrorMessage = "We could not send your code. Choose another method or try again later.";
-                break;
+            Reference = sent.Reference;
+            Notice = "A new code has been sent.";
         }
 
         return Page();
