@@ -106,6 +106,9 @@ public sealed class ClientRegistration
     /// <summary>The portal's help-desk phone, shown on MFA pages (seed 000).</summary>
     public string? HelpDeskPhone { get; set; }
 
+    /// <summary>Whether a discoverable passkey alone (no password) may sign in to this portal (M13).</summary>
+    public bool AllowPasskeySignIn { get; set; } = true;
+
     /// <summary>Whether "Remember this device" is offered for this portal (M7).</summary>
     public bool AllowRememberDevice { get; set; } = true;
 

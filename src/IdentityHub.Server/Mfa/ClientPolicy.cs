@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IdentityHub.Server.Mfa;
 
 /// <summary>What a portal asks of sign-ins: the level to reach, remember-device, its help desk.</summary>
-public sealed record ClientPolicy(string? ClientId, string DisplayName, string? HelpDeskPhone, bool AllowRememberDevice, string RequiredAcr)
+public sealed record ClientPolicy(string? ClientId, string DisplayName, string? HelpDeskPhone, bool AllowRememberDevice, string RequiredAcr, bool AllowPasskeySignIn = true)
 {
     /// <summary>Reads <c>aal2</c>/<c>aal3</c> (or the full acr value); null when unknown.</summary>
     public static string? AssuranceFrom(string value) => value.Trim().ToLowerInvariant() switch
@@ -29,7 +29,8 @@ public sealed class ClientPolicies(IOptionsMonitor<IdentityHubOptions> options)
             client?.HelpDeskPhone ?? hub.Mfa.HelpDeskPhone,
             hub.Mfa.RememberDevice.Enabled && (client?.AllowRememberDevice ?? true),
             // MFA is mandatory: every sign-in reaches at least the multi-factor level (M1).
-            client?.Assurance is { } level ? ClientPolicy.AssuranceFrom(level) ?? AssuranceLevels.MultiFactor : AssuranceLevels.MultiFactor);
+            client?.Assurance is { } level ? ClientPolicy.AssuranceFrom(level) ?? AssuranceLevels.MultiFactor : AssuranceLevels.MultiFactor,
+            client?.AllowPasskeySignIn ?? true);
     }
 
     /// <summary>The portal behind a return URL that is an authorization request, if any.</summary>

@@ -24,7 +24,19 @@ public sealed class SignInFlow(
 {
     /// <summary>Starts an attempt after a correct password.</summary>
     public Task<string> StartAsync(HttpContext http, IdentityHubUser user, string returnUrl) =>
-        ContinueAsync(http, NewAttempt(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl));
+        StartAsync(http, user, [AuthenticationMethods.Password], returnUrl);
+
+    /// <summary>
+    /// Starts an attempt with what the user proved on the first page: a password, or a passkey with
+    /// user verification (which counts as both factors, e.g. ["swk"]).
+    /// </summary>
+    public Task<string> StartAsync(HttpContext http, IdentityHubUser user, IReadOnlyList<string> methods, string returnUrl)
+    {
+        var now = time.GetUtcNow();
+        var attempt = NewAttempt(user.Id, AttemptPurpose.SignIn, now, methods, returnUrl);
+        var secondFactor = methods.Any(method => method != AuthenticationMethods.Password);
+        return ContinueAsync(http, secondFactor ? attempt with { SecondFactorAt = now } : attempt);
+    }
 
     /// <summary>
     /// Asks a signed-in user for a second factor again: for a higher level than the session reached,
