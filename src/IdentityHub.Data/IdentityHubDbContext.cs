@@ -27,6 +27,8 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
     public DbSet<RememberedDevice> RememberedDevices => Set<RememberedDevice>();
 
+    public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -56,6 +58,7 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             method.Property(m => m.UserId).HasMaxLength(450);
             method.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
             method.Property(m => m.Destination).HasMaxLength(320);
+            method.Property(m => m.ProtectedSecret).HasMaxLength(1000);
             method.HasIndex(m => m.UserId);
             method.HasOne<IdentityHubUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -85,6 +88,17 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             device.HasIndex(d => d.TokenHash).IsUnique();
             device.HasIndex(d => d.UserId);
             device.HasOne<IdentityHubUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RecoveryCodeRecord>(code =>
+        {
+            code.ToTable("RecoveryCodes");
+            code.Property(c => c.Id).HasMaxLength(32);
+            code.Property(c => c.UserId).HasMaxLength(450);
+            code.Property(c => c.Hash).HasMaxLength(64);
+            code.Property(c => c.Salt).HasMaxLength(32);
+            code.HasIndex(c => c.UserId);
+            code.HasOne<IdentityHubUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AuditEvent>(audit =>

@@ -14,8 +14,14 @@ public class MfaMethod
 
     public MfaMethodKind Kind { get; set; }
 
-    /// <summary>An email address, or a phone number in E.164 form.</summary>
+    /// <summary>An email address, a phone number in E.164 form, or a label for an authenticator app.</summary>
     public required string Destination { get; set; }
+
+    /// <summary>An authenticator app's shared secret, protected with Data Protection; never logged.</summary>
+    public string? ProtectedSecret { get; set; }
+
+    /// <summary>The last TOTP time step accepted, so that no code works twice (M12).</summary>
+    public long? LastUsedStep { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -133,6 +133,13 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("LastUsedStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -203,6 +210,40 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.HasIndex("UserId", "IssuedAt");
 
                     b.ToTable("OneTimeCodes");
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Mfa.RecoveryCodeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RecoveryCodes", (string)null);
                 });
 
             modelBuilder.Entity("IdentityHub.Data.Mfa.RememberedDevice", b =>
@@ -727,6 +768,15 @@ namespace IdentityHub.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("IdentityHub.Data.Mfa.OneTimeCodeRecord", b =>
+                {
+                    b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Mfa.RecoveryCodeRecord", b =>
                 {
                     b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
                         .WithMany()

@@ -128,6 +128,13 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastUsedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -198,6 +205,40 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "IssuedAt");
 
                     b.ToTable("OneTimeCodes");
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Mfa.RecoveryCodeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RecoveryCodes", (string)null);
                 });
 
             modelBuilder.Entity("IdentityHub.Data.Mfa.RememberedDevice", b =>
@@ -716,6 +757,15 @@ namespace IdentityHub.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("IdentityHub.Data.Mfa.OneTimeCodeRecord", b =>
+                {
+                    b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Mfa.RecoveryCodeRecord", b =>
                 {
                     b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
                         .WithMany()
