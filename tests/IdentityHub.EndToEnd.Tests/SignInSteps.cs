@@ -59,5 +59,21 @@ public static class SignInSteps
         await Expect(page.Locator("#code-sent")).ToContainTextAsync("This code is only valid for 5 minutes.");
         await page.GetByLabel("Verification code").FillAsync(landscape.EmailedCode(email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await SaveRecoveryCodesIfShownAsync(page);
+    }
+
+    /// <summary>After the first enrollment the recovery codes are shown once; the person saves them.</summary>
+    public static async Task<IReadOnlyList<string>> SaveRecoveryCodesIfShownAsync(IPage page)
+    {
+        await page.WaitForURLAsync(url => !url.Contains("/account/mfa/enroll", StringComparison.Ordinal));
+        if (!page.Url.Contains("/account/mfa/recovery-codes", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var codes = await page.Locator("#recovery-codes code").AllTextContentsAsync();
+        Assert.Equal(10, codes.Count);
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have saved my codes" }).ClickAsync();
+        return [.. codes];
     }
 }

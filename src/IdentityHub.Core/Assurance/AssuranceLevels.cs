@@ -14,7 +14,7 @@ public static class AssuranceLevels
     /// <summary>A password and a second factor that counts under the preset.</summary>
     public const string MultiFactor = "urn:identityhub:acr:aal2";
 
-    /// <summary>A phishing-resistant authenticator (a passkey).</summary>
+    /// <summary>A phishing-resistant authenticator (a passkey used with user verification).</summary>
     public const string PhishingResistant = "urn:identityhub:acr:aal3";
 
     // Factor categories of RFC 8176 values: something you know, have, are.
@@ -62,12 +62,24 @@ public static class AssuranceLevels
     public static string For(IReadOnlyCollection<string> methods) => For(methods, AssurancePreset.Legacy);
 
     /// <summary>
-    /// For the <c>amr</c> values used in this sign-in, the level they reach: multi-factor when a password
-    /// plus at least one second factor that counts under <paramref name="preset"/>; otherwise single factor.
+    /// For the <c>amr</c> values used in this sign-in, the level they reach:
+    /// <list type="bullet">
+    /// <item>phishing-resistant when a passkey (<c>hwk</c> or <c>swk</c>) was used: the server lists a
+    /// passkey only after an assertion with user verification, which is two factors by itself (the device
+    /// held, unlocked by PIN or biometric), so no password is needed;</item>
+    /// <item>otherwise multi-factor when a password plus at least one second factor that counts under
+    /// <paramref name="preset"/> (<c>otp</c> always; <c>sms</c>, <c>tel</c>; <c>mail</c> only under legacy);</item>
+    /// <item>otherwise single factor.</item>
+    /// </list>
     /// </summary>
     public static string For(IReadOnlyCollection<string> methods, AssurancePreset preset)
     {
         ArgumentNullException.ThrowIfNull(methods);
+
+        if (methods.Any(IsPasskey))
+        {
+            return PhishingResistant;
+        }
 
         var hasPassword = methods.Contains(AuthenticationMethods.Password, StringComparer.Ordinal);
         var hasSecondFactor = methods.Any(method => CountsAsSecondFactor(method, preset));
@@ -84,6 +96,12 @@ public static class AssuranceLevels
     /// As <see cref="AmrFor(IReadOnlyCollection{string})"/>, except that a method that does not count as a
     /// second factor under <paramref name="preset"/> (email under NIST) does not make the sign-in <c>mfa</c>.
     /// </summary>
+    /// <remarks>
+    /// <c>mfa</c> is added only for two listed factors. A passkey alone (<c>["swk"]</c>) stays
+    /// <c>["swk"]</c>: its user verification makes it multi-factor in practice, and <see cref="For(IReadOnlyCollection{string}, AssurancePreset)"/>
+    /// gives it the highest level, but the verification is not a listed method, and <c>amr</c> reports
+    /// only what was listed. A portal that wants the strength reads <c>acr</c>.
+    /// </remarks>
     public static IReadOnlyList<string> AmrFor(IReadOnlyCollection<string> methods, AssurancePreset preset)
     {
         ArgumentNullException.ThrowIfNull(methods);
@@ -107,12 +125,21 @@ public static class AssuranceLevels
         return amr.AsReadOnly();
     }
 
-    private static bool CountsAsSecondFactor(string method, AssurancePreset preset) => method switch
+    private static bool IsPasskey(string method) =>
+        method is AuthenticationMethods.HardwareKey or AuthenticationMethods.SoftwareKey;
+
+    // Each amr value is mapped back to the method kind it stands for, so that the policy decides. "otp"
+    // stands for both authenticator apps and recovery codes, which are worth the same.
+    private static bool CountsAsSecondFactor(string method, AssurancePreset preset) => KindOf(method) is { } kind
+        && AssurancePolicy.For(kind, preset).CountsAsSecondFactor;
+
+    private static MfaMethodKind? KindOf(string method) => method switch
     {
-        AuthenticationMethods.Email => AssurancePolicy.For(MfaMethodKind.Email, preset).CountsAsSecondFactor,
-        AuthenticationMethods.Sms => AssurancePolicy.For(MfaMethodKind.Sms, preset).CountsAsSecondFactor,
-        AuthenticationMethods.Telephone => AssurancePolicy.For(MfaMethodKind.Voice, preset).CountsAsSecondFactor,
-        AuthenticationMethods.OneTimePassword or AuthenticationMethods.HardwareKey or AuthenticationMethods.SoftwareKey => true,
-        _ => false,
+        AuthenticationMethods.Email => MfaMethodKind.Email,
+        AuthenticationMethods.Sms => MfaMethodKind.Sms,
+        AuthenticationMethods.Telephone => MfaMethodKind.Voice,
+        AuthenticationMethods.OneTimePassword => MfaMethodKind.Totp,
+        AuthenticationMethods.HardwareKey or AuthenticationMethods.SoftwareKey => MfaMethodKind.Passkey,
+        _ => null,
     };
 }

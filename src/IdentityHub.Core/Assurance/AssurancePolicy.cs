@@ -18,7 +18,7 @@ public enum AssurancePreset
 /// <param name="Reason">A plain sentence for the user when restricted or not counting; null otherwise.</param>
 public sealed record MethodAssurance(bool CountsAsSecondFactor, bool Restricted, string? Reason);
 
-/// <summary>What each code method is worth under each preset.</summary>
+/// <summary>What each method is worth under each preset.</summary>
 public static class AssurancePolicy
 {
     /// <summary>Shown when email codes do not count as a second factor.</summary>
@@ -33,9 +33,13 @@ public static class AssurancePolicy
     private static readonly MethodAssurance EmailUnderNist = new(false, false, EmailNotAllowedReason);
     private static readonly MethodAssurance PhoneUnderNist = new(true, true, PhoneRestrictedReason);
 
-    /// <summary>What <paramref name="kind"/> is worth under <paramref name="preset"/>.</summary>
+    /// <summary>
+    /// What <paramref name="kind"/> is worth under <paramref name="preset"/>. Authenticator apps, passkeys
+    /// and recovery codes count and are not restricted under both presets.
+    /// </summary>
     public static MethodAssurance For(MfaMethodKind kind, AssurancePreset preset) => (preset, kind) switch
     {
+        (AssurancePreset.Legacy or AssurancePreset.Nist, MfaMethodKind.Totp or MfaMethodKind.Passkey or MfaMethodKind.RecoveryCode) => Full,
         (AssurancePreset.Legacy, MfaMethodKind.Email or MfaMethodKind.Sms or MfaMethodKind.Voice) => Full,
         (AssurancePreset.Nist, MfaMethodKind.Email) => EmailUnderNist,
         (AssurancePreset.Nist, MfaMethodKind.Sms or MfaMethodKind.Voice) => PhoneUnderNist,

@@ -29,12 +29,29 @@ public static class AuthenticationMethods
     /// <summary>A software key, e.g. a synced passkey.</summary>
     public const string SoftwareKey = "swk";
 
-    /// <summary>The <c>amr</c> value of a one-time-code method.</summary>
+    /// <summary>
+    /// The <c>amr</c> value of a method: <c>mail</c>, <c>sms</c>, <c>tel</c>, and <c>otp</c> for both
+    /// authenticator-app and recovery codes (RFC 8176 registers no value for recovery codes; both are
+    /// one-time codes the user holds).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is <see cref="MfaMethodKind.Passkey"/>,
+    /// whose value depends on the credential: use <see cref="ForPasskey"/>.</exception>
     public static string For(MfaMethodKind kind) => kind switch
     {
         MfaMethodKind.Email => Email,
         MfaMethodKind.Sms => Sms,
         MfaMethodKind.Voice => Telephone,
+        MfaMethodKind.Totp or MfaMethodKind.RecoveryCode => OneTimePassword,
+        MfaMethodKind.Passkey => throw new ArgumentException(
+            "A passkey's amr value depends on the credential: use \"hwk\" for a device-bound passkey or \"swk\" for a synced one (AuthenticationMethods.ForPasskey).",
+            nameof(kind)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown method."),
     };
+
+    /// <summary>
+    /// The <c>amr</c> value of a passkey: <c>swk</c> when the credential is backed up (synced between
+    /// devices, so its key lives in software), <c>hwk</c> when it is bound to one device.
+    /// </summary>
+    /// <param name="backedUp">The WebAuthn backup-state (BS) flag of the credential.</param>
+    public static string ForPasskey(bool backedUp) => backedUp ? SoftwareKey : HardwareKey;
 }

@@ -79,6 +79,9 @@ public sealed class SessionOptions
 
     /// <summary>How long the server's sign-in lasts at most, active or not.</summary>
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How often a sign-in cookie is checked against the user's record, so that "sign out everywhere" and disabled accounts take effect.</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class ClientRegistration

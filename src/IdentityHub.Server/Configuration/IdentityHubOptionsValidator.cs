@@ -1,4 +1,5 @@
 using IdentityHub.Core.Assurance;
+using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Mfa;
 using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -51,6 +52,10 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
 
         Positive(failures, $"{root}:Session:IdleTimeout", options.Session.IdleTimeout);
         Positive(failures, $"{root}:Session:AbsoluteLifetime", options.Session.AbsoluteLifetime);
+        if (options.Session.RevalidationInterval < TimeSpan.Zero)
+        {
+            failures.Add($"{root}:Session:RevalidationInterval cannot be negative (00:00:00 checks on every request).");
+        }
 
         ValidateResources(failures, options);
         ValidateClients(failures, options);
@@ -127,6 +132,11 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         Positive(failures, $"{key}:EnrollmentTimeout", mfa.EnrollmentTimeout);
         Positive(failures, $"{key}:FreshCheckWindow", mfa.FreshCheckWindow);
         Positive(failures, $"{key}:RememberDevice:Lifetime", mfa.RememberDevice.Lifetime);
+        foreach (var kind in mfa.Methods.Where(kind => kind is not (MfaMethodKind.Email or MfaMethodKind.Sms or MfaMethodKind.Voice or MfaMethodKind.Totp)))
+        {
+            failures.Add($"{key}:Methods has '{kind}'; the enrollment wizard offers Email, Sms, Voice and Totp (passkeys are added on the account page).");
+        }
+
         var counting = mfa.Methods.Where(kind => AssurancePolicy.For(kind, mfa.Preset).CountsAsSecondFactor).ToList();
         if (counting.Count == 0)
         {

@@ -10,7 +10,7 @@ public sealed class MfaOptions
     public AssurancePreset Preset { get; set; } = AssurancePreset.Legacy;
 
     /// <summary>The methods offered at enrollment, in the order shown.</summary>
-    public List<MfaMethodKind> Methods { get; set; } = [MfaMethodKind.Email, MfaMethodKind.Sms, MfaMethodKind.Voice];
+    public List<MfaMethodKind> Methods { get; set; } = [MfaMethodKind.Email, MfaMethodKind.Sms, MfaMethodKind.Voice, MfaMethodKind.Totp];
 
     public CodeSettings Codes { get; set; } = new();
 

@@ -54,6 +54,7 @@ public static class IdentityHubServices
         services.AddHostedService<KeyRingRefresher>();
 
         AddMfa(services, configuration);
+        IdentityHub.Server.Passkeys.PasskeyServiceCollectionExtensions.AddIdentityHubPasskeys(services, configuration); // TEMP-PASSKEYS
         services.AddRazorPages();
         return services;
     }
@@ -78,12 +79,16 @@ public static class IdentityHubServices
         services.AddScoped<EnrolledMethods>();
         services.AddScoped<CodeChallenges>();
         services.AddScoped<RememberedDevices>();
+        services.AddScoped<AuthenticatorApps>();
+        services.AddScoped<RecoveryCodeStore>();
+        services.AddScoped<SignOutEverywhere>();
         services.AddScoped<EnrollmentWizard>();
         services.AddScoped<SignInFlow>();
 
         // The checks between the password and the session, in order. A new step is one line here.
         services.AddScoped<ISignInCheck, MfaEnrollmentCheck>();
         services.AddScoped<ISignInCheck, MfaChallengeCheck>();
+        services.AddScoped<ISignInCheck, RecoveryCodesCheck>();
 
         services.AddAuthentication().AddCookie(SignInAttempt.Scheme, cookie =>
         {
@@ -135,7 +140,11 @@ public static class IdentityHubServices
             });
 
         // When Identity re-issues the cookie after its security-stamp check, keep how and when the user signed in.
-        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SessionLifetime.KeepSignInFacts);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<IdentityHubOptions>>((stamp, hub) =>
+        {
+            stamp.OnRefreshingPrincipal = SessionLifetime.KeepSignInFacts;
+            stamp.ValidationInterval = hub.Value.Session.RevalidationInterval;
+        });
     }
 
     private static void AddOpenIddict(IServiceCollection services, IHostEnvironment environment)

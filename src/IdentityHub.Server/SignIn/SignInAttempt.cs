@@ -56,6 +56,12 @@ public sealed record SignInAttempt
 
     public DateTimeOffset? SecondFactorAt { get; init; }
 
+    /// <summary>Recovery codes just generated, shown once on the next page and then forgotten.</summary>
+    public IReadOnlyList<string>? PendingRecoveryCodes { get; init; }
+
+    /// <summary>Set after a recovery code was used: how many are left, for the warning page.</summary>
+    public int? RecoveryCodesLeft { get; init; }
+
     /// <summary>The support reference of the last code sent, shown on the page (M5).</summary>
     public string? Reference { get; init; }
 

@@ -13,9 +13,41 @@ public sealed class AssuranceTests
     [InlineData(MfaMethodKind.Email, "mail")]
     [InlineData(MfaMethodKind.Sms, "sms")]
     [InlineData(MfaMethodKind.Voice, "tel")]
+    [InlineData(MfaMethodKind.Totp, "otp")]
+    [InlineData(MfaMethodKind.RecoveryCode, "otp")]
     public void Each_code_method_has_its_amr_value(MfaMethodKind kind, string amr)
     {
         Assert.Equal(amr, AuthenticationMethods.For(kind));
+    }
+
+    [Fact]
+    public void A_passkey_has_no_single_amr_value_and_the_message_says_which_to_use()
+    {
+        var error = Assert.Throws<ArgumentException>(() => AuthenticationMethods.For(MfaMethodKind.Passkey));
+
+        Assert.Equal("kind", error.ParamName);
+        Assert.Contains("\"hwk\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"swk\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "hwk")]
+    [InlineData(true, "swk")]
+    public void A_device_bound_passkey_is_a_hardware_key_and_a_synced_one_a_software_key(bool backedUp, string amr)
+    {
+        Assert.Equal(amr, AuthenticationMethods.ForPasskey(backedUp));
+    }
+
+    [Theory]
+    [InlineData(AssurancePreset.Legacy, MfaMethodKind.Totp)]
+    [InlineData(AssurancePreset.Legacy, MfaMethodKind.Passkey)]
+    [InlineData(AssurancePreset.Legacy, MfaMethodKind.RecoveryCode)]
+    [InlineData(AssurancePreset.Nist, MfaMethodKind.Totp)]
+    [InlineData(AssurancePreset.Nist, MfaMethodKind.Passkey)]
+    [InlineData(AssurancePreset.Nist, MfaMethodKind.RecoveryCode)]
+    public void Apps_passkeys_and_recovery_codes_count_and_are_not_restricted_under_both_presets(AssurancePreset preset, MfaMethodKind kind)
+    {
+        Assert.Equal(new MethodAssurance(true, false, null), AssurancePolicy.For(kind, preset));
     }
 
     [Theory]
@@ -101,11 +133,31 @@ public sealed class AssuranceTests
     [InlineData(AssurancePreset.Nist, Aal2, "pwd", "tel")]
     [InlineData(AssurancePreset.Nist, Aal2, "pwd", "mail", "sms")]
     [InlineData(AssurancePreset.Nist, Aal2, "pwd", "otp")]
-    [InlineData(AssurancePreset.Nist, Aal2, "pwd", "hwk")]
+    [InlineData(AssurancePreset.Legacy, Aal1, "otp")]
+    [InlineData(AssurancePreset.Nist, Aal1, "otp")]
     [InlineData(AssurancePreset.Nist, Aal1, "mail", "sms")]
     public void A_password_and_a_counting_second_factor_reach_multi_factor(AssurancePreset preset, string expected, params string[] methods)
     {
         Assert.Equal(expected, AssuranceLevels.For(methods, preset));
+    }
+
+    [Theory]
+    [InlineData(AssurancePreset.Legacy, "hwk")]
+    [InlineData(AssurancePreset.Legacy, "swk")]
+    [InlineData(AssurancePreset.Nist, "hwk")]
+    [InlineData(AssurancePreset.Nist, "swk")]
+    [InlineData(AssurancePreset.Nist, "pwd", "hwk")]
+    [InlineData(AssurancePreset.Nist, "pwd", "swk")]
+    [InlineData(AssurancePreset.Nist, "swk", "mail")]
+    public void A_passkey_reaches_phishing_resistant_by_itself(AssurancePreset preset, params string[] methods)
+    {
+        Assert.Equal(Aal3, AssuranceLevels.For(methods, preset));
+    }
+
+    [Fact]
+    public void A_passkey_without_a_preset_is_phishing_resistant()
+    {
+        Assert.Equal(Aal3, AssuranceLevels.For(["swk"]));
     }
 
     [Fact]
@@ -133,6 +185,29 @@ public sealed class AssuranceTests
     public void Amr_is_distinct_in_first_use_order_with_mfa_once_at_the_end()
     {
         Assert.Equal(["pwd", "sms", "mail", "mfa"], AssuranceLevels.AmrFor(["pwd", "mfa", "sms", "pwd", "mail", "sms", "mfa"]));
+    }
+
+    [Theory]
+    [InlineData(AssurancePreset.Legacy)]
+    [InlineData(AssurancePreset.Nist)]
+    public void Amr_claims_mfa_for_a_password_and_an_app_or_recovery_code(AssurancePreset preset)
+    {
+        Assert.Equal(["pwd", "otp", "mfa"], AssuranceLevels.AmrFor(["pwd", "otp"], preset));
+    }
+
+    [Theory]
+    [InlineData(AssurancePreset.Legacy)]
+    [InlineData(AssurancePreset.Nist)]
+    public void Amr_for_a_passkey_alone_lists_only_the_passkey(AssurancePreset preset)
+    {
+        Assert.Equal(["swk"], AssuranceLevels.AmrFor(["swk"], preset));
+        Assert.Equal(["hwk"], AssuranceLevels.AmrFor(["hwk"], preset));
+    }
+
+    [Fact]
+    public void Amr_claims_mfa_for_a_password_and_a_passkey()
+    {
+        Assert.Equal(["pwd", "hwk", "mfa"], AssuranceLevels.AmrFor(["pwd", "hwk"], AssurancePreset.Nist));
     }
 
     [Fact]

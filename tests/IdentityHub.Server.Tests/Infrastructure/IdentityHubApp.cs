@@ -31,6 +31,9 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>Starts at the real current time, so tokens also pass IdentityModel's own checks.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The recovery codes made for each test user (by user id).</summary>
+    public Dictionary<string, IReadOnlyList<string>> RecoveryCodesOf { get; } = [];
+
     /// <summary>What the server sent: codes by email, text and voice.</summary>
     public CapturedMessages Messages { get; } = new();
 
@@ -60,7 +63,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     public Browser NewBrowser() => new(this);
 
     /// <summary>A user with an email method enrolled (so sign-in goes to the challenge), unless told otherwise.</summary>
-    public async Task<IdentityHubUser> CreateUserAsync(string userName, string password = TestUsers.Password, bool enrollEmail = true)
+    public async Task<IdentityHubUser> CreateUserAsync(string userName, string password = TestUsers.Password, bool enrollEmail = true, bool withRecoveryCodes = true)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
@@ -78,6 +81,12 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
         if (enrollEmail)
         {
             await scope.ServiceProvider.GetRequiredService<EnrolledMethods>().AddAsync(user.Id, MfaMethodKind.Email, user.Email!);
+        }
+
+        if (withRecoveryCodes)
+        {
+            // Made at the first enrollment; test users have them so that sign-ins go straight through.
+            RecoveryCodesOf[user.Id] = await scope.ServiceProvider.GetRequiredService<RecoveryCodeStore>().GenerateAsync(user.Id);
         }
 
         return user;

@@ -1,3 +1,5 @@
+using IdentityHub.Data;
+using IdentityHub.Data.Audit;
 using IdentityHub.Data.Mfa;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
@@ -7,6 +9,7 @@ using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account;
@@ -20,6 +23,9 @@ namespace IdentityHub.Server.Pages.Account;
 public sealed class SecurityModel(
     EnrolledMethods methods,
     RememberedDevices devices,
+    RecoveryCodeStore recoveryCodes,
+    SignOutEverywhere signOutEverywhere,
+    IdentityHubDbContext db,
     SignInFlow flow,
     AuditLog audit,
     IOptionsMonitor<IdentityHubOptions> options,
@@ -32,6 +38,13 @@ public sealed class SecurityModel(
     public IReadOnlyList<RememberedDevice> Devices { get; private set; } = [];
 
     public bool IsFresh { get; private set; }
+
+    public int RecoveryCodesLeft { get; private set; }
+
+    /// <summary>A set just made on request, shown once.</summary>
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+
+    public IReadOnlyList<AuditEvent> RecentActivity { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -66,6 +79,20 @@ public sealed class SecurityModel(
         return RedirectToPage();
     });
 
+    public Task<IActionResult> OnPostNewRecoveryCodesAsync() => ChangeAsync(async session =>
+    {
+        NewRecoveryCodes = await recoveryCodes.GenerateAsync(session.UserId);
+        await LoadAsync();
+        return Page();
+    });
+
+    public Task<IActionResult> OnPostSignOutEverywhereAsync() => ChangeAsync(async session =>
+    {
+        var revoked = await signOutEverywhere.RunAsync(HttpContext, session);
+        Notice = "You are signed out on every other device and browser." + (revoked > 0 ? " Portals there will ask you to sign in again." : "");
+        return RedirectToPage();
+    });
+
     private async Task<IActionResult> ChangeAsync(Func<SignedInSession, Task<IActionResult>> change)
     {
         if (await LoadAsync() is { } leave)
@@ -94,6 +121,12 @@ public sealed class SecurityModel(
         IsFresh = session.SecondFactorAt is { } at && time.GetUtcNow() - at <= options.CurrentValue.Mfa.FreshCheckWindow;
         Methods = await methods.ListAsync(session.UserId);
         Devices = await devices.ListAsync(session.UserId);
+        RecoveryCodesLeft = await recoveryCodes.RemainingAsync(session.UserId);
+        RecentActivity = await db.AuditEvents
+            .Where(e => e.UserId == session.UserId && (e.Event == "sign_in" || e.Event == "sign_in.password" || e.Event == "step_up"))
+            .OrderByDescending(e => e.OccurredAt)
+            .Take(10)
+            .ToListAsync();
         return null;
     }
 }

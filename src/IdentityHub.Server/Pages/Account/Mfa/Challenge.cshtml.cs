@@ -19,6 +19,8 @@ public sealed class ChallengeModel : PageModel
     private readonly UserManager<IdentityHubUser> _users;
     private readonly EnrolledMethods _methods;
     private readonly CodeChallenges _codes;
+    private readonly AuthenticatorApps _apps;
+    private readonly RecoveryCodeStore _recoveryCodes;
     private readonly RememberedDevices _devices;
     private readonly ClientPolicies _policies;
     private readonly SignInFlow _flow;
@@ -27,11 +29,18 @@ public sealed class ChallengeModel : PageModel
     private SignInAttempt _attempt = null!;
     private IdentityHubUser _user = null!;
 
-    public ChallengeModel(UserManager<IdentityHubUser> users, EnrolledMethods methods, CodeChallenges codes, RememberedDevices devices,
-        ClientPolicies policies, SignInFlow flow, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+    public ChallengeModel(UserManager<IdentityHubUser> users, EnrolledMethods methods, CodeChallenges codes, AuthenticatorApps apps,
+        RecoveryCodeStore recoveryCodes, RememberedDevices devices, ClientPolicies policies, SignInFlow flow,
+        IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
     {
-        (_users, _methods, _codes, _devices, _policies, _flow, _options, _time) = (users, methods, codes, devices, policies, flow, options, time);
+        (_users, _methods, _codes, _apps, _recoveryCodes, _devices, _policies, _flow, _options, _time) =
+            (users, methods, codes, apps, recoveryCodes, devices, policies, flow, options, time);
     }
+
+    /// <summary>Whether the current method is an authenticator app (nothing is sent).</summary>
+    public bool UsesApp => Current?.Kind == MfaMethodKind.Totp;
+
+    public bool HasRecoveryCodes { get; private set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code.")]
@@ -71,7 +80,11 @@ public sealed class ChallengeModel : PageModel
             return leave;
         }
 
-        if (Unreachable is null && Current is not null && await _codes.LatestAsync(_user.Id, CodePurposes.SignIn, _attempt.Id) is null)
+        if (UsesApp)
+        {
+            Notice = "Enter the 6-digit code your authenticator app shows now.";
+        }
+        else if (Unreachable is null && Current is not null && await _codes.LatestAsync(_user.Id, CodePurposes.SignIn, _attempt.Id) is null)
         {
             await SendAsync();
         }
@@ -91,7 +104,9 @@ public sealed class ChallengeModel : PageModel
             return Page();
         }
 
-        var result = await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code!, _attempt.ClientId, HttpContext.RequestAborted);
+        var result = UsesApp
+            ? await _apps.VerifyAsync(_user, Current, Code!, _attempt.ClientId)
+            : await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code!, _attempt.ClientId, HttpContext.RequestAborted);
         if (result.Outcome != CodeCheck.Accepted)
         {
             ErrorMessage = CodeMessagesForPeople.For(result, _options.CurrentValue.Mfa.Codes);
@@ -117,7 +132,7 @@ public sealed class ChallengeModel : PageModel
             return leave;
         }
 
-        if (Current is not null)
+        if (Current is not null && !UsesApp)
         {
             await SendAsync();
         }
@@ -137,7 +152,15 @@ public sealed class ChallengeModel : PageModel
         {
             _attempt = _attempt with { ChallengeMethodId = chosen.Id };
             Choose(chosen);
-            await SendAsync();
+            if (UsesApp)
+            {
+                await _attempt.SaveAsync(HttpContext);
+                Notice = "Enter the 6-digit code your authenticator app shows now.";
+            }
+            else
+            {
+                await SendAsync();
+            }
         }
 
         return Page();
@@ -159,7 +182,8 @@ public sealed class ChallengeModel : PageModel
         RememberFor = Describe(_options.CurrentValue.Mfa.RememberDevice.Lifetime);
         Reference = attempt.Reference;
 
-        var usable = (await _methods.ListAsync(user.Id)).Where(_methods.Counts).ToList();
+        HasRecoveryCodes = await _recoveryCodes.RemainingAsync(user.Id) > 0;
+        var usable = (await _methods.ListAsync(user.Id)).Where(_methods.Counts).Where(m => m.Kind != MfaMethodKind.Passkey).ToList();
         var current = usable.FirstOrDefault(m => m.Id == attempt.ChallengeMethodId) ?? usable.FirstOrDefault();
         if (current is null)
         {
@@ -185,7 +209,7 @@ public sealed class ChallengeModel : PageModel
         var all = usable ?? OtherMethods.Append(Current!).ToList();
         Current = method;
         OtherMethods = all.Where(m => m.Id != method.Id).ToList();
-        SentTo = Destinations.Mask(method.Kind, method.Destination);
+        SentTo = MethodLabels.Where(method);
     }
 
     private async Task SendAsync()

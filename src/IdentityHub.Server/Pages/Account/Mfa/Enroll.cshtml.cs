@@ -54,7 +54,7 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
         }
 
         await wizard.SaveAsync(HttpContext, attempt, new EnrollmentProgress(SignInAttempt.NewId(), kind, null, wizard.Now));
-        return RedirectToPage("/Account/Mfa/EnrollDestination");
+        return RedirectToPage(kind == MfaMethodKind.Totp ? "/Account/Mfa/EnrollAuthenticator" : "/Account/Mfa/EnrollDestination");
     }
 
     private void Describe(SignInAttempt attempt)

@@ -1,0 +1,89 @@
+using IdentityHub.Core.Mfa;
+using IdentityHub.Data;
+using IdentityHub.Data.Mfa;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Configuration;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Mfa;
+
+/// <summary>
+/// Authenticator apps (M12): the shared secret is stored only in Data Protection–protected form; a
+/// code is accepted within one step of drift and never twice; wrong codes count towards the same
+/// per-account limit as sent codes.
+/// </summary>
+public sealed class AuthenticatorApps(
+    IdentityHubDbContext db,
+    IDataProtectionProvider protection,
+    AuditLog audit,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time)
+{
+    public const string Label = "Authenticator app";
+    public const string Issuer = "Health plan portal";
+
+    private readonly IDataProtector _protector = protection.CreateProtector("IdentityHub.Mfa.Totp");
+
+    private CodeSettings Settings => options.CurrentValue.Mfa.Codes;
+
+    /// <summary>Checks the first code of an app being set up against the pending secret.</summary>
+    public static TotpCheck CheckEnrollment(string base32Secret, string entered, DateTimeOffset now) =>
+        Totp.Verify(Totp.FromBase32(base32Secret), entered, now, lastUsedStep: null);
+
+    public async Task<MfaMethod> AddAsync(string userId, string base32Secret, long? firstStep, bool usedToSignIn)
+    {
+        var now = time.GetUtcNow();
+        var method = new MfaMethod
+        {
+            UserId = userId,
+            Kind = MfaMethodKind.Totp,
+            Destination = Label,
+            ProtectedSecret = _protector.Protect(base32Secret),
+            LastUsedStep = firstStep,
+            CreatedAt = now,
+            LastUsedAt = usedToSignIn ? now : null,
+        };
+        db.MfaMethods.Add(method);
+        await db.SaveChangesAsync();
+        return method;
+    }
+
+    /// <summary>Checks a code from the app at sign-in, with the same wording and limits as sent codes.</summary>
+    public async Task<CodeCheckResult> VerifyAsync(IdentityHubUser user, MfaMethod method, string entered, string? clientId)
+    {
+        var now = time.GetUtcNow();
+        if (user.MfaLockedUntil is { } until && until > now)
+        {
+            return new CodeCheckResult(CodeCheck.AccountLocked, 0);
+        }
+
+        var secret = Totp.FromBase32(_protector.Unprotect(method.ProtectedSecret!));
+        var check = Totp.Verify(secret, entered, now, method.LastUsedStep);
+        var result = check.Outcome switch
+        {
+            TotpOutcome.Accepted => new CodeCheckResult(CodeCheck.Accepted, 0),
+            TotpOutcome.Replayed => new CodeCheckResult(CodeCheck.AlreadyUsed, 0),
+            TotpOutcome.Malformed => new CodeCheckResult(CodeCheck.Malformed, 0),
+            _ => new CodeCheckResult(CodeCheck.Wrong, Math.Max(0, Settings.MaxFailuresPerAccount - user.MfaFailedAttempts - 1)),
+        };
+
+        if (result.Outcome == CodeCheck.Accepted)
+        {
+            method.LastUsedStep = check.MatchedStep;
+            method.LastUsedAt = now;
+            user.MfaFailedAttempts = 0;
+        }
+        else if (result.Outcome == CodeCheck.Wrong && ++user.MfaFailedAttempts >= Settings.MaxFailuresPerAccount)
+        {
+            user.MfaLockedUntil = now + Settings.AccountLockout;
+            user.MfaFailedAttempts = 0;
+            result = new CodeCheckResult(CodeCheck.AccountLocked, 0);
+        }
+
+        await db.SaveChangesAsync();
+        await audit.RecordAsync("mfa.totp_checked", result.Outcome.ToString(), user.Id, clientId);
+        return result;
+    }
+}

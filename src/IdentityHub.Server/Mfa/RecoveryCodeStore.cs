@@ -1,0 +1,72 @@
+using IdentityHub.Core.Mfa;
+using IdentityHub.Data;
+using IdentityHub.Data.Mfa;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Mfa;
+
+/// <summary>
+/// Ten single-use recovery codes per user, stored hashed. Generating a new set voids the old one.
+/// A used code is a second factor; wrong codes count towards the per-account limit.
+/// </summary>
+public sealed class RecoveryCodeStore(IdentityHubDbContext db, AuditLog audit, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+{
+    public Task<bool> HasSetAsync(string userId) => db.RecoveryCodes.AnyAsync(code => code.UserId == userId);
+
+    public Task<int> RemainingAsync(string userId) => db.RecoveryCodes.CountAsync(code => code.UserId == userId && code.UsedAt == null);
+
+    /// <summary>A new set; the codes are returned once and never stored in readable form.</summary>
+    public async Task<IReadOnlyList<string>> GenerateAsync(string userId)
+    {
+        await db.RecoveryCodes.Where(code => code.UserId == userId).ExecuteDeleteAsync();
+        var now = time.GetUtcNow();
+        var codes = RecoveryCodes.Generate();
+        foreach (var code in codes)
+        {
+            var salt = RecoveryCodes.NewSalt();
+            db.RecoveryCodes.Add(new RecoveryCodeRecord { UserId = userId, Salt = salt, Hash = RecoveryCodes.Hash(code, salt), CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync();
+        await audit.RecordAsync("mfa.recovery_codes_generated", "succeeded", userId);
+        return codes;
+    }
+
+    /// <summary>Uses a code: the result says whether it worked and how many codes are left.</summary>
+    public async Task<(CodeCheck Outcome, int Remaining)> RedeemAsync(IdentityHubUser user, string entered, string? clientId)
+    {
+        var now = time.GetUtcNow();
+        var settings = options.CurrentValue.Mfa.Codes;
+        if (user.MfaLockedUntil is { } until && until > now)
+        {
+            return (CodeCheck.AccountLocked, 0);
+        }
+
+        var unused = await db.RecoveryCodes.Where(code => code.UserId == user.Id && code.UsedAt == null).ToListAsync();
+        var match = unused.FirstOrDefault(code => RecoveryCodes.Matches(entered, code.Salt, code.Hash));
+        var outcome = CodeCheck.Accepted;
+        if (match is not null)
+        {
+            match.UsedAt = now;
+            user.MfaFailedAttempts = 0;
+        }
+        else if (++user.MfaFailedAttempts >= settings.MaxFailuresPerAccount)
+        {
+            user.MfaLockedUntil = now + settings.AccountLockout;
+            user.MfaFailedAttempts = 0;
+            outcome = CodeCheck.AccountLocked;
+        }
+        else
+        {
+            outcome = CodeCheck.Wrong;
+        }
+
+        await db.SaveChangesAsync();
+        await audit.RecordAsync("mfa.recovery_code_used", outcome.ToString(), user.Id, clientId);
+        return (outcome, unused.Count - (match is null ? 0 : 1));
+    }
+}

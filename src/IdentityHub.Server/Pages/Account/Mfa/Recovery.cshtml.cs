@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Mfa;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Pages.Account.Mfa;
+
+/// <summary>
+/// Signing in with a recovery code instead of a second factor. It counts as one; afterwards the page
+/// says how many codes are left and suggests adding a method.
+/// </summary>
+public sealed class RecoveryModel(
+    UserManager<IdentityHubUser> users,
+    RecoveryCodeStore store,
+    SignInFlow flow,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter one of your recovery codes.")]
+    [StringLength(40, ErrorMessage = "Enter one of your recovery codes.")]
+    public string? Code { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    /// <summary>Set once a code was accepted: how many are left.</summary>
+    public int? Remaining { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        if (attempt is null)
+        {
+            return LocalRedirect(EnrollmentWizard.SignInAgainPage);
+        }
+
+        Remaining = attempt.RecoveryCodesLeft;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
+        if (attempt is null || user is null)
+        {
+            return LocalRedirect(EnrollmentWizard.SignInAgainPage);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var (outcome, remaining) = await store.RedeemAsync(user, Code!, attempt.ClientId);
+        if (outcome != CodeCheck.Accepted)
+        {
+            ErrorMessage = outcome == CodeCheck.AccountLocked
+                ? CodeMessagesForPeople.For(new CodeCheckResult(CodeCheck.AccountLocked, 0), options.CurrentValue.Mfa.Codes)
+                : "That recovery code is not correct or has already been used. Check it and try again.";
+            return Page();
+        }
+
+        attempt = attempt.WithMethod(Core.Assurance.AuthenticationMethods.OneTimePassword, time.GetUtcNow()) with { RecoveryCodesLeft = remaining };
+        await attempt.SaveAsync(HttpContext);
+        Remaining = remaining;
+        ModelState.Clear();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostContinueAsync()
+    {
+        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        if (attempt?.RecoveryCodesLeft is null)
+        {
+            return LocalRedirect(attempt is null ? EnrollmentWizard.SignInAgainPage : "/account/mfa/challenge");
+        }
+
+        return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt with { RecoveryCodesLeft = null }));
+    }
+}

@@ -1,0 +1,151 @@
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Passkeys;
+using IdentityHub.Server.Sessions;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Pages.Account.Passkeys;
+
+/// <summary>
+/// The user's passkeys (M13): list, register, rename, remove. Like every change to how the user
+/// signs in, each change needs a second factor proven within the last few minutes (M8).
+/// </summary>
+[Authorize]
+public sealed class IndexModel(
+    UserManager<IdentityHubUser> users,
+    PasskeyCeremonies passkeys,
+    SignInFlow flow,
+    AuditLog audit,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time) : PageModel
+{
+    internal const string Self = "/account/passkeys";
+    internal const string CouldNotRegister = "Your passkey could not be saved. Try again, or use another device or browser.";
+    private const string NameRule = "Give the passkey a name of 1 to 50 characters.";
+
+    public IReadOnlyList<PasskeyListing> Passkeys { get; private set; } = [];
+
+    public bool IsFresh { get; private set; }
+
+    /// <summary>The name a new passkey gets unless the user types another.</summary>
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } leave)
+        {
+            return leave;
+        }
+
+        Name = PasskeyNames.DefaultFor(Request.Headers.UserAgent);
+        return Page();
+    }
+
+    /// <summary>Creation options for navigator.credentials.create (JSON), or where to prove a second factor first.</summary>
+    public Task<IActionResult> OnPostCreationOptionsAsync() => ChangeAsync(
+        async (_, user) => Content(await passkeys.CreationOptionsAsync(user), "application/json"),
+        stepUp: url => new JsonResult(new { redirect = url }));
+
+    public Task<IActionResult> OnPostRegisterAsync() => ChangeAsync(async (session, user) =>
+    {
+        if (CleanName(Name) is not { } name)
+        {
+            return Refuse(NameRule);
+        }
+
+        var (succeeded, detail) = await passkeys.RegisterAsync(user, CredentialJson, name);
+        await audit.RecordAsync("mfa.passkey_added", succeeded ? "succeeded" : "failed", session.UserId, detail: detail);
+        if (!succeeded)
+        {
+            return Refuse(CouldNotRegister);
+        }
+
+        Notice = $"\"{name}\" is ready. Next time, you can sign in with it.";
+        return RedirectToPage();
+    });
+
+    public Task<IActionResult> OnPostRenameAsync(string? passkeyId, string? newName) => ChangeAsync(async (session, user) =>
+    {
+        if (CleanName(newName) is not { } name)
+        {
+            return Refuse(NameRule);
+        }
+
+        if (!await passkeys.RenameAsync(user, passkeyId, name))
+        {
+            return Refuse("That passkey was not found. It may have been removed already.");
+        }
+
+        await audit.RecordAsync("mfa.passkey_renamed", "succeeded", session.UserId);
+        Notice = $"The passkey is now called \"{name}\".";
+        return RedirectToPage();
+    });
+
+    public Task<IActionResult> OnPostRemoveAsync(string? passkeyId) => ChangeAsync(async (session, user) =>
+    {
+        if (!await passkeys.RemoveAsync(user, passkeyId))
+        {
+            return Refuse("That passkey was not found. It may have been removed already.");
+        }
+
+        await audit.RecordAsync("mfa.passkey_removed", "succeeded", session.UserId);
+        Notice = "The passkey was removed. Also delete it from your device or password manager.";
+        return RedirectToPage();
+    });
+
+    private static string? CleanName(string? name) => PasskeyCeremonies.CleanName(name);
+
+    private PageResult Refuse(string message)
+    {
+        ErrorMessage = message;
+        return Page();
+    }
+
+    private async Task<IActionResult> ChangeAsync(Func<SignedInSession, IdentityHubUser, Task<IActionResult>> change, Func<string, IActionResult>? stepUp = null)
+    {
+        if (await LoadAsync() is { } leave)
+        {
+            return leave;
+        }
+
+        var session = (await SignedInSession.ReadAsync(HttpContext))!;
+        if (!IsFresh)
+        {
+            // Prove a second factor first; the page comes back and the user repeats the change.
+            var next = await flow.StepUpAsync(HttpContext, session, Self, fresh: true);
+            return stepUp?.Invoke(next) ?? LocalRedirect(next);
+        }
+
+        var user = await users.FindByIdAsync(session.UserId);
+        return user is null ? Challenge() : await change(session, user);
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var session = await SignedInSession.ReadAsync(HttpContext);
+        var user = session is null ? null : await users.FindByIdAsync(session.UserId);
+        if (session is null || user is null)
+        {
+            return Challenge();
+        }
+
+        IsFresh = session.SecondFactorAt is { } at && time.GetUtcNow() - at <= options.CurrentValue.Mfa.FreshCheckWindow;
+        Passkeys = await passkeys.ListAsync(user);
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Passkeys;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityHub.Server.Pages.Account.Passkeys;
+
+/// <summary>
+/// A passkey as the second factor of a sign-in or step-up in progress (the challenge page's "Use a
+/// passkey"). Only the passkeys of the attempt's user are offered, and only theirs are accepted.
+/// </summary>
+public sealed class VerifyModel(
+    PasskeyCeremonies passkeys,
+    UserManager<IdentityHubUser> users,
+    SignInFlow flow,
+    AuditLog audit,
+    TimeProvider time) : PageModel
+{
+    internal const string ChallengePage = "/account/mfa/challenge";
+
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public IActionResult OnGet() => LocalRedirect(ChallengePage);
+
+    public async Task<IActionResult> OnPostOptionsAsync()
+    {
+        var (_, user) = await LoadAsync();
+        if (user is null)
+        {
+            return new JsonResult(new { redirect = EnrollmentWizard.SignInAgainPage });
+        }
+
+        if (!await passkeys.HasAnyAsync(user))
+        {
+            return BadRequest(new { error = "You have no passkey set up. Use another method." });
+        }
+
+        return Content(await passkeys.RequestOptionsAsync(user), "application/json");
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (attempt, user) = await LoadAsync();
+        if (attempt is null || user is null)
+        {
+            return LocalRedirect(EnrollmentWizard.SignInAgainPage);
+        }
+
+        var (passkey, detail) = await passkeys.VerifyAsync(CredentialJson);
+        if (passkey is null || passkey.User.Id != attempt.UserId)
+        {
+            await audit.RecordAsync("mfa.passkey_verified", "failed", attempt.UserId, attempt.ClientId, passkey is null ? detail : "passkey of another user");
+            ErrorMessage = SignInModel.CouldNotUse;
+            return Page();
+        }
+
+        await audit.RecordAsync("mfa.passkey_verified", "succeeded", attempt.UserId, attempt.ClientId, $"amr {passkey.Amr}");
+        return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt.WithMethod(passkey.Amr, time.GetUtcNow())));
+    }
+
+    private async Task<(SignInAttempt? Attempt, IdentityHubUser? User)> LoadAsync()
+    {
+        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
+        return (attempt, user);
+    }
+}

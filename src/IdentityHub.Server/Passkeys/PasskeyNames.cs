@@ -1,0 +1,17 @@
+namespace IdentityHub.Server.Passkeys;
+
+/// <summary>The name a new passkey gets unless the user types one: "Passkey on Chrome".</summary>
+public static class PasskeyNames
+{
+    // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
+    private static readonly (string Token, string Browser)[] Browsers =
+    [
+        ("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Chromium/", "Chromium"), ("Safari/", "Safari"),
+    ];
+
+    public static string DefaultFor(string? userAgent)
+    {
+        var browser = Browsers.FirstOrDefault(b => userAgent?.Contains(b.Token, StringComparison.Ordinal) == true).Browser;
+        return browser is null ? "Passkey" : $"Passkey on {browser}";
+    }
+}
