@@ -48,7 +48,7 @@ public sealed class PasskeyTests(PortalLandscape landscape, BrowserSession brows
     {
         var page = await NewPageWithAuthenticatorAsync();
         await SignInWithPasswordAndCodeAsync(page);
-        await RegisterPasskeyAsync(page);
+        await RegisterPasskeyAsync(page, "Desk key");
         await SignOutAtPortalAsync(page);
 
         // The password, then "Use a passkey" on the challenge page instead of the emailed code.
@@ -63,23 +63,52 @@ public sealed class PasskeyTests(PortalLandscape landscape, BrowserSession brows
 
         // The passkey sign-in was fresh enough to remove it right away.
         await page.GotoAsync(new Uri(landscape.Server, "account/passkeys").ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Passkey on Chrome" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Desk key" }).ClickAsync();
         await Expect(page.Locator("#passkey-notice")).ToContainTextAsync("The passkey was removed.");
-        await Expect(page.Locator("#no-passkeys")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Desk key" })).ToHaveCountAsync(0);
     }
 
     [Fact]
     public async Task A_credential_the_server_cannot_read_gets_a_plain_message_not_an_error_page()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(landscape.Server, "account/passkeys/sign-in").ToString());
+        var signIn = new Uri(landscape.Server, "account/passkeys/sign-in").ToString();
+        await page.GotoAsync(signIn);
         await Expect(page.Locator("#sign-in-with-passkey")).ToBeVisibleAsync();
+        var token = await page.Locator("#passkey-sign-in input[name=__RequestVerificationToken]").InputValueAsync();
 
-        // What a broken or hostile script would post in place of the browser's credential.
-        await page.Locator("#passkey-sign-in input[name=CredentialJson]").EvaluateAsync("(field, value) => field.value = value", "{ not json");
-        await page.Locator("#passkey-sign-in").EvaluateAsync("form => form.submit()");
+        // What a broken or hostile script might post in place of the browser's credential: with no
+        // ceremony underway, and after asking for options.
+        string[] credentials = ["{ not json", """{"id":"AAAA","rawId":"AAAA","type":"public-key","response":{}}""", "[]"];
+        foreach (var credential in credentials)
+        {
+            var refused = await PostAsync(page, signIn, token, credential);
+            Assert.Equal(200, refused.Status);
+            Assert.Contains("Your passkey could not be used. Try again or use another method.", await refused.TextAsync(), StringComparison.Ordinal);
 
-        await Expect(page.Locator("#passkey-error")).ToHaveTextAsync("Your passkey could not be used. Try again or use another method.");
+            var options = await PostAsync(page, signIn + "?handler=Options", token, credential: null);
+            Assert.Equal(200, options.Status);
+            Assert.Contains("challenge", await options.TextAsync(), StringComparison.Ordinal);
+
+            refused = await PostAsync(page, signIn, token, credential);
+            Assert.Equal(200, refused.Status);
+            Assert.Contains("Your passkey could not be used. Try again or use another method.", await refused.TextAsync(), StringComparison.Ordinal);
+        }
+
+        // Without the antiforgery token: refused before anything is read.
+        Assert.Equal(400, (await PostAsync(page, signIn, token: "", "{}")).Status);
+    }
+
+    private static Task<IAPIResponse> PostAsync(IPage page, string url, string token, string? credential)
+    {
+        var form = page.Context.APIRequest.CreateFormData();
+        form.Set("__RequestVerificationToken", token);
+        if (credential is not null)
+        {
+            form.Set("CredentialJson", credential);
+        }
+
+        return page.Context.APIRequest.PostAsync(url, new() { Form = form, MaxRedirects = 0 });
     }
 
     private async Task<IPage> NewPageWithAuthenticatorAsync()
@@ -120,14 +149,19 @@ public sealed class PasskeyTests(PortalLandscape landscape, BrowserSession brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    private async Task RegisterPasskeyAsync(IPage page)
+    /// <summary>Registers a passkey under the default name ("Passkey on Chrome") or the one given.</summary>
+    private async Task RegisterPasskeyAsync(IPage page, string? name = null)
     {
         await page.GotoAsync(new Uri(landscape.Server, "account/passkeys").ToString());
-        await Expect(page.Locator("#no-passkeys")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Passkey name")).ToHaveValueAsync("Passkey on Chrome");
+        if (name is not null)
+        {
+            await page.GetByLabel("Passkey name").FillAsync(name);
+        }
+
         await page.Locator("#add-passkey").ClickAsync();
-        await Expect(page.Locator("#passkey-notice")).ToContainTextAsync("\"Passkey on Chrome\" is ready.");
-        await Expect(page.Locator("#passkeys")).ToContainTextAsync("Passkey on Chrome");
+        await Expect(page.Locator("#passkey-notice")).ToContainTextAsync($"\"{name ?? "Passkey on Chrome"}\" is ready.");
+        await Expect(page.Locator("#passkeys")).ToContainTextAsync(name ?? "Passkey on Chrome");
         await Expect(page.Locator("#passkeys")).ToContainTextAsync(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

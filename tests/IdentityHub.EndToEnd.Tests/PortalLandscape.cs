@@ -47,6 +47,8 @@ public sealed class PortalLandscape : IAsyncLifetime
             ["IdentityHub__Clients__0__PostLogoutRedirectUris__0"] = new Uri(ProviderPortal, "signout-callback-oidc").ToString(),
             ["IdentityHub__Clients__2__RedirectUris__0"] = new Uri(MemberPortal, "signin-oidc").ToString(),
             ["IdentityHub__Clients__2__PostLogoutRedirectUris__0"] = new Uri(MemberPortal, "signout-callback-oidc").ToString(),
+            // "Sign out everywhere" reaches other browsers at their next request.
+            ["IdentityHub__Session__RevalidationInterval"] = "00:00:00",
             // The tests sign the demo user in many times an hour.
             ["IdentityHub__Mfa__Codes__MaxCodesPerHour"] = "100",
             // Real delivery instead of the development outbox.

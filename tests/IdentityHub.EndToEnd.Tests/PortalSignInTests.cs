@@ -135,7 +135,7 @@ public sealed class PortalSignInTests(PortalLandscape landscape, BrowserSession 
 
         await page.GetByLabel("Username").FillAsync(landscape.User.UserName);
         await page.GetByLabel("Password").FillAsync("not the password at all");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The username or password you entered is incorrect");
         await Expect(page.GetByLabel("Username")).ToHaveValueAsync(landscape.User.UserName);

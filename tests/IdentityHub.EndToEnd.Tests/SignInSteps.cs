@@ -25,7 +25,7 @@ public static class SignInSteps
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
         await page.GetByLabel("Username").FillAsync(landscape.User.UserName);
         await page.GetByLabel("Password").FillAsync(password ?? landscape.User.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     /// <summary>The first time: enroll the demo email. Afterwards: the code sent to it.</summary>
@@ -35,6 +35,12 @@ public static class SignInSteps
         if (page.Url.Contains("/account/mfa/enroll", StringComparison.Ordinal))
         {
             await EnrollEmailAsync(page, landscape, DemoEmail);
+            return;
+        }
+
+        if (page.Url.Contains("/account/mfa/recovery-codes", StringComparison.Ordinal))
+        {
+            await SaveRecoveryCodesIfShownAsync(page);
             return;
         }
 
@@ -49,7 +55,7 @@ public static class SignInSteps
     }
 
     /// <summary>The enrollment wizard with an email address (seed 002's sequence).</summary>
-    public static async Task EnrollEmailAsync(IPage page, PortalLandscape landscape, string email)
+    public static async Task<IReadOnlyList<string>> EnrollEmailAsync(IPage page, PortalLandscape landscape, string email)
     {
         await Expect(page.Locator("h1")).ToHaveTextAsync("Set up multi-factor authentication");
         await page.Locator("#method-email").CheckAsync();
@@ -59,7 +65,7 @@ public static class SignInSteps
         await Expect(page.Locator("#code-sent")).ToContainTextAsync("This code is only valid for 5 minutes.");
         await page.GetByLabel("Verification code").FillAsync(landscape.EmailedCode(email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await SaveRecoveryCodesIfShownAsync(page);
+        return await SaveRecoveryCodesIfShownAsync(page);
     }
 
     /// <summary>After the first enrollment the recovery codes are shown once; the person saves them.</summary>

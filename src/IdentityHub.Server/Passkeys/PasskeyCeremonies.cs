@@ -38,7 +38,17 @@ public sealed class PasskeyCeremonies(SignInManager<IdentityHubUser> signIn, Use
             return (false, "no credential");
         }
 
-        var attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson!);
+        PasskeyAttestationResult attestation;
+        try
+        {
+            attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson!);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // No ceremony underway: its cookie expired, another tab started one, or this is a replay.
+            return (false, exception.Message);
+        }
+
         await EndCeremonyAsync();
         if (!attestation.Succeeded)
         {
@@ -67,7 +77,17 @@ public sealed class PasskeyCeremonies(SignInManager<IdentityHubUser> signIn, Use
             return (null, "no credential");
         }
 
-        var assertion = await signIn.PerformPasskeyAssertionAsync(credentialJson!);
+        PasskeyAssertionResult<IdentityHubUser> assertion;
+        try
+        {
+            assertion = await signIn.PerformPasskeyAssertionAsync(credentialJson!);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // No ceremony underway: its cookie expired, another tab started one, or this is a replay.
+            return (null, exception.Message);
+        }
+
         await EndCeremonyAsync();
         if (!assertion.Succeeded)
         {
