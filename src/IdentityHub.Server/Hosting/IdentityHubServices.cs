@@ -4,6 +4,7 @@ using IdentityHub.Delivery;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Keys;
 using IdentityHub.Server.Seeding;
@@ -54,7 +55,7 @@ public static class IdentityHubServices
         services.AddHostedService<KeyRingRefresher>();
 
         AddMfa(services, configuration);
-        IdentityHub.Server.Passkeys.PasskeyServiceCollectionExtensions.AddIdentityHubPasskeys(services, configuration); // TEMP-PASSKEYS
+        services.AddIdentityHubPasskeys(configuration);
         services.AddRazorPages();
         return services;
     }

@@ -8,13 +8,15 @@ namespace IdentityHub.Server.Sessions;
 /// <summary>
 /// Ends every session of a user (A12): a new security stamp makes every other browser's sign-in
 /// cookie fail at its next check (IdentityHub:Session:RevalidationInterval), and every token and
-/// authorization the portals hold is revoked, so no refresh works. This browser stays signed in.
+/// authorization the portals hold is revoked, so no refresh works, and remembered devices are
+/// forgotten. This browser stays signed in.
 /// </summary>
 public sealed class SignOutEverywhere(
     UserManager<IdentityHubUser> users,
     SignInManager<IdentityHubUser> signIn,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
+    Mfa.RememberedDevices devices,
     AuditLog audit)
 {
     public async Task<long> RunAsync(HttpContext http, SignedInSession current)
@@ -23,6 +25,9 @@ public sealed class SignOutEverywhere(
         await users.UpdateSecurityStampAsync(user);
         var revoked = await tokens.RevokeBySubjectAsync(user.Id, http.RequestAborted);
         await authorizations.RevokeBySubjectAsync(user.Id, http.RequestAborted);
+
+        // A remembered device elsewhere would otherwise need only the password.
+        await devices.RevokeAsync(user.Id);
 
         // Re-issue this browser's cookie with the new stamp and the same sign-in facts.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false,

@@ -109,7 +109,7 @@ public sealed class ChallengeModel : PageModel
             : await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code!, _attempt.ClientId, HttpContext.RequestAborted);
         if (result.Outcome != CodeCheck.Accepted)
         {
-            ErrorMessage = CodeMessagesForPeople.For(result, _options.CurrentValue.Mfa.Codes);
+            ErrorMessage = UsesApp ? CodeMessagesForPeople.ForApp(result, _options.CurrentValue.Mfa.Codes) : CodeMessagesForPeople.For(result, _options.CurrentValue.Mfa.Codes);
             return Page();
         }
 

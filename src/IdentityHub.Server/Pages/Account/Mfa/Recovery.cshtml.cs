@@ -53,6 +53,14 @@ public sealed class RecoveryModel(
             return LocalRedirect(EnrollmentWizard.SignInAgainPage);
         }
 
+        if (attempt.RecoveryCodesLeft is { } alreadyLeft)
+        {
+            // A code was already accepted for this sign-in: never use up a second one.
+            ModelState.Clear();
+            Remaining = alreadyLeft;
+            return Page();
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
