@@ -83,7 +83,8 @@ test_all() {
   log "Running every test"
   local output status=0
   output=$(mktemp)
-  dotnet test IdentityHub.sln -c Release --no-build -nologo 2>&1 | tee "$output" || status=$?
+  # One test assembly at a time: the browser tests start real processes and must not starve.
+  dotnet test IdentityHub.sln -c Release --no-build -nologo -m:1 2>&1 | tee "$output" || status=$?
   # One summary line per test assembly, e.g. "Passed!  - Failed: 0, Passed: 88, Skipped: 0, ...".
   grep -E '^(Passed|Failed)!' "$output" | awk -F'[:,]' '
     { failed += $2; passed += $4; skipped += $6 }

@@ -12,6 +12,7 @@ public sealed class BrowserSession : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(15_000);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium.ExecutablePath,
@@ -23,7 +24,8 @@ public sealed class BrowserSession : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the suite shares two cores with PostgreSQL, the server and the portals.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
