@@ -63,6 +63,16 @@ internal static partial class PortalAuthentication
                 options.CorrelationCookie.Name = prefix + ".Correlation.";
                 options.NonceCookie.Name = prefix + ".Nonce.";
 
+                if (!string.IsNullOrWhiteSpace(portal.AcrValues))
+                {
+                    // Ask IdentityHub for a higher assurance level; it steps the session up if needed.
+                    options.Events.OnRedirectToIdentityProvider = context =>
+                    {
+                        context.ProtocolMessage.AcrValues = portal.AcrValues;
+                        return Task.CompletedTask;
+                    };
+                }
+
                 options.Events.OnRemoteFailure = context =>
                 {
                     var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalAuthentication));

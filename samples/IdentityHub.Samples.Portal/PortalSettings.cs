@@ -25,6 +25,9 @@ public sealed class PortalSettings
     /// <summary>Space-separated scopes asked for at sign-in.</summary>
     public string Scopes { get; set; } = "openid profile email phone offline_access portal-api";
 
+    /// <summary>Optional acr_values sent at sign-in, e.g. "urn:identityhub:acr:aal3" to ask for a passkey.</summary>
+    public string? AcrValues { get; set; }
+
     public Uri AuthorityUri => new(Authority);
 
     public Uri ApiBaseUri => new(ApiBaseUrl);

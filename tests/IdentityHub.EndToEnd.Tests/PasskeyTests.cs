@@ -69,6 +69,26 @@ public sealed class PasskeyTests(PortalLandscape landscape, BrowserSession brows
     }
 
     [Fact]
+    public async Task A_portal_asking_for_the_phishing_resistant_level_steps_a_code_session_up_with_the_passkey()
+    {
+        var page = await NewPageWithAuthenticatorAsync();
+        await SignInWithPasswordAndCodeAsync(page);
+        await RegisterPasskeyAsync(page, "Step-up key");
+
+        // The producer portal sends acr_values=aal3: the session (password + emailed code) is stepped up, not refused.
+        await page.GotoAsync(landscape.StrictPortal.ToString());
+        await page.Locator("#sign-in").ClickAsync();
+        await Expect(page.Locator("#level-unreachable")).ToContainTextAsync("Use your passkey to continue");
+        await Expect(page.Locator("#verify")).ToHaveCountAsync(0);
+        await page.Locator("#use-passkey").ClickAsync();
+
+        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        Assert.StartsWith(landscape.StrictPortal.ToString(), page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#claims")).ToContainTextAsync("urn:identityhub:acr:aal3");
+        await Expect(page.Locator("#claims")).ToContainTextAsync("hwk");
+    }
+
+    [Fact]
     public async Task A_credential_the_server_cannot_read_gets_a_plain_message_not_an_error_page()
     {
         var page = await browser.NewPageAsync();

@@ -23,6 +23,9 @@ public sealed class PortalLandscape : IAsyncLifetime
 
     public Uri MemberPortal { get; } = LocalUrl();
 
+    /// <summary>The producer portal, configured to ask for the phishing-resistant level (acr_values).</summary>
+    public Uri StrictPortal { get; } = LocalUrl();
+
     public DemoUser User { get; private set; } = null!;
 
     public SmtpSink Mail { get; } = new();
@@ -45,6 +48,8 @@ public sealed class PortalLandscape : IAsyncLifetime
             // appsettings.Development.json registers the provider portal first and the member portal third.
             ["IdentityHub__Clients__0__RedirectUris__0"] = new Uri(ProviderPortal, "signin-oidc").ToString(),
             ["IdentityHub__Clients__0__PostLogoutRedirectUris__0"] = new Uri(ProviderPortal, "signout-callback-oidc").ToString(),
+            ["IdentityHub__Clients__1__RedirectUris__0"] = new Uri(StrictPortal, "signin-oidc").ToString(),
+            ["IdentityHub__Clients__1__PostLogoutRedirectUris__0"] = new Uri(StrictPortal, "signout-callback-oidc").ToString(),
             ["IdentityHub__Clients__2__RedirectUris__0"] = new Uri(MemberPortal, "signin-oidc").ToString(),
             ["IdentityHub__Clients__2__PostLogoutRedirectUris__0"] = new Uri(MemberPortal, "signout-callback-oidc").ToString(),
             // "Sign out everywhere" reaches other browsers at their next request.
@@ -78,7 +83,9 @@ public sealed class PortalLandscape : IAsyncLifetime
         });
         var provider = StartPortal(ProviderPortal, "Provider portal", "provider-portal");
         var member = StartPortal(MemberPortal, "Member portal", "member-portal");
+        var strict = StartPortal(StrictPortal, "Producer portal", "producer-portal", acrValues: "urn:identityhub:acr:aal3");
         await Task.WhenAll(
+            strict.WaitUntilServingAsync(StrictPortal),
             api.WaitUntilServingAsync(new Uri(Api, "health")),
             provider.WaitUntilServingAsync(ProviderPortal),
             member.WaitUntilServingAsync(MemberPortal));
@@ -114,9 +121,10 @@ public sealed class PortalLandscape : IAsyncLifetime
         Directory.Delete(_dataFolder, recursive: true);
     }
 
-    private AppProcess StartPortal(Uri url, string name, string clientId) =>
+    private AppProcess StartPortal(Uri url, string name, string clientId, string? acrValues = null) =>
         Start("samples/IdentityHub.Samples.Portal", new()
         {
+            ["Portal__AcrValues"] = acrValues,
             ["ASPNETCORE_URLS"] = url.ToString(),
             ["Portal__Name"] = name,
             ["Portal__ClientId"] = clientId,

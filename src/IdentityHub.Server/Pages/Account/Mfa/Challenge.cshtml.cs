@@ -21,6 +21,7 @@ public sealed class ChallengeModel : PageModel
     private readonly CodeChallenges _codes;
     private readonly AuthenticatorApps _apps;
     private readonly RecoveryCodeStore _recoveryCodes;
+    private readonly IdentityHub.Server.Passkeys.PasskeyCeremonies _passkeys;
     private readonly RememberedDevices _devices;
     private readonly ClientPolicies _policies;
     private readonly SignInFlow _flow;
@@ -30,11 +31,11 @@ public sealed class ChallengeModel : PageModel
     private IdentityHubUser _user = null!;
 
     public ChallengeModel(UserManager<IdentityHubUser> users, EnrolledMethods methods, CodeChallenges codes, AuthenticatorApps apps,
-        RecoveryCodeStore recoveryCodes, RememberedDevices devices, ClientPolicies policies, SignInFlow flow,
+        RecoveryCodeStore recoveryCodes, IdentityHub.Server.Passkeys.PasskeyCeremonies passkeys, RememberedDevices devices, ClientPolicies policies, SignInFlow flow,
         IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
     {
-        (_users, _methods, _codes, _apps, _recoveryCodes, _devices, _policies, _flow, _options, _time) =
-            (users, methods, codes, apps, recoveryCodes, devices, policies, flow, options, time);
+        (_users, _methods, _codes, _apps, _recoveryCodes, _passkeys, _devices, _policies, _flow, _options, _time) =
+            (users, methods, codes, apps, recoveryCodes, passkeys, devices, policies, flow, options, time);
     }
 
     /// <summary>Whether the current method is an authenticator app (nothing is sent).</summary>
@@ -191,10 +192,13 @@ public sealed class ChallengeModel : PageModel
         }
 
         var preset = _options.CurrentValue.Mfa.Preset;
-        var reachable = AssuranceLevels.For(attempt.Methods.Concat(usable.Select(m => MethodLabels.Amr(m.Kind))).ToList(), preset);
-        if (!AssuranceLevels.Satisfies(reachable, attempt.RequiredAcr))
+        var byCode = AssuranceLevels.For(attempt.Methods.Concat(usable.Select(m => MethodLabels.Amr(m.Kind))).ToList(), preset);
+        if (!AssuranceLevels.Satisfies(byCode, attempt.RequiredAcr))
         {
-            Unreachable = "This portal requires a phishing-resistant sign-in method, such as a passkey or security key, which is not set up on your account. Call the help desk for help.";
+            // Codes cannot reach the level (a portal asking for phishing resistance): only a passkey can.
+            Unreachable = await _passkeys.HasAnyAsync(user)
+                ? "This portal asks for a phishing-resistant sign-in. Use your passkey to continue."
+                : "This portal requires a phishing-resistant sign-in method, such as a passkey or security key, which is not set up on your account. Call the help desk for help.";
             return null;
         }
 
