@@ -1,6 +1,8 @@
+using IdentityHub.Data.Accounts;
 using IdentityHub.Data.Audit;
 using IdentityHub.Data.Keys;
 using IdentityHub.Data.Mfa;
+using IdentityHub.Data.Terms;
 using IdentityHub.Data.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +30,12 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
     public DbSet<RememberedDevice> RememberedDevices => Set<RememberedDevice>();
 
     public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
+
+    public DbSet<TermsVersion> TermsVersions => Set<TermsVersion>();
+
+    public DbSet<TermsAcceptance> TermsAcceptances => Set<TermsAcceptance>();
+
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
@@ -99,6 +107,37 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             code.Property(c => c.Salt).HasMaxLength(32);
             code.HasIndex(c => c.UserId);
             code.HasOne<IdentityHubUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<TermsVersion>(terms =>
+        {
+            terms.Property(t => t.Id).HasMaxLength(32);
+            terms.Property(t => t.Version).HasMaxLength(32);
+            terms.Property(t => t.Title).HasMaxLength(200);
+            terms.HasIndex(t => t.Version).IsUnique();
+            terms.HasIndex(t => t.PublishedAt);
+        });
+
+        builder.Entity<TermsAcceptance>(acceptance =>
+        {
+            acceptance.Property(a => a.Id).HasMaxLength(32);
+            acceptance.Property(a => a.UserId).HasMaxLength(450);
+            acceptance.Property(a => a.TermsVersionId).HasMaxLength(32);
+            acceptance.Property(a => a.TypedName).HasMaxLength(200);
+            acceptance.Property(a => a.IpAddress).HasMaxLength(64);
+            acceptance.HasIndex(a => new { a.UserId, a.TermsVersionId });
+            acceptance.HasOne<IdentityHubUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            acceptance.HasOne<TermsVersion>().WithMany().HasForeignKey(a => a.TermsVersionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PasswordHistoryEntry>(entry =>
+        {
+            entry.ToTable("PasswordHistory");
+            entry.Property(e => e.Id).HasMaxLength(32);
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.PasswordHash).HasMaxLength(500);
+            entry.HasIndex(e => new { e.UserId, e.ChangedAt });
+            entry.HasOne<IdentityHubUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AuditEvent>(audit =>

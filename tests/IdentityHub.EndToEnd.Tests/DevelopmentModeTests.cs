@@ -77,7 +77,9 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
         Assert.Contains("Your account security code.", outbox);
         var emailed = Regex.Match(outbox, @"Please use security code (\d{6}) to log in").Groups[1].Value;
         var verified = await SubmitAsync(http, "/account/mfa/enroll/verify", new() { ["Code"] = emailed });
-        Assert.Equal("/account/mfa/recovery-codes", verified.Headers.Location!.OriginalString);
+        Assert.Equal("/account/terms", verified.Headers.Location!.OriginalString);
+        var accepted = await SubmitAsync(http, "/account/terms", new() { ["FirstName"] = "Dana", ["LastName"] = "Demo" });
+        Assert.Equal("/account/mfa/recovery-codes", accepted.Headers.Location!.OriginalString);
         var saved = await SubmitAsync(http, "/account/mfa/recovery-codes", []);
         var toPortal = await http.GetAsync(saved.Headers.Location);
         Assert.Equal(HttpStatusCode.Redirect, toPortal.StatusCode);

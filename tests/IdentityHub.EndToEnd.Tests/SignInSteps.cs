@@ -38,7 +38,7 @@ public static class SignInSteps
             return;
         }
 
-        if (page.Url.Contains("/account/mfa/recovery-codes", StringComparison.Ordinal))
+        if (page.Url.Contains("/account/mfa/recovery-codes", StringComparison.Ordinal) || page.Url.Contains("/account/terms", StringComparison.Ordinal))
         {
             await SaveRecoveryCodesIfShownAsync(page);
             return;
@@ -68,10 +68,26 @@ public static class SignInSteps
         return await SaveRecoveryCodesIfShownAsync(page);
     }
 
+    /// <summary>The first sign-in's terms (A5): read, and signed by typing the name on the account.</summary>
+    public static async Task AcceptTermsIfShownAsync(IPage page)
+    {
+        if (!page.Url.Contains("/account/terms", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await Expect(page.Locator("#terms-text")).ToContainTextAsync("electronic signature");
+        await page.GetByLabel("First name").FillAsync("Dana");
+        await page.GetByLabel("Last name").FillAsync("Demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "I accept" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/terms", StringComparison.Ordinal));
+    }
+
     /// <summary>After the first enrollment the recovery codes are shown once; the person saves them.</summary>
     public static async Task<IReadOnlyList<string>> SaveRecoveryCodesIfShownAsync(IPage page)
     {
         await page.WaitForURLAsync(url => !url.Contains("/account/mfa/enroll", StringComparison.Ordinal));
+        await AcceptTermsIfShownAsync(page);
         if (!page.Url.Contains("/account/mfa/recovery-codes", StringComparison.Ordinal))
         {
             return [];

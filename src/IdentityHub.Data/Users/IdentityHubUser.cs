@@ -22,6 +22,9 @@ public class IdentityHubUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the password was last set, for expiry under the legacy preset (A2).</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
     /// <summary>Wrong one-time codes in a row, across codes; a new code does not reset it (M3).</summary>
     public int MfaFailedAttempts { get; set; }
 

@@ -6,6 +6,7 @@ using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.SignIn;
+using IdentityHub.Server.Terms;
 using IdentityHub.Server.Keys;
 using IdentityHub.Server.Seeding;
 using IdentityHub.Server.Sessions;
@@ -52,6 +53,8 @@ public static class IdentityHubServices
 
         services.AddScoped<ClientRegistrar>();
         services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<TermsSeeder>();
+        services.AddScoped<TermsService>();
         services.AddHostedService<KeyRingRefresher>();
 
         AddMfa(services, configuration);
@@ -89,6 +92,7 @@ public static class IdentityHubServices
         // The checks between the password and the session, in order. A new step is one line here.
         services.AddScoped<ISignInCheck, MfaEnrollmentCheck>();
         services.AddScoped<ISignInCheck, MfaChallengeCheck>();
+        services.AddScoped<ISignInCheck, TermsCheck>();
         services.AddScoped<ISignInCheck, RecoveryCodesCheck>();
 
         services.AddAuthentication().AddCookie(SignInAttempt.Scheme, cookie =>

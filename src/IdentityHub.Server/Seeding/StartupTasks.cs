@@ -21,6 +21,7 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<Identit
         }
 
         await services.GetRequiredService<ClientRegistrar>().RegisterAsync(cancellationToken);
+        await services.GetRequiredService<TermsSeeder>().SeedAsync();
         if (options.Value.SeedDemoUser)
         {
             await services.GetRequiredService<DemoUserSeeder>().SeedAsync();

@@ -2,6 +2,7 @@ using IdentityHub.Core.Mfa;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Terms;
 using IdentityHub.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -63,7 +64,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     public Browser NewBrowser() => new(this);
 
     /// <summary>A user with an email method enrolled (so sign-in goes to the challenge), unless told otherwise.</summary>
-    public async Task<IdentityHubUser> CreateUserAsync(string userName, string password = TestUsers.Password, bool enrollEmail = true, bool withRecoveryCodes = true)
+    public async Task<IdentityHubUser> CreateUserAsync(string userName, string password = TestUsers.Password, bool enrollEmail = true, bool withRecoveryCodes = true, bool acceptTerms = true)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
@@ -81,6 +82,11 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
         if (enrollEmail)
         {
             await scope.ServiceProvider.GetRequiredService<EnrolledMethods>().AddAsync(user.Id, MfaMethodKind.Email, user.Email!);
+        }
+
+        if (acceptTerms && await scope.ServiceProvider.GetRequiredService<TermsService>().CurrentAsync() is { } terms)
+        {
+            await scope.ServiceProvider.GetRequiredService<TermsService>().AcceptAsync(user, terms, user.GivenName!, user.FamilyName!);
         }
 
         if (withRecoveryCodes)

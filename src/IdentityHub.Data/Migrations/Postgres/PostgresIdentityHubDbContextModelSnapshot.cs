@@ -22,6 +22,32 @@ namespace IdentityHub.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IdentityHub.Data.Accounts.PasswordHistoryEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ChangedAt");
+
+                    b.ToTable("PasswordHistory", (string)null);
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<string>("Id")
@@ -296,6 +322,76 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.ToTable("RememberedDevices");
                 });
 
+            modelBuilder.Entity("IdentityHub.Data.Terms.TermsAcceptance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TermsVersionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermsVersionId");
+
+                    b.HasIndex("UserId", "TermsVersionId");
+
+                    b.ToTable("TermsAcceptances");
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Terms.TermsVersion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("TermsVersions");
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Users.IdentityHubUser", b =>
                 {
                     b.Property<string>("Id")
@@ -345,6 +441,9 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -758,6 +857,15 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityHub.Data.Accounts.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Mfa.MfaMethod", b =>
                 {
                     b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
@@ -787,6 +895,21 @@ namespace IdentityHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("IdentityHub.Data.Mfa.RememberedDevice", b =>
                 {
+                    b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Terms.TermsAcceptance", b =>
+                {
+                    b.HasOne("IdentityHub.Data.Terms.TermsVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TermsVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

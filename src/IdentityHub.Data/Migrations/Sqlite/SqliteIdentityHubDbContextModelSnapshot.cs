@@ -17,6 +17,32 @@ namespace IdentityHub.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("IdentityHub.Data.Accounts.PasswordHistoryEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ChangedAt");
+
+                    b.ToTable("PasswordHistory", (string)null);
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<string>("Id")
@@ -291,6 +317,76 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.ToTable("RememberedDevices");
                 });
 
+            modelBuilder.Entity("IdentityHub.Data.Terms.TermsAcceptance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsVersionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermsVersionId");
+
+                    b.HasIndex("UserId", "TermsVersionId");
+
+                    b.ToTable("TermsAcceptances");
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Terms.TermsVersion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("TermsVersions");
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Users.IdentityHubUser", b =>
                 {
                     b.Property<string>("Id")
@@ -339,6 +435,9 @@ namespace IdentityHub.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -747,6 +846,15 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityHub.Data.Accounts.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Mfa.MfaMethod", b =>
                 {
                     b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
@@ -776,6 +884,21 @@ namespace IdentityHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("IdentityHub.Data.Mfa.RememberedDevice", b =>
                 {
+                    b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Terms.TermsAcceptance", b =>
+                {
+                    b.HasOne("IdentityHub.Data.Terms.TermsVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TermsVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

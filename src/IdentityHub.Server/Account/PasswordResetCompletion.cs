@@ -1,0 +1,68 @@
+using IdentityHub.Data.Users;
+using IdentityHub.Delivery;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Mfa;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+
+namespace IdentityHub.Server.Account;
+
+/// <summary>
+/// Forgot password (A7), the last step: the new password under Identity's validators; then the
+/// lockout is cleared (A3), every session, token and remembered device ends (A12), and the account's
+/// email gets a notice.
+/// </summary>
+public sealed class PasswordResetCompletion(
+    UserManager<IdentityHubUser> users,
+    IOpenIddictTokenManager tokens,
+    IOpenIddictAuthorizationManager authorizations,
+    RememberedDevices devices,
+    IMessageSender sender,
+    ClientPolicies policies,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public const string NoticeSubject = "Your password was changed";
+
+    /// <summary>Sets the password; a refusal (the validators' reasons) changes nothing.</summary>
+    public async Task<IdentityResult> CompleteAsync(IdentityHubUser user, string newPassword, CancellationToken cancellationToken = default)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!result.Succeeded)
+        {
+            await audit.RecordAsync("account.password_reset", "refused", user.Id,
+                detail: string.Join(", ", result.Errors.Select(error => error.Code)), cancellationToken: cancellationToken);
+            return result;
+        }
+
+        // The reset is also the way out of a lockout.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+
+        // ResetPasswordAsync already gave a new stamp; the explicit one documents that sessions end here.
+        await users.UpdateSecurityStampAsync(user);
+        var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
+        await authorizations.RevokeBySubjectAsync(user.Id, cancellationToken);
+        var forgotten = await devices.RevokeAsync(user.Id);
+
+        var reference = AuditLog.NewReference();
+        var delivered = "no email on the account";
+        if (!string.IsNullOrEmpty(user.Email))
+        {
+            var notice = new DeliveryMessage(DeliveryKind.Email, user.Email, NoticeSubject, NoticeBody(user, policies.For(null).HelpDeskPhone, reference), reference);
+            delivered = await sender.SendAsync(notice, cancellationToken) is DeliveryOutcome.Sent ? "notice sent" : "notice not delivered";
+        }
+
+        await audit.RecordAsync("account.password_reset", "succeeded", user.Id,
+            detail: $"{revoked} token(s) revoked, {forgotten} remembered device(s) forgotten, {delivered}", reference: reference, cancellationToken: cancellationToken);
+        return result;
+    }
+
+    private string NoticeBody(IdentityHubUser user, string? helpDeskPhone, string reference) =>
+        "Hello,\n\n" +
+        $"The password for your health plan portal account {user.UserName} was changed on {time.GetUtcNow():MMMM d, yyyy 'at' HH:mm} UTC. " +
+        "You have been signed out everywhere; sign in again with your new password.\n\n" +
+        $"If this was not you, call the help desk{(helpDeskPhone is null ? "" : " at " + helpDeskPhone)} right away and give them this reference number: {reference}.\n\n" +
+        $"Reference number: {reference}";
+}

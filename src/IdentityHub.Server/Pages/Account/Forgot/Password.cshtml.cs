@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Server.Account;
+using IdentityHub.Server.Mfa;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityHub.Server.Pages.Account.Forgot;
+
+/// <summary>Forgot password, step 1 (A7): username and email. Always goes on to the verify page.</summary>
+public sealed class ForgotPasswordModel : PageModel
+{
+    [BindProperty]
+    public ForgotPasswordInput Input { get; set; } = new();
+
+    /// <summary>Set when a reset timed out or was already finished.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Expired { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Expired = false;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var started = SteadyResponseTime.Start();
+        var resets = HttpContext.GetAccountService<PasswordResets>();
+        var state = await resets.StartAsync(Input.Username, Input.Email, CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
+        resets.Save(HttpContext, state);
+        await HttpContext.GetAccountService<SteadyResponseTime>().PadAsync(started, HttpContext.RequestAborted);
+        return LocalRedirect(ForgotPasswordVerifyModel.Path);
+    }
+
+    public sealed class ForgotPasswordInput
+    {
+        [Required(ErrorMessage = "Enter your username.")]
+        [StringLength(LoginModel.LoginInput.MaxUsernameLength, ErrorMessage = "A username has at most 64 characters.")]
+        public string Username { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter the email address connected with your account.")]
+        [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+        public string Email { get; set; } = "";
+    }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Server.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityHub.Server.Pages.Account.Forgot;
+
+/// <summary>Forgot username (A6): an email in; the usernames go to that address; the page says the same either way.</summary>
+public sealed class ForgotUsernameModel : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your email address.")]
+    [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+    public string? Email { get; set; }
+
+    /// <summary>Set after a valid request, whether or not the address belongs to an account.</summary>
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var started = SteadyResponseTime.Start();
+        await HttpContext.GetAccountService<UsernameReminders>().SendAsync(Email!, HttpContext.RequestAborted);
+        await HttpContext.GetAccountService<SteadyResponseTime>().PadAsync(started, HttpContext.RequestAborted);
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Data.Terms;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.SignIn;
+using IdentityHub.Server.Terms;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityHub.Server.Pages.Account;
+
+/// <summary>Accepting the terms by typing first and last name, as on the account (A5, seed 001).</summary>
+public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService terms, SignInFlow flow) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Type your first name.")]
+    [StringLength(100, ErrorMessage = "That name is too long.")]
+    public string? FirstName { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Type your last name.")]
+    [StringLength(100, ErrorMessage = "That name is too long.")]
+    public string? LastName { get; set; }
+
+    public TermsVersion? Current { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is { } leave ? leave : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } leave)
+        {
+            return leave;
+        }
+
+        var attempt = (await SignInAttempt.ReadAsync(HttpContext))!;
+        var user = (await users.FindByIdAsync(attempt.UserId))!;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!TermsService.NameMatches(user, FirstName, LastName))
+        {
+            ErrorMessage = "The name you typed does not match the name on your account. Type your first and last name as they appear on your account.";
+            return Page();
+        }
+
+        await terms.AcceptAsync(user, Current!, FirstName!, LastName!);
+        return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        if (attempt is null)
+        {
+            return LocalRedirect(EnrollmentWizard.SignInAgainPage);
+        }
+
+        Current = await terms.CurrentAsync();
+        return Current is null ? LocalRedirect(await flow.ContinueAsync(HttpContext, attempt)) : null;
+    }
+}

@@ -1,0 +1,57 @@
+using IdentityHub.Data;
+using IdentityHub.Data.Terms;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityHub.Server.Terms;
+
+/// <summary>
+/// Terms and conditions (A5): the newest published version must be accepted at the first sign-in
+/// and after every new version, signed by typing the first and last name on the account.
+/// </summary>
+public sealed class TermsService(IdentityHubDbContext db, AuditLog audit, TimeProvider time, IHttpContextAccessor http)
+{
+    public Task<TermsVersion?> CurrentAsync() =>
+        db.TermsVersions.OrderByDescending(t => t.PublishedAt).FirstOrDefaultAsync();
+
+    public async Task<bool> HasAcceptedCurrentAsync(string userId)
+    {
+        var current = await CurrentAsync();
+        return current is null || await db.TermsAcceptances.AnyAsync(a => a.UserId == userId && a.TermsVersionId == current.Id);
+    }
+
+    /// <summary>Whether the typed name matches the account (case, accents of spacing aside).</summary>
+    public static bool NameMatches(IdentityHubUser user, string? first, string? last) =>
+        Same(user.GivenName, first) && Same(user.FamilyName, last);
+
+    public async Task AcceptAsync(IdentityHubUser user, TermsVersion version, string first, string last)
+    {
+        var typed = $"{first.Trim()} {last.Trim()}";
+        db.TermsAcceptances.Add(new TermsAcceptance
+        {
+            UserId = user.Id,
+            TermsVersionId = version.Id,
+            TypedName = typed,
+            AcceptedAt = time.GetUtcNow(),
+            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
+        await audit.RecordAsync("terms.accepted", "succeeded", user.Id, detail: $"version {version.Version} signed \"{typed}\"");
+    }
+
+    /// <summary>Publishes a version; users accept it at their next sign-in.</summary>
+    public async Task<TermsVersion> PublishAsync(string version, string title, string text)
+    {
+        var terms = new TermsVersion { Version = version, Title = title, Text = text, PublishedAt = time.GetUtcNow() };
+        db.TermsVersions.Add(terms);
+        await db.SaveChangesAsync();
+        return terms;
+    }
+
+    private static string Collapse(string? value) =>
+        string.Join(' ', (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static bool Same(string? expected, string? typed) =>
+        Collapse(expected).Length > 0 && string.Equals(Collapse(expected), Collapse(typed), StringComparison.OrdinalIgnoreCase);
+}
