@@ -26,6 +26,11 @@ public sealed class IdentityHubOptions
 
     public MfaOptions Mfa { get; set; } = new();
 
+    /// <summary>The password policy (A2): preset <c>Nist</c> or <c>Legacy</c>, and overrides.</summary>
+    public Core.Accounts.PasswordPolicySettings Passwords { get; set; } = new();
+
+    public LockoutOptions Lockout { get; set; } = new();
+
     /// <summary>Portals and integrations registered (or updated) at every start.</summary>
     public List<ClientRegistration> Clients { get; set; } = [];
 
@@ -82,6 +87,15 @@ public sealed class SessionOptions
 
     /// <summary>How often a sign-in cookie is checked against the user's record, so that "sign out everywhere" and disabled accounts take effect.</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public sealed class LockoutOptions
+{
+    /// <summary>Consecutive wrong passwords that lock the account (A3).</summary>
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>How long the lock lasts; "Forgot password" unlocks at once.</summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 public sealed class ClientRegistration

@@ -60,6 +60,13 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         ValidateResources(failures, options);
         ValidateClients(failures, options);
         ValidateMfa(failures, options.Mfa, $"{root}:Mfa");
+        failures.AddRange(options.Passwords.Validate($"{root}:Passwords"));
+        if (options.Lockout.MaxFailedAttempts is < 1 or > 100)
+        {
+            failures.Add($"{root}:Lockout:MaxFailedAttempts must be between 1 and 100.");
+        }
+
+        Positive(failures, $"{root}:Lockout:Duration", options.Lockout.Duration);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,10 +1,12 @@
 using IdentityHub.Data;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
+using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
+using IdentityHub.Server.Passwords;
 using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Terms;
 using IdentityHub.Server.Keys;
@@ -86,6 +88,7 @@ public static class IdentityHubServices
         services.AddScoped<AuthenticatorApps>();
         services.AddScoped<RecoveryCodeStore>();
         services.AddScoped<SignOutEverywhere>();
+        services.AddIdentityHubAccountRecovery();
         services.AddScoped<EnrollmentWizard>();
         services.AddScoped<SignInFlow>();
 
@@ -115,11 +118,11 @@ public static class IdentityHubServices
                 options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                // The password policy presets (nist, legacy) come with the account lifecycle work;
-                // until then: long passwords, no composition rules, as SP 800-63B asks.
-                options.Password.RequiredLength = 15;
+                // IdentityHub:Passwords and IdentityHub:Usernames decide (PolicyPasswordValidator,
+                // PolicyUserValidator); Identity's own composition and character rules are off.
+                options.User.AllowedUserNameCharacters = "";
+                options.Password.RequiredLength = 1;
+                options.Password.RequiredUniqueChars = 1;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -127,7 +130,18 @@ public static class IdentityHubServices
                 options.ClaimsIdentity.UserIdClaimType = System.Security.Claims.ClaimTypes.NameIdentifier;
             })
             .AddEntityFrameworkStores<IdentityHubDbContext>()
+            .AddUserStore<IdentityHubUserStore>()
+            .AddErrorDescriber<IdentityHubErrorDescriber>()
+            .AddPasswordValidator<PolicyPasswordValidator>()
+            .AddUserValidator<PolicyUserValidator>()
             .AddDefaultTokenProviders();
+
+        // Lockout (A3): N consecutive failures lock the account for a while, or until a reset.
+        services.AddOptions<IdentityOptions>().Configure<IOptions<IdentityHubOptions>>((identity, hub) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = hub.Value.Lockout.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = hub.Value.Lockout.Duration;
+        });
 
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<IdentityHubOptions>>((cookie, hub) =>

@@ -62,7 +62,7 @@ public sealed class LoginModel(
         await audit.RecordAsync("sign_in.password", Outcome(result), user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
         if (result.IsLockedOut)
         {
-            ErrorMessage = "This account is locked after too many unsuccessful sign-in attempts. Wait a few minutes and try again, or contact your administrator.";
+            ErrorMessage = "This account is locked after too many unsuccessful sign-in attempts. Wait a few minutes and try again, or use \"Forgot your password or locked out?\" below to reset your password and unlock it now.";
             return Page();
         }
 

@@ -29,11 +29,16 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
 
     public string UserName => _user.UserName ?? "";
 
+    public IEnumerable<string> NewPasswordErrors =>
+        ModelState.TryGetValue(nameof(NewPassword), out var entry) ? entry.Errors.Select(error => error.ErrorMessage) : [];
+
     /// <summary>
     /// The password rules, shown before the user types. Placeholder until the password policy
     /// (A2, <c>IPasswordRulesDescription</c>) exists: only the configured minimum length.
     /// </summary>
-    public string PasswordRulesText() => $"At least {users.Options.Password.RequiredLength} characters.";
+    /// <summary>The password rules in plain words, shown before the user types (A2).</summary>
+    public IReadOnlyList<string> PasswordRules() => HttpContext.RequestServices
+        .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Configuration.IdentityHubOptions>>().CurrentValue.Passwords.Resolve().Describe();
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 

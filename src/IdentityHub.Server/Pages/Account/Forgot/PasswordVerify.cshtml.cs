@@ -43,7 +43,7 @@ public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageMod
 
     public bool SendsCode => Kind is not (MfaMethodKind.Totp or MfaMethodKind.RecoveryCode);
 
-    public IActionResult OnGet() => Load() ?? Page();
+    public IActionResult OnGet() => Load() is { } leave ? leave : Page();
 
     public async Task<IActionResult> OnPostVerifyAsync()
     {

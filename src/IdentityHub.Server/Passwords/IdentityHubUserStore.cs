@@ -1,0 +1,31 @@
+using IdentityHub.Data;
+using IdentityHub.Data.Accounts;
+using IdentityHub.Data.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+
+namespace IdentityHub.Server.Passwords;
+
+/// <summary>
+/// Identity's EF Core user store, keeping a history of former password hashes (A2) and when the
+/// password last changed (expiry) on every path that sets one: create, change, reset, import.
+/// </summary>
+public sealed class IdentityHubUserStore(IdentityHubDbContext db, TimeProvider time, IdentityErrorDescriber? describer = null)
+    : UserStore<IdentityHubUser, IdentityRole, IdentityHubDbContext, string>(db, describer)
+{
+    public override async Task SetPasswordHashAsync(IdentityHubUser user, string? passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.PasswordHash is { } previous && previous != passwordHash)
+        {
+            Context.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = previous, ChangedAt = time.GetUtcNow() });
+        }
+
+        if (passwordHash is not null)
+        {
+            user.PasswordChangedAt = time.GetUtcNow();
+        }
+
+        await base.SetPasswordHashAsync(user, passwordHash, cancellationToken);
+    }
+}
