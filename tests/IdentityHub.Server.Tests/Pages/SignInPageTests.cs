@@ -38,7 +38,7 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(WrongCredentials, html);
-        Assert.DoesNotContain("locked", html);
+        Assert.DoesNotContain("This account is locked", html);
     }
 
     [Fact]
