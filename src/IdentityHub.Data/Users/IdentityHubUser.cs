@@ -22,6 +22,15 @@ public class IdentityHubUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>A temporary password (set by an administrator or an import) must be changed at the next sign-in (A4).</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>When the user last completed a sign-in, for the inactivity rule (A9).</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>Set when the account was turned off after a long time without a sign-in (A9); a password reset clears it.</summary>
+    public DateTimeOffset? DisabledForInactivityAt { get; set; }
+
     /// <summary>When the password was last set, for expiry under the legacy preset (A2).</summary>
     public DateTimeOffset? PasswordChangedAt { get; set; }
 

@@ -36,7 +36,11 @@ public sealed class PasswordResetCompletion(
             return result;
         }
 
-        // The reset is also the way out of a lockout.
+        // The reset is also the way out of a lockout, and turns an account idle too long back on (A9);
+        // the inactivity clock starts again now. A temporary password is no longer pending either.
+        user.DisabledForInactivityAt = null;
+        user.LastSignInAt = time.GetUtcNow();
+        user.MustChangePassword = false;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
 

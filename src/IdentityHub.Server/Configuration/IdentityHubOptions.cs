@@ -31,6 +31,8 @@ public sealed class IdentityHubOptions
 
     public LockoutOptions Lockout { get; set; } = new();
 
+    public Account.InactivityOptions Inactivity { get; set; } = new();
+
     /// <summary>Portals and integrations registered (or updated) at every start.</summary>
     public List<ClientRegistration> Clients { get; set; } = [];
 

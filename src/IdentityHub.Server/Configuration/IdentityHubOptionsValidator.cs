@@ -67,6 +67,8 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         }
 
         Positive(failures, $"{root}:Lockout:Duration", options.Lockout.Duration);
+        Positive(failures, $"{root}:Inactivity:DisableAfter", options.Inactivity.DisableAfter);
+        Positive(failures, $"{root}:Inactivity:CheckInterval", options.Inactivity.CheckInterval);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -89,12 +89,15 @@ public static class IdentityHubServices
         services.AddScoped<RecoveryCodeStore>();
         services.AddScoped<SignOutEverywhere>();
         services.AddIdentityHubAccountRecovery();
+        services.AddScoped<InactiveAccounts>();
+        services.AddHostedService<InactivityJob>();
         services.AddScoped<EnrollmentWizard>();
         services.AddScoped<SignInFlow>();
 
         // The checks between the password and the session, in order. A new step is one line here.
         services.AddScoped<ISignInCheck, MfaEnrollmentCheck>();
         services.AddScoped<ISignInCheck, MfaChallengeCheck>();
+        services.AddScoped<ISignInCheck, PasswordChangeCheck>();
         services.AddScoped<ISignInCheck, TermsCheck>();
         services.AddScoped<ISignInCheck, RecoveryCodesCheck>();
 

@@ -13,6 +13,18 @@ namespace IdentityHub.Server.Passwords;
 public sealed class IdentityHubUserStore(IdentityHubDbContext db, TimeProvider time, IdentityErrorDescriber? describer = null)
     : UserStore<IdentityHubUser, IdentityRole, IdentityHubDbContext, string>(db, describer)
 {
+    /// <summary>Stamps the creation time (the inactivity rule counts from it until the first sign-in).</summary>
+    public override Task<IdentityResult> CreateAsync(IdentityHubUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.CreatedAt == default)
+        {
+            user.CreatedAt = time.GetUtcNow();
+        }
+
+        return base.CreateAsync(user, cancellationToken);
+    }
+
     public override async Task SetPasswordHashAsync(IdentityHubUser user, string? passwordHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);

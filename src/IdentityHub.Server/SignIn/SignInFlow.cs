@@ -90,6 +90,8 @@ public sealed class SignInFlow(
         var acr = AssuranceLevels.For(attempt.Methods, options.CurrentValue.Mfa.Preset);
         var amr = AssuranceLevels.AmrFor(attempt.Methods, options.CurrentValue.Mfa.Preset);
         await SignInAttempt.EndAsync(http);
+        user.LastSignInAt = time.GetUtcNow();
+        await users.UpdateAsync(user);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, SignedInSession.ClaimsFor(attempt.AuthenticatedAt, amr, acr, attempt.SecondFactorAt));
         await audit.RecordAsync(attempt.Purpose == AttemptPurpose.SignIn ? "sign_in" : "step_up", "succeeded", user.Id, attempt.ClientId, $"amr {string.Join(' ', amr)}; acr {acr}");
     }

@@ -60,6 +60,12 @@ public sealed class LoginModel(
 
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         await audit.RecordAsync("sign_in.password", Outcome(result), user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
+        if (result.IsLockedOut && user.DisabledForInactivityAt is not null)
+        {
+            ErrorMessage = "This account was turned off because it has not been used for a long time. Use \"Forgot your password or locked out?\" below to turn it back on, or contact your administrator.";
+            return Page();
+        }
+
         if (result.IsLockedOut)
         {
             ErrorMessage = "This account is locked after too many unsuccessful sign-in attempts. Wait a few minutes and try again, or use \"Forgot your password or locked out?\" below to reset your password and unlock it now.";

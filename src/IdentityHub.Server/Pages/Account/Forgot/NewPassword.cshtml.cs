@@ -32,10 +32,6 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
     public IEnumerable<string> NewPasswordErrors =>
         ModelState.TryGetValue(nameof(NewPassword), out var entry) ? entry.Errors.Select(error => error.ErrorMessage) : [];
 
-    /// <summary>
-    /// The password rules, shown before the user types. Placeholder until the password policy
-    /// (A2, <c>IPasswordRulesDescription</c>) exists: only the configured minimum length.
-    /// </summary>
     /// <summary>The password rules in plain words, shown before the user types (A2).</summary>
     public IReadOnlyList<string> PasswordRules() => HttpContext.RequestServices
         .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Configuration.IdentityHubOptions>>().CurrentValue.Passwords.Resolve().Describe();

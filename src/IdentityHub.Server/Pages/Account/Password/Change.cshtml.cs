@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Pages.Account.Password;
+
+/// <summary>Choosing a new password during sign-in: after a temporary password (A4) or when it expired (A2).</summary>
+public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow flow, AuditLog audit, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter a new password.")]
+    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [DataType(DataType.Password)]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the new password again.")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords are not the same.")]
+    [DataType(DataType.Password)]
+    public string? ConfirmPassword { get; set; }
+
+    public bool Expired { get; private set; }
+
+    public IReadOnlyList<string> Rules => options.CurrentValue.Passwords.Resolve().Describe();
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is var (leave, _) && leave is not null ? leave : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (leave, user) = await LoadAsync();
+        if (leave is not null)
+        {
+            return leave;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.ResetPasswordAsync(user!, await users.GeneratePasswordResetTokenAsync(user!), NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(NewPassword), error.Description);
+            }
+
+            return Page();
+        }
+
+        user!.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await audit.RecordAsync("password.changed", "succeeded", user.Id, detail: Expired ? "expired" : "temporary");
+
+        // The reset renewed the security stamp: carry on with the same attempt.
+        var attempt = (await SignInAttempt.ReadAsync(HttpContext))!;
+        return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
+    }
+
+    private async Task<(IActionResult? Leave, IdentityHubUser? User)> LoadAsync()
+    {
+        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
+        if (attempt is null || user is null)
+        {
+            return (LocalRedirect(EnrollmentWizard.SignInAgainPage), null);
+        }
+
+        if (!PasswordChangeCheck.IsDue(user, options.CurrentValue, time.GetUtcNow()))
+        {
+            return (LocalRedirect(await flow.ContinueAsync(HttpContext, attempt)), null);
+        }
+
+        Expired = !user.MustChangePassword;
+        return (null, user);
+    }
+}
