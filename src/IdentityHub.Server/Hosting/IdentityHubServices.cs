@@ -7,6 +7,7 @@ using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.Passwords;
+using IdentityHub.Server.Profile;
 using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Terms;
 using IdentityHub.Server.Keys;
@@ -84,6 +85,7 @@ public static class IdentityHubServices
         services.AddSingleton<CodeTemplates>();
         services.AddScoped<EnrolledMethods>();
         services.AddScoped<CodeChallenges>();
+        services.AddScoped<ProfileChanges>();
         services.AddScoped<RememberedDevices>();
         services.AddScoped<AuthenticatorApps>();
         services.AddScoped<RecoveryCodeStore>();

@@ -1,0 +1,291 @@
+using IdentityHub.Core.Mfa;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Profile;
+using IdentityHub.Server.Sessions;
+using IdentityHub.Server.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Server.Pages.Account.Profile;
+
+/// <summary>
+/// The profile page (A11): name, email address and phone number. Every change needs a second factor
+/// proven within the last few minutes, as on the security page; a new email address or phone number
+/// is confirmed with a code sent to it before it replaces the old one. The change waiting for its code
+/// is kept in a protected cookie, never in the form.
+/// </summary>
+[Authorize]
+public sealed class IndexModel(
+    UserManager<IdentityHubUser> users,
+    SignInFlow flow,
+    ClientPolicies policies,
+    IDataProtectionProvider protection,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time) : PageModel
+{
+    public const string Self = "/account/profile";
+
+    private ProfileChanges? _changes;
+
+    [BindProperty]
+    public string? GivenName { get; set; }
+
+    [BindProperty]
+    public string? FamilyName { get; set; }
+
+    [BindProperty]
+    public string? NewEmail { get; set; }
+
+    [BindProperty]
+    public string? Country { get; set; }
+
+    [BindProperty]
+    public string? NewPhone { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public string? CurrentEmail { get; private set; }
+
+    public bool EmailConfirmed { get; private set; }
+
+    public string? CurrentPhone { get; private set; }
+
+    public bool IsFresh { get; private set; }
+
+    /// <summary>The new email address or phone number waiting for its code, if any.</summary>
+    public PendingContactChange? Pending { get; private set; }
+
+    public IReadOnlyList<CountryOption> Countries { get; } = PhoneNumbers.Countries();
+
+    public int CodeLength => options.CurrentValue.Mfa.Codes.Length;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    private ProfileChanges Changes => _changes ??= HttpContext.RequestServices.GetRequiredService<ProfileChanges>();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (user, _) = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        GivenName = user.GivenName;
+        FamilyName = user.FamilyName;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostNameAsync() => ChangeAsync(keepName: true, async user =>
+    {
+        var givenError = ProfileChanges.CheckName(GivenName, "first name");
+        var familyError = ProfileChanges.CheckName(FamilyName, "last name");
+        if (givenError is not null || familyError is not null)
+        {
+            Fail(nameof(GivenName), givenError);
+            Fail(nameof(FamilyName), familyError);
+            return Page();
+        }
+
+        var reference = await Changes.ChangeNameAsync(user, GivenName!, FamilyName!);
+        Notice = $"Your name was saved. Reference number: {reference}";
+        return RedirectToPage();
+    });
+
+    public Task<IActionResult> OnPostEmailAsync() => ChangeAsync(keepName: false, async user =>
+    {
+        var (email, error) = ProfileChanges.CheckEmail(NewEmail);
+        if (email is null)
+        {
+            Fail(nameof(NewEmail), error);
+            return Page();
+        }
+
+        if (string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            Fail(nameof(NewEmail), "That is already your email address. Enter a different one.");
+            return Page();
+        }
+
+        return await StartAsync(user, MfaMethodKind.Email, email);
+    });
+
+    public Task<IActionResult> OnPostPhoneAsync() => ChangeAsync(keepName: false, async user =>
+    {
+        if (Countries.All(country => country.RegionCode != Country))
+        {
+            Fail(nameof(Country), "Choose the country of your phone number.");
+            return Page();
+        }
+
+        var parsed = PhoneNumbers.Parse(NewPhone ?? "", Country!);
+        if (!parsed.IsValid)
+        {
+            Fail(nameof(NewPhone), parsed.Error);
+            return Page();
+        }
+
+        if (!parsed.IsMobile)
+        {
+            Fail(nameof(NewPhone), "This number cannot receive text messages. Enter a mobile number so that we can send you a code.");
+            return Page();
+        }
+
+        if (parsed.E164 == user.PhoneNumber)
+        {
+            Fail(nameof(NewPhone), "That is already your phone number. Enter a different one.");
+            return Page();
+        }
+
+        return await StartAsync(user, MfaMethodKind.Sms, parsed.E164!);
+    });
+
+    public async Task<IActionResult> OnPostVerifyAsync()
+    {
+        var (user, _) = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        FillName(user);
+        if (Pending is null)
+        {
+            ErrorMessage = "There is no change waiting for a code, or it has expired. Enter the new email address or phone number again.";
+            return Page();
+        }
+
+        var result = await Changes.ConfirmAsync(user, Pending, Code);
+        if (result is ContactChangeResult.Refused refused)
+        {
+            Fail(nameof(Code), CodeMessagesForPeople.For(refused.Check, options.CurrentValue.Mfa.Codes));
+            Code = null;
+            return Page();
+        }
+
+        var reference = ((ContactChangeResult.Changed)result).Reference;
+        PendingContactChange.End(HttpContext);
+        Notice = (Pending.IsEmail ? "Your email address was changed." : "Your phone number was changed.") + $" Reference number: {reference}";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResendAsync()
+    {
+        var (user, _) = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        FillName(user);
+        if (Pending is null)
+        {
+            ErrorMessage = "There is no change waiting for a code, or it has expired. Enter the new email address or phone number again.";
+            return Page();
+        }
+
+        var sent = await Changes.SendCodeAsync(user, Pending, CodeMessagesForPeople.LanguageOf(Request));
+        if (CodeMessagesForPeople.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
+        {
+            ErrorMessage = problem;
+            return Page();
+        }
+
+        Notice = $"We sent a new code to {Pending.MaskedNewValue}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        var (user, _) = await LoadAsync();
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        PendingContactChange.End(HttpContext);
+        Notice = "The change was cancelled. Nothing was changed.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> StartAsync(IdentityHubUser user, MfaMethodKind kind, string newValue)
+    {
+        var (pending, sent) = await Changes.StartAsync(user, kind, newValue, CodeMessagesForPeople.LanguageOf(Request));
+        if (CodeMessagesForPeople.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
+        {
+            ErrorMessage = problem;
+            return Page();
+        }
+
+        pending.Save(HttpContext, protection);
+        Notice = $"We sent a code to {pending.MaskedNewValue}. Enter it below to finish the change.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> ChangeAsync(bool keepName, Func<IdentityHubUser, Task<IActionResult>> change)
+    {
+        var (user, session) = await LoadAsync();
+        if (user is null || session is null)
+        {
+            return Challenge();
+        }
+
+        if (!keepName)
+        {
+            FillName(user);
+        }
+
+        if (!IsFresh)
+        {
+            // Prove a second factor first; the page comes back and the user repeats the change.
+            return LocalRedirect(await flow.StepUpAsync(HttpContext, session, Self, fresh: true));
+        }
+
+        return await change(user);
+    }
+
+    private async Task<(IdentityHubUser? User, SignedInSession? Session)> LoadAsync()
+    {
+        var session = await SignedInSession.ReadAsync(HttpContext);
+        if (session is null || await users.FindByIdAsync(session.UserId) is not { } user)
+        {
+            return (null, null);
+        }
+
+        var now = time.GetUtcNow();
+        IsFresh = session.SecondFactorAt is { } at && now - at <= options.CurrentValue.Mfa.FreshCheckWindow;
+        CurrentEmail = user.Email;
+        EmailConfirmed = user.EmailConfirmed;
+        CurrentPhone = user.PhoneNumber;
+        Country ??= options.CurrentValue.Mfa.DefaultCountry;
+        Pending = PendingContactChange.Read(HttpContext, protection, user.Id, now);
+        return (user, session);
+    }
+
+    private void FillName(IdentityHubUser user)
+    {
+        GivenName = user.GivenName;
+        FamilyName = user.FamilyName;
+    }
+
+    private void Fail(string field, string? message)
+    {
+        if (message is null)
+        {
+            return;
+        }
+
+        ModelState.AddModelError(field, message);
+        ErrorMessage ??= message;
+    }
+}

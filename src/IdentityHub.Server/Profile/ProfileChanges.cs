@@ -1,0 +1,166 @@
+using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Mfa;
+using IdentityHub.Data.Users;
+using IdentityHub.Delivery;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Mfa;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdentityHub.Server.Profile;
+
+/// <summary>What came of entering the code for a new email address or phone number.</summary>
+public abstract record ContactChangeResult
+{
+    /// <summary>The new address replaced the old one; <paramref name="Reference"/> is in the audit log and the notice.</summary>
+    public sealed record Changed(string Reference) : ContactChangeResult;
+
+    /// <summary>The code was refused; nothing changed.</summary>
+    public sealed record Refused(CodeCheckResult Check) : ContactChangeResult;
+}
+
+/// <summary>
+/// The contact details on the profile page (A11): the name changes at once; a new email address or
+/// phone number replaces the old one only after a code sent to the new one comes back, and the
+/// account's (old) email address is told. These are the Identity user's Email and PhoneNumber, not
+/// the MFA methods (those change on the account security page).
+/// </summary>
+public sealed class ProfileChanges(
+    UserManager<IdentityHubUser> users,
+    CodeChallenges codes,
+    ClientPolicies policies,
+    IMessageSender sender,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public const string EmailPurpose = "profile-email";
+    public const string PhonePurpose = "profile-phone";
+    public const int NameMaxLength = 100;
+    public const string EmailChangedSubject = "Your email address was changed";
+    public const string PhoneChangedSubject = "Your phone number was changed";
+
+    /// <summary>A plain sentence when the name part is not acceptable; null when it is.</summary>
+    public static string? CheckName(string? value, string label)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return $"Enter your {label}.";
+        }
+
+        if (trimmed.Length > NameMaxLength)
+        {
+            return $"Your {label} can be at most {NameMaxLength} characters long.";
+        }
+
+        return trimmed.Any(char.IsControl) ? $"Your {label} contains characters that cannot be used." : null;
+    }
+
+    /// <summary>The email address as stored, or a plain sentence saying why it cannot be used.</summary>
+    public static (string? Email, string? Error) CheckEmail(string? input)
+    {
+        var email = input?.Trim() ?? "";
+        if (email.Length == 0)
+        {
+            return (null, "Enter your new email address.");
+        }
+
+        if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email) || !email.Contains('.', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace))
+        {
+            return (null, "Enter an email address in the format name@example.com.");
+        }
+
+        return (email, null);
+    }
+
+    public async Task<string> ChangeNameAsync(IdentityHubUser user, string givenName, string familyName, CancellationToken cancellationToken = default)
+    {
+        user.GivenName = givenName.Trim();
+        user.FamilyName = familyName.Trim();
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The name could not be saved: " + string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
+
+        return await audit.RecordAsync("profile.name_changed", "succeeded", user.Id, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Sends a code to the new address and returns the pending change to keep in the cookie.</summary>
+    public async Task<(PendingContactChange Pending, SendResult Sent)> StartAsync(IdentityHubUser user, MfaMethodKind kind, string newValue, string? language, CancellationToken cancellationToken = default)
+    {
+        var pending = new PendingContactChange
+        {
+            Id = PendingContactChange.NewId(),
+            UserId = user.Id,
+            Kind = kind,
+            NewValue = newValue,
+            StartedAt = time.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        await audit.RecordAsync(pending.IsEmail ? "profile.email_change_started" : "profile.phone_change_started", "started", user.Id,
+            detail: "to " + pending.MaskedNewValue, cancellationToken: cancellationToken);
+        return (pending, await SendCodeAsync(user, pending, language, cancellationToken));
+    }
+
+    public Task<SendResult> SendCodeAsync(IdentityHubUser user, PendingContactChange pending, string? language, CancellationToken cancellationToken = default) =>
+        codes.SendAsync(user, pending.Kind, pending.NewValue, pending.Purpose, pending.Id, policies.For(null), language, cancellationToken);
+
+    /// <summary>Checks the code; when it is right the new address replaces the old one, is marked confirmed, and the account email is told.</summary>
+    public async Task<ContactChangeResult> ConfirmAsync(IdentityHubUser user, PendingContactChange pending, string? entered, CancellationToken cancellationToken = default)
+    {
+        var check = await codes.VerifyAsync(user, pending.Purpose, pending.Id, entered?.Trim() ?? "", clientId: null, cancellationToken);
+        if (check.Outcome != CodeCheck.Accepted)
+        {
+            return new ContactChangeResult.Refused(check);
+        }
+
+        var notifyAddress = user.Email;
+        string? old;
+        if (pending.IsEmail)
+        {
+            old = user.Email;
+            user.Email = pending.NewValue;
+            user.NormalizedEmail = users.NormalizeEmail(pending.NewValue);
+            user.EmailConfirmed = true;
+        }
+        else
+        {
+            old = user.PhoneNumber;
+            user.PhoneNumber = pending.NewValue;
+            user.PhoneNumberConfirmed = true;
+        }
+
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException("The contact details could not be saved: " + string.Join(" ", saved.Errors.Select(e => e.Code)));
+        }
+
+        var reference = AuditLog.NewReference();
+        var delivered = "no email address on file";
+        if (!string.IsNullOrWhiteSpace(notifyAddress))
+        {
+            var helpDesk = policies.For(null).HelpDeskPhone;
+            var subject = pending.IsEmail ? EmailChangedSubject : PhoneChangedSubject;
+            var outcome = await sender.SendAsync(
+                new DeliveryMessage(DeliveryKind.Email, notifyAddress, subject, NoticeBody(pending, helpDesk, reference), reference), cancellationToken);
+            delivered = "notice to " + Destinations.MaskEmail(notifyAddress) + (outcome is DeliveryOutcome.Sent ? " sent" : " not delivered");
+        }
+
+        var from = old is null ? "(none)" : Destinations.Mask(pending.Kind, old);
+        await audit.RecordAsync(pending.IsEmail ? "profile.email_changed" : "profile.phone_changed", "succeeded", user.Id,
+            detail: $"{from} to {pending.MaskedNewValue}; {delivered}", reference: reference, cancellationToken: cancellationToken);
+        return new ContactChangeResult.Changed(reference);
+    }
+
+    internal static string NoticeBody(PendingContactChange pending, string? helpDeskPhone, string reference)
+    {
+        var what = pending.IsEmail
+            ? $"Your email address was changed on your health plan portal account. The new address is {pending.MaskedNewValue}; this address will no longer receive messages about your account."
+            : $"Your phone number was changed on your health plan portal account. The new number is {pending.MaskedNewValue}.";
+        var help = helpDeskPhone is null ? "contact the help desk right away" : $"call the help desk at {helpDeskPhone} right away";
+        return "Hello,\n\n" +
+            what + "\n\n" +
+            $"If you did not make this change, {help} and give them the reference number below.\n\n" +
+            $"Reference number: {reference}";
+    }
+}
