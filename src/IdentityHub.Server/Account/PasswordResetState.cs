@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using IdentityHub.Core.Mfa;
+using IdentityHub.Server.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace IdentityHub.Server.Account;
@@ -22,7 +22,7 @@ public sealed record PasswordResetState
     /// <summary>How long a reset may take from the first page to the new password.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private const string ProtectorPurpose = "IdentityHub.Account.PasswordReset";
+    private static readonly ProtectedStateCookie<PasswordResetState> Cookie = new(CookieName, CookiePath, "IdentityHub.Account.PasswordReset", SameSiteMode.Lax);
 
     /// <summary>The binding of this reset's codes.</summary>
     public required string Id { get; init; }
@@ -61,38 +61,11 @@ public sealed record PasswordResetState
 
     public static PasswordResetState? Read(HttpContext http, IDataProtectionProvider protection, DateTimeOffset now)
     {
-        if (!http.Request.Cookies.TryGetValue(CookieName, out var value) || value.Length is 0 or > 4000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var json = protection.CreateProtector(ProtectorPurpose).Unprotect(value);
-            var state = JsonSerializer.Deserialize<PasswordResetState>(json);
-            return state is null || state.HasExpired(now) ? null : state;
-        }
-        catch (Exception error) when (error is CryptographicException or JsonException or FormatException)
-        {
-            // A cookie from another key ring, tampered with or from an older shape: start again.
-            return null;
-        }
+        var state = Cookie.Read(http, protection);
+        return state is null || state.HasExpired(now) ? null : state;
     }
 
-    public void Save(HttpContext http, IDataProtectionProvider protection)
-    {
-        var value = protection.CreateProtector(ProtectorPurpose).Protect(JsonSerializer.Serialize(this));
-        http.Response.Cookies.Append(CookieName, value, Options(http));
-    }
+    public void Save(HttpContext http, IDataProtectionProvider protection) => Cookie.Write(http, protection, this);
 
-    public static void End(HttpContext http) => http.Response.Cookies.Delete(CookieName, Options(http));
-
-    private static CookieOptions Options(HttpContext http) => new()
-    {
-        HttpOnly = true,
-        Secure = http.Request.IsHttps,
-        SameSite = SameSiteMode.Lax,
-        Path = CookiePath,
-        IsEssential = true,
-    };
+    public static void End(HttpContext http) => Cookie.Delete(http);
 }

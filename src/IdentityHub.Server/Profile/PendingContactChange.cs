@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using IdentityHub.Core.Mfa;
+using IdentityHub.Server.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace IdentityHub.Server.Profile;
@@ -18,7 +17,7 @@ public sealed record PendingContactChange
     /// <summary>How long the code may be entered after the change was asked for.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private const string ProtectorPurpose = "IdentityHub.Profile.PendingContactChange";
+    private static readonly ProtectedStateCookie<PendingContactChange> Cookie = new(CookieName, CookiePath, "IdentityHub.Profile.PendingContactChange", SameSiteMode.Strict);
 
     public required string Id { get; init; }
 
@@ -45,38 +44,11 @@ public sealed record PendingContactChange
     /// <summary>The pending change of this user, or null when there is none, it expired, or the cookie is not ours.</summary>
     public static PendingContactChange? Read(HttpContext http, IDataProtectionProvider protection, string userId, DateTimeOffset now)
     {
-        if (!http.Request.Cookies.TryGetValue(CookieName, out var value) || value.Length is 0 or > 4000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var json = protection.CreateProtector(ProtectorPurpose).Unprotect(value);
-            var state = JsonSerializer.Deserialize<PendingContactChange>(json);
-            return state is null || state.UserId != userId || state.HasExpired(now) ? null : state;
-        }
-        catch (Exception error) when (error is CryptographicException or JsonException or FormatException)
-        {
-            // Another key ring, tampered with or an older shape: as if nothing were pending.
-            return null;
-        }
+        var state = Cookie.Read(http, protection);
+        return state is null || state.UserId != userId || state.HasExpired(now) ? null : state;
     }
 
-    public void Save(HttpContext http, IDataProtectionProvider protection)
-    {
-        var value = protection.CreateProtector(ProtectorPurpose).Protect(JsonSerializer.Serialize(this));
-        http.Response.Cookies.Append(CookieName, value, Options(http));
-    }
+    public void Save(HttpContext http, IDataProtectionProvider protection) => Cookie.Write(http, protection, this);
 
-    public static void End(HttpContext http) => http.Response.Cookies.Delete(CookieName, Options(http));
-
-    private static CookieOptions Options(HttpContext http) => new()
-    {
-        HttpOnly = true,
-        Secure = http.Request.IsHttps,
-        SameSite = SameSiteMode.Strict,
-        Path = CookiePath,
-        IsEssential = true,
-    };
+    public static void End(HttpContext http) => Cookie.Delete(http);
 }

@@ -150,22 +150,9 @@ public sealed class IndexModel(
         return await StartAsync(user, MfaMethodKind.Sms, parsed.E164!);
     });
 
-    public async Task<IActionResult> OnPostVerifyAsync()
+    public Task<IActionResult> OnPostVerifyAsync() => WithPendingChangeAsync(async (user, pending) =>
     {
-        var (user, _) = await LoadAsync();
-        if (user is null)
-        {
-            return Challenge();
-        }
-
-        FillName(user);
-        if (Pending is null)
-        {
-            ErrorMessage = "There is no change waiting for a code, or it has expired. Enter the new email address or phone number again.";
-            return Page();
-        }
-
-        var result = await Changes.ConfirmAsync(user, Pending, Code);
+        var result = await Changes.ConfirmAsync(user, pending, Code);
         if (result is ContactChangeResult.Refused refused)
         {
             Fail(nameof(Code), CodeMessagesForPeople.For(refused.Check, options.CurrentValue.Mfa.Codes));
@@ -175,11 +162,25 @@ public sealed class IndexModel(
 
         var reference = ((ContactChangeResult.Changed)result).Reference;
         PendingContactChange.End(HttpContext);
-        Notice = (Pending.IsEmail ? "Your email address was changed." : "Your phone number was changed.") + $" Reference number: {reference}";
+        Notice = (pending.IsEmail ? "Your email address was changed." : "Your phone number was changed.") + $" Reference number: {reference}";
         return RedirectToPage();
-    }
+    });
 
-    public async Task<IActionResult> OnPostResendAsync()
+    public Task<IActionResult> OnPostResendAsync() => WithPendingChangeAsync(async (user, pending) =>
+    {
+        var sent = await Changes.SendCodeAsync(user, pending, CodeMessagesForPeople.LanguageOf(Request));
+        if (CodeMessagesForPeople.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
+        {
+            ErrorMessage = problem;
+            return Page();
+        }
+
+        Notice = $"We sent a new code to {pending.MaskedNewValue}.";
+        return RedirectToPage();
+    });
+
+    /// <summary>Runs a step of a pending email or phone change; without one, says so.</summary>
+    private async Task<IActionResult> WithPendingChangeAsync(Func<IdentityHubUser, PendingContactChange, Task<IActionResult>> step)
     {
         var (user, _) = await LoadAsync();
         if (user is null)
@@ -194,15 +195,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var sent = await Changes.SendCodeAsync(user, Pending, CodeMessagesForPeople.LanguageOf(Request));
-        if (CodeMessagesForPeople.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
-        {
-            ErrorMessage = problem;
-            return Page();
-        }
-
-        Notice = $"We sent a new code to {Pending.MaskedNewValue}.";
-        return RedirectToPage();
+        return await step(user, Pending);
     }
 
     public async Task<IActionResult> OnPostCancelAsync()
