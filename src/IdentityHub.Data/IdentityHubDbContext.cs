@@ -39,6 +39,8 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<SecurityAnswer> SecurityAnswers => Set<SecurityAnswer>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -48,6 +50,7 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
         {
             user.Property(u => u.GivenName).HasMaxLength(100);
             user.Property(u => u.FamilyName).HasMaxLength(100);
+            user.Property(u => u.Organization).HasMaxLength(200);
         });
 
         builder.Entity<StoredKey>(key =>
@@ -138,6 +141,18 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             entry.Property(e => e.PasswordHash).HasMaxLength(500);
             entry.HasIndex(e => new { e.UserId, e.ChangedAt });
             entry.HasOne<IdentityHubUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SecurityAnswer>(answer =>
+        {
+            answer.Property(a => a.Id).HasMaxLength(32);
+            answer.Property(a => a.UserId).HasMaxLength(450);
+            answer.Property(a => a.QuestionId).HasMaxLength(64);
+            answer.Property(a => a.Question).HasMaxLength(200);
+            answer.Property(a => a.Hash).HasMaxLength(64);
+            answer.Property(a => a.Salt).HasMaxLength(32);
+            answer.HasIndex(a => new { a.UserId, a.QuestionId }).IsUnique();
+            answer.HasOne<IdentityHubUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AuditEvent>(audit =>

@@ -22,6 +22,13 @@ public class IdentityHubUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The practice or agency the user belongs to, as imported (A10); organizations proper come with delegated administration.</summary>
+    [PersonalData]
+    public string? Organization { get; set; }
+
+    /// <summary>When the user was created by <c>import-users</c> (A10); null for users created here.</summary>
+    public DateTimeOffset? ImportedAt { get; set; }
+
     /// <summary>A temporary password (set by an administrator or an import) must be changed at the next sign-in (A4).</summary>
     public bool MustChangePassword { get; set; }
 

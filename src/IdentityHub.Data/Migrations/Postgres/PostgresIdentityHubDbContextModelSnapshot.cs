@@ -48,6 +48,48 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.ToTable("PasswordHistory", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityHub.Data.Accounts.SecurityAnswer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SecurityAnswers");
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<string>("Id")
@@ -425,6 +467,9 @@ namespace IdentityHub.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -450,6 +495,10 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset?>("PasswordChangedAt")
                         .HasColumnType("timestamp with time zone");
@@ -867,6 +916,15 @@ namespace IdentityHub.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("IdentityHub.Data.Accounts.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Accounts.SecurityAnswer", b =>
                 {
                     b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
                         .WithMany()

@@ -43,6 +43,48 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.ToTable("PasswordHistory", (string)null);
                 });
 
+            modelBuilder.Entity("IdentityHub.Data.Accounts.SecurityAnswer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SecurityAnswers");
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<string>("Id")
@@ -420,6 +462,9 @@ namespace IdentityHub.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("TEXT");
 
@@ -444,6 +489,10 @@ namespace IdentityHub.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("PasswordChangedAt")
@@ -856,6 +905,15 @@ namespace IdentityHub.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("IdentityHub.Data.Accounts.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Accounts.SecurityAnswer", b =>
                 {
                     b.HasOne("IdentityHub.Data.Users.IdentityHubUser", null)
                         .WithMany()
