@@ -2,6 +2,7 @@ using IdentityHub.Data.Accounts;
 using IdentityHub.Data.Audit;
 using IdentityHub.Data.Keys;
 using IdentityHub.Data.Mfa;
+using IdentityHub.Data.Secrets;
 using IdentityHub.Data.Terms;
 using IdentityHub.Data.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<SecurityAnswer> SecurityAnswers => Set<SecurityAnswer>();
+
+    public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -153,6 +156,13 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             answer.Property(a => a.Salt).HasMaxLength(32);
             answer.HasIndex(a => new { a.UserId, a.QuestionId }).IsUnique();
             answer.HasOne<IdentityHubUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ServerSecret>(secret =>
+        {
+            secret.HasKey(s => s.Name);
+            secret.Property(s => s.Name).HasMaxLength(64);
+            secret.Property(s => s.ProtectedValue).HasMaxLength(1000);
         });
 
         builder.Entity<AuditEvent>(audit =>

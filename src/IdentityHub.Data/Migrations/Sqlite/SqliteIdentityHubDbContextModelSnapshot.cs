@@ -359,6 +359,25 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.ToTable("RememberedDevices");
                 });
 
+            modelBuilder.Entity("IdentityHub.Data.Secrets.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets");
+                });
+
             modelBuilder.Entity("IdentityHub.Data.Terms.TermsAcceptance", b =>
                 {
                     b.Property<string>("Id")

@@ -47,6 +47,19 @@ namespace IdentityHub.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ServerSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServerSecrets", x => x.Name);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityAnswers_UserId_QuestionId",
                 table: "SecurityAnswers",
@@ -59,6 +72,9 @@ namespace IdentityHub.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "SecurityAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ServerSecrets");
 
             migrationBuilder.DropColumn(
                 name: "ImportedAt",

@@ -47,6 +47,19 @@ namespace IdentityHub.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ServerSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServerSecrets", x => x.Name);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityAnswers_UserId_QuestionId",
                 table: "SecurityAnswers",
@@ -59,6 +72,9 @@ namespace IdentityHub.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "SecurityAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ServerSecrets");
 
             migrationBuilder.DropColumn(
                 name: "ImportedAt",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IdentityHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIdentityHubDbContext))]
-    [Migration("20261126141446_SecurityQuestionsAndImport")]
+    [Migration("20261126141844_SecurityQuestionsAndImport")]
     partial class SecurityQuestionsAndImport
     {
         /// <inheritdoc />
@@ -365,6 +365,25 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("RememberedDevices");
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Secrets.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets");
                 });
 
             modelBuilder.Entity("IdentityHub.Data.Terms.TermsAcceptance", b =>

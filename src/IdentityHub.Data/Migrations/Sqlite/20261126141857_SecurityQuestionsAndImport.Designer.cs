@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IdentityHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIdentityHubDbContext))]
-    [Migration("20261126141500_SecurityQuestionsAndImport")]
+    [Migration("20261126141857_SecurityQuestionsAndImport")]
     partial class SecurityQuestionsAndImport
     {
         /// <inheritdoc />
@@ -360,6 +360,25 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("RememberedDevices");
+                });
+
+            modelBuilder.Entity("IdentityHub.Data.Secrets.ServerSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets");
                 });
 
             modelBuilder.Entity("IdentityHub.Data.Terms.TermsAcceptance", b =>
