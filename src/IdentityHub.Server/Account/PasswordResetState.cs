@@ -49,6 +49,12 @@ public sealed record PasswordResetState
 
     public long? LockedUntil { get; init; }
 
+    /// <summary>The two security questions this reset asks, when they are enabled (A7); stand-ins for unmatched details.</summary>
+    public IReadOnlyList<SecurityQuestion> Questions { get; init; } = [];
+
+    /// <summary>Whether the person proved it is them by security questions rather than a code.</summary>
+    public bool VerifiedByQuestions { get; init; }
+
     /// <summary>When a second factor was proven; only then may a new password be set.</summary>
     public long? VerifiedAt { get; init; }
 

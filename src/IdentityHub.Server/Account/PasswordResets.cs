@@ -26,6 +26,7 @@ public sealed class PasswordResets(
     CodeChallenges codes,
     AuthenticatorApps apps,
     RecoveryCodeStore recoveryCodes,
+    SecurityQuestions questions,
     ClientPolicies policies,
     AuditLog audit,
     IDataProtectionProvider protection,
@@ -33,6 +34,10 @@ public sealed class PasswordResets(
     TimeProvider time)
 {
     public const string RecoveryCodeRefused = "That recovery code is not correct or has already been used. Check it and try again.";
+
+    /// <summary>One message for wrong answers, a locked account and unknown details alike (seed 003).</summary>
+    public const string SecurityAnswersRefused =
+        "We could not confirm your answers. Check them and try again. If you cannot answer them, use a code instead, or contact your organization's system administrator to unlock your account.";
 
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
@@ -72,6 +77,7 @@ public sealed class PasswordResets(
             StampHash = PasswordResetState.HashStamp(matched ? user!.SecurityStamp : Guid.NewGuid().ToString("N")),
             StartedAt = time.GetUtcNow().ToUnixTimeSeconds(),
             Reference = reference,
+            Questions = questions.Enabled ? await questions.ChooseForResetAsync(userName, matched ? user : null, cancellationToken) : [],
         };
         return (await SendAsync(state, language, cancellationToken)).State;
     }
@@ -148,6 +154,19 @@ public sealed class PasswordResets(
 
         await audit.RecordAsync("account.password_reset_verified", "succeeded", user!.Id, detail: state.Kind?.ToString() ?? "method on file", cancellationToken: cancellationToken);
         return new ResetStep(state with { VerifiedAt = now.ToUnixTimeSeconds() }, null);
+    }
+
+    /// <summary>Step 2, the other way (A7, legacy option): answers to the two security questions asked.</summary>
+    public async Task<ResetStep> VerifyAnswersAsync(PasswordResetState state, IReadOnlyList<string> answers, CancellationToken cancellationToken = default)
+    {
+        var user = await UserOfAsync(state);
+        if (!await questions.CheckAsync(user, state.Questions, answers, cancellationToken))
+        {
+            return new ResetStep(state, SecurityAnswersRefused);
+        }
+
+        await audit.RecordAsync("account.password_reset_verified", "succeeded", user!.Id, detail: "security questions", cancellationToken: cancellationToken);
+        return new ResetStep(state with { VerifiedAt = time.GetUtcNow().ToUnixTimeSeconds(), VerifiedByQuestions = true }, null);
     }
 
     private string MessageFor(MfaMethodKind? kind, CodeCheckResult result) => kind switch

@@ -33,6 +33,9 @@ public sealed class IdentityHubOptions
 
     public Account.InactivityOptions Inactivity { get; set; } = new();
 
+    /// <summary>Security questions (A8), off by default; see docs/accounts.md.</summary>
+    public Account.SecurityQuestionOptions SecurityQuestions { get; set; } = new();
+
     /// <summary>Portals and integrations registered (or updated) at every start.</summary>
     public List<ClientRegistration> Clients { get; set; } = [];
 

@@ -92,6 +92,8 @@ public static class IdentityHubServices
         services.AddScoped<SignOutEverywhere>();
         services.AddIdentityHubAccountRecovery();
         services.AddScoped<InactiveAccounts>();
+        services.AddScoped<SecurityQuestions>();
+        services.AddSingleton<ServerSecrets>();
         services.AddHostedService<InactivityJob>();
         services.AddScoped<EnrollmentWizard>();
         services.AddScoped<SignInFlow>();
@@ -101,6 +103,7 @@ public static class IdentityHubServices
         services.AddScoped<ISignInCheck, MfaChallengeCheck>();
         services.AddScoped<ISignInCheck, PasswordChangeCheck>();
         services.AddScoped<ISignInCheck, TermsCheck>();
+        services.AddScoped<ISignInCheck, SecurityQuestionsCheck>();
         services.AddScoped<ISignInCheck, RecoveryCodesCheck>();
 
         services.AddAuthentication().AddCookie(SignInAttempt.Scheme, cookie =>

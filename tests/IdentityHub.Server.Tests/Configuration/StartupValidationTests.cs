@@ -19,6 +19,7 @@ public sealed class StartupValidationTests
     [InlineData("IdentityHub:Issuer", "ftp://example.org", "IdentityHub:Issuer")]
     [InlineData("IdentityHub:Database:Provider", "Oracle", "IdentityHub:Database:Provider")]
     [InlineData("ConnectionStrings:IdentityHub", "", "ConnectionStrings:IdentityHub")]
+    [InlineData("IdentityHub:SecurityQuestions:Enabled", "true", "IdentityHub:SecurityQuestions:Enabled needs IdentityHub:Passwords:Preset 'Legacy'")]
     public async Task A_bad_setting_stops_start_up_and_names_the_key(string key, string value, string named)
     {
         var environment = await ServerEnvironmentAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityHub.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace IdentityHub.Server.Tests.Pages;
 
@@ -39,6 +40,29 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(WrongCredentials, html);
         Assert.DoesNotContain("This account is locked", html);
+    }
+
+    [Fact]
+    public async Task A_locked_account_answers_a_wrong_password_like_an_unknown_username()
+    {
+        var user = await app.CreateUserAsync("quietlock-" + Guid.NewGuid().ToString("N")[..6]);
+        var browser = app.NewBrowser();
+        var fifth = "";
+        for (var i = 0; i < 5; i++)
+        {
+            fifth = await (await browser.SubmitPasswordAsync(user.UserName!, "wrong password " + i)).Content.ReadAsStringAsync();
+        }
+
+        var lockedWrong = await (await browser.SubmitPasswordAsync(user.UserName!, "yet another guess")).Content.ReadAsStringAsync();
+        var unknown = await (await app.NewBrowser().SubmitPasswordAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], "yet another guess")).Content.ReadAsStringAsync();
+        Assert.NotNull(await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+
+        Assert.Contains(WrongCredentials, fifth);
+        Assert.StartsWith(WrongCredentials, ErrorOn(unknown));
+        Assert.Equal(ErrorOn(unknown), ErrorOn(lockedWrong));
+        Assert.DoesNotContain("locked", ErrorOn(lockedWrong), StringComparison.OrdinalIgnoreCase);
+        var right = await (await browser.SubmitPasswordAsync(user.UserName!)).Content.ReadAsStringAsync();
+        Assert.Contains("This account is locked after too many unsuccessful sign-in attempts.", right);
     }
 
     [Fact]
@@ -90,4 +114,7 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
 
         Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync());
     }
+
+    private static string ErrorOn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "id=\"sign-in-error\"[^>]*>([^<]*)<").Groups[1].Value;
 }

@@ -60,6 +60,15 @@ public sealed class LoginModel(
 
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         await audit.RecordAsync("sign_in.password", Outcome(result), user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
+
+        // A locked or turned-off account says so only to someone who knows its password (A3): to anyone
+        // else it answers like an unknown username, so the message never confirms that an account exists.
+        if (result.IsLockedOut && !await users.CheckPasswordAsync(user, Input.Password))
+        {
+            ErrorMessage = WrongCredentials;
+            return Page();
+        }
+
         if (result.IsLockedOut && user.DisabledForInactivityAt is not null)
         {
             ErrorMessage = "This account was turned off because it has not been used for a long time. Use \"Forgot your password or locked out?\" below to turn it back on, or contact your administrator.";

@@ -14,6 +14,7 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
 
     private PasswordResets _resets = null!;
     private IdentityHubUser _user = null!;
+    private PasswordResetState _state = null!;
 
     [BindProperty]
     [Required(ErrorMessage = "Enter a new password.")]
@@ -66,6 +67,12 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
             return Page();
         }
 
+        // Questions that let someone in are chosen anew at the next sign-in (seed 003).
+        if (_state.VerifiedByQuestions)
+        {
+            await HttpContext.GetAccountService<SecurityQuestions>().ClearAsync(_user.Id, HttpContext.RequestAborted);
+        }
+
         // This browser may hold a session of the same user: it ends with the others.
         if (signIn.IsSignedIn(User) && users.GetUserId(User) == _user.Id)
         {
@@ -92,6 +99,7 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
         }
 
         _user = user;
+        _state = state;
         return null;
     }
 }

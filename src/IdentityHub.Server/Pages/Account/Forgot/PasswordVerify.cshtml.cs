@@ -41,6 +41,9 @@ public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageMod
 
     public int CodeLength { get; private set; } = 6;
 
+    /// <summary>Whether security questions are the other way offered (A7, legacy option); stand-ins for unmatched details.</summary>
+    public bool OffersQuestions => _state.Questions.Count > 0;
+
     public bool SendsCode => Kind is not (MfaMethodKind.Totp or MfaMethodKind.RecoveryCode);
 
     public IActionResult OnGet() => Load() is { } leave ? leave : Page();

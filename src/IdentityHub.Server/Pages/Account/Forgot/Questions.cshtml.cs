@@ -1,0 +1,73 @@
+using IdentityHub.Server.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdentityHub.Server.Pages.Account.Forgot;
+
+/// <summary>
+/// Forgot password, step 2 by security questions (A7, seed 004): two of the three answered right
+/// instead of a code. Reads the same whether or not the details matched an account.
+/// </summary>
+public sealed class ForgotPasswordQuestionsModel : PageModel
+{
+    public const string Path = "/account/forgot-password/questions";
+
+    private PasswordResets _resets = null!;
+    private PasswordResetState _state = null!;
+
+    [BindProperty]
+    public List<string> Answers { get; set; } = [];
+
+    public IReadOnlyList<SecurityQuestion> Asked => _state.Questions;
+
+    public string Reference => _state.Reference;
+
+    public string? ErrorMessage { get; private set; }
+
+    public IActionResult OnGet() => Load() ?? (IActionResult)Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Load() is { } leave)
+        {
+            return leave;
+        }
+
+        if (Answers.Count != Asked.Count || Answers.Any(string.IsNullOrWhiteSpace))
+        {
+            ErrorMessage = "Answer both questions.";
+            return Page();
+        }
+
+        if (Answers.Any(answer => answer.Length > Core.Accounts.SecurityAnswers.MaximumLength))
+        {
+            ErrorMessage = $"An answer can have at most {Core.Accounts.SecurityAnswers.MaximumLength} characters.";
+            return Page();
+        }
+
+        var started = SteadyResponseTime.Start();
+        var step = await _resets.VerifyAnswersAsync(_state, Answers, HttpContext.RequestAborted);
+        _resets.Save(HttpContext, step.State);
+        await HttpContext.GetAccountService<SteadyResponseTime>().PadAsync(started, HttpContext.RequestAborted);
+        if (step.Error is null)
+        {
+            return LocalRedirect(NewPasswordModel.Path);
+        }
+
+        ErrorMessage = step.Error;
+        Answers = [];
+        return Page();
+    }
+
+    private LocalRedirectResult? Load()
+    {
+        _resets = HttpContext.GetAccountService<PasswordResets>();
+        if (_resets.Read(HttpContext) is not { } state)
+        {
+            return LocalRedirect("/account/forgot-password?expired=true");
+        }
+
+        _state = state;
+        return state.Questions.Count == 0 ? LocalRedirect(ForgotPasswordVerifyModel.Path) : null;
+    }
+}
