@@ -13,8 +13,10 @@ try
     return args.FirstOrDefault() switch
     {
         "migrate" => await MigrateCommand.RunAsync(app.Services),
+        "disable-user" => await AccountSwitchCommand.RunAsync(app.Services, enable: false, args[1..]),
+        "enable-user" => await AccountSwitchCommand.RunAsync(app.Services, enable: true, args[1..]),
         null or "run" or ['-', ..] => await ServeAsync(app),
-        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate."),
+        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, disable-user, enable-user."),
     };
 }
 catch (Exception exception) when (exception is StartupException or OptionsValidationException)

@@ -38,6 +38,9 @@ public class IdentityHubUser : IdentityUser
     /// <summary>Set when the account was turned off after a long time without a sign-in (A9); a password reset clears it.</summary>
     public DateTimeOffset? DisabledForInactivityAt { get; set; }
 
+    /// <summary>Set while an administrator has turned the account off (A12); only an administrator turns it back on, a password reset does not.</summary>
+    public DateTimeOffset? DisabledByAdministratorAt { get; set; }
+
     /// <summary>When the password was last set, for expiry under the legacy preset (A2).</summary>
     public DateTimeOffset? PasswordChangedAt { get; set; }
 

@@ -38,10 +38,15 @@ public sealed class PasswordResetCompletion(
 
         // The reset is also the way out of a lockout, and turns an account idle too long back on (A9);
         // the inactivity clock starts again now. A temporary password is no longer pending either.
+        // An account an administrator turned off stays off: only an administrator turns it on.
         user.DisabledForInactivityAt = null;
         user.LastSignInAt = time.GetUtcNow();
         user.MustChangePassword = false;
-        await users.SetLockoutEndDateAsync(user, null);
+        if (user.DisabledByAdministratorAt is null)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+
         await users.ResetAccessFailedCountAsync(user);
 
         // ResetPasswordAsync already gave a new stamp; the explicit one documents that sessions end here.

@@ -93,6 +93,7 @@ public static class IdentityHubServices
         services.AddIdentityHubAccountRecovery();
         services.AddScoped<InactiveAccounts>();
         services.AddScoped<SecurityQuestions>();
+        services.AddScoped<AccountSwitch>();
         services.AddSingleton<ServerSecrets>();
         services.AddHostedService<InactivityJob>();
         services.AddScoped<EnrollmentWizard>();

@@ -60,6 +60,24 @@ public sealed class StartupValidationTests
         Assert.Contains("Unknown command 'migrat'", server.Output);
     }
 
+    [Fact]
+    public async Task The_account_switch_commands_name_what_is_wrong()
+    {
+        var environment = await ServerEnvironmentAsync();
+        await using (var migrate = AppProcess.Start("src/IdentityHub.Server", environment, "migrate"))
+        {
+            Assert.Equal(0, await migrate.WaitForExitAsync());
+        }
+
+        await using var usage = AppProcess.Start("src/IdentityHub.Server", environment, "disable-user");
+        Assert.Equal(2, await usage.WaitForExitAsync());
+        Assert.Contains("Usage: disable-user <username>", usage.Output);
+
+        await using var unknown = AppProcess.Start("src/IdentityHub.Server", environment, "enable-user", "nobody-here");
+        Assert.Equal(1, await unknown.WaitForExitAsync());
+        Assert.Contains("No user is named 'nobody-here'.", unknown.Output);
+    }
+
     private static async Task<Dictionary<string, string?>> ServerEnvironmentAsync()
     {
         var environment = TestClients.Settings().ToDictionary(pair => EnvironmentName(pair.Key), pair => pair.Value);

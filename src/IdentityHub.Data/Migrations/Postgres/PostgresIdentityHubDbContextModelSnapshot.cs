@@ -468,6 +468,9 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DisabledByAdministratorAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DisabledForInactivityAt")
                         .HasColumnType("timestamp with time zone");
 

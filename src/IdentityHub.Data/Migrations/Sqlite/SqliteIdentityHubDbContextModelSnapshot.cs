@@ -463,6 +463,9 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("DisabledByAdministratorAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("DisabledForInactivityAt")
                         .HasColumnType("TEXT");
 

@@ -69,6 +69,12 @@ public sealed class LoginModel(
             return Page();
         }
 
+        if (result.IsLockedOut && user.DisabledByAdministratorAt is not null)
+        {
+            ErrorMessage = "This account has been turned off by an administrator. Contact your organization's system administrator.";
+            return Page();
+        }
+
         if (result.IsLockedOut && user.DisabledForInactivityAt is not null)
         {
             ErrorMessage = "This account was turned off because it has not been used for a long time. Use \"Forgot your password or locked out?\" below to turn it back on, or contact your administrator.";

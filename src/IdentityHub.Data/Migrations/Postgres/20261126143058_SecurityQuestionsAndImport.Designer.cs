@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IdentityHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIdentityHubDbContext))]
-    [Migration("20261126141844_SecurityQuestionsAndImport")]
+    [Migration("20261126143058_SecurityQuestionsAndImport")]
     partial class SecurityQuestionsAndImport
     {
         /// <inheritdoc />
@@ -469,6 +469,9 @@ namespace IdentityHub.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DisabledByAdministratorAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("DisabledForInactivityAt")

@@ -12,6 +12,12 @@ namespace IdentityHub.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DisabledByAdministratorAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ImportedAt",
                 table: "AspNetUsers",
                 type: "timestamp with time zone",
@@ -75,6 +81,10 @@ namespace IdentityHub.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ServerSecrets");
+
+            migrationBuilder.DropColumn(
+                name: "DisabledByAdministratorAt",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "ImportedAt",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IdentityHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIdentityHubDbContext))]
-    [Migration("20261126141857_SecurityQuestionsAndImport")]
+    [Migration("20261126143146_SecurityQuestionsAndImport")]
     partial class SecurityQuestionsAndImport
     {
         /// <inheritdoc />
@@ -464,6 +464,9 @@ namespace IdentityHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DisabledByAdministratorAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("DisabledForInactivityAt")

@@ -1,0 +1,53 @@
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Audit;
+using IdentityHub.Server.Mfa;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+
+namespace IdentityHub.Server.Account;
+
+/// <summary>
+/// An administrator turning an account off and on (A12, D6). Turning it off ends every session at
+/// the next check (a new security stamp), revokes its tokens and authorizations so no refresh works,
+/// and forgets its remembered devices. Turning it on also clears a lockout and the inactivity mark.
+/// </summary>
+public sealed class AccountSwitch(
+    UserManager<IdentityHubUser> users,
+    IOpenIddictTokenManager tokens,
+    IOpenIddictAuthorizationManager authorizations,
+    RememberedDevices devices,
+    AuditLog audit,
+    TimeProvider time)
+{
+    /// <summary>Turns the account off; returns how many tokens were revoked.</summary>
+    public async Task<long> DisableAsync(IdentityHubUser user, string? actor, CancellationToken cancellationToken = default)
+    {
+        user.DisabledByAdministratorAt ??= time.GetUtcNow();
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        await users.UpdateSecurityStampAsync(user);
+        var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
+        await authorizations.RevokeBySubjectAsync(user.Id, cancellationToken);
+        var forgotten = await devices.RevokeAsync(user.Id);
+        await audit.RecordAsync("account.disabled", "succeeded", user.Id,
+            detail: $"by {actor ?? "an administrator"}; {revoked} token(s) revoked, {forgotten} remembered device(s) forgotten", cancellationToken: cancellationToken);
+        return revoked;
+    }
+
+    /// <summary>Turns the account back on, whatever turned it off (an administrator, inactivity, a lockout).</summary>
+    public async Task EnableAsync(IdentityHubUser user, string? actor, CancellationToken cancellationToken = default)
+    {
+        user.DisabledByAdministratorAt = null;
+        user.DisabledForInactivityAt = null;
+        user.LastSignInAt = time.GetUtcNow();
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(error => error.Description)));
+        }
+
+        await audit.RecordAsync("account.enabled", "succeeded", user.Id, detail: $"by {actor ?? "an administrator"}", cancellationToken: cancellationToken);
+    }
+}
