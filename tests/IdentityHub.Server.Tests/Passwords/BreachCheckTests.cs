@@ -133,6 +133,8 @@ public sealed class BreachCheckTests
         Assert.True(result.Succeeded, Describe(result));
         Assert.Equal(2, service.Requests.Count);
         Assert.Contains(app.Logs.All, log => log.Message.Contains("answered 503", StringComparison.Ordinal));
+        var (prefix, suffix) = Sha1(CleanPassword);
+        Assert.DoesNotContain(app.Logs.All, log => log.ToString().Contains(prefix, StringComparison.OrdinalIgnoreCase) || log.ToString().Contains(suffix, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
