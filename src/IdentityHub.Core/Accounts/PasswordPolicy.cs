@@ -10,6 +10,7 @@ namespace IdentityHub.Core.Accounts;
 /// <param name="Expiry">How long a password lasts; <see langword="null"/> when it never expires.</param>
 /// <param name="HistoryCount">How many previous passwords are refused (checked by the server against hashes).</param>
 /// <param name="UseBlocklist">Whether common passwords are refused.</param>
+/// <param name="CheckBreaches">Whether passwords seen in data breaches are refused (checked by the server against a range API).</param>
 public sealed record PasswordPolicy(
     int MinimumLength,
     int MaximumLength,
@@ -17,7 +18,8 @@ public sealed record PasswordPolicy(
     bool RequireSpecialCharacter,
     TimeSpan? Expiry,
     int HistoryCount,
-    bool UseBlocklist)
+    bool UseBlocklist,
+    bool CheckBreaches = false)
 {
     /// <summary>
     /// The rules in plain words, in the order the page shows them before the user types, for example
@@ -45,6 +47,11 @@ public sealed record PasswordPolicy(
         if (UseBlocklist)
         {
             rules.Add("Not a commonly used password");
+        }
+
+        if (CheckBreaches)
+        {
+            rules.Add("Not a password that has appeared in a known data breach");
         }
 
         rules.Add("Not your username, email or the name of this service");

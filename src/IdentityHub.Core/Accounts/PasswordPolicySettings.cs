@@ -58,6 +58,9 @@ public sealed class PasswordPolicySettings
     /// <summary>Whether the shipped list of common passwords is refused.</summary>
     public bool UseBlocklist { get; set; } = true;
 
+    /// <summary>The optional range check against a Pwned Passwords-compatible service; off by default.</summary>
+    public BreachCheckSettings BreachCheck { get; set; } = new();
+
     /// <summary>
     /// Checks every value; returns one message per problem, each naming the full configuration key
     /// (<paramref name="keyPrefix"/> followed by the property name), or nothing when all is well.
@@ -103,6 +106,8 @@ public sealed class PasswordPolicySettings
             problems.Add($"{prefix}{nameof(HistoryCount)} must be between 0 and 100.");
         }
 
+        problems.AddRange(BreachCheck.Validate($"{prefix}{nameof(BreachCheck)}"));
+
         return problems;
     }
 
@@ -119,6 +124,7 @@ public sealed class PasswordPolicySettings
             RequireSpecialCharacter ?? legacy,
             expiry > TimeSpan.Zero ? expiry : null,
             HistoryCount,
-            UseBlocklist);
+            UseBlocklist,
+            BreachCheck.Enabled);
     }
 }

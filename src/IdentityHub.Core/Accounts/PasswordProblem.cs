@@ -23,6 +23,12 @@ public enum PasswordProblem
 
     /// <summary>One of the user's recent passwords (the server compares hashes; see <see cref="PasswordRules.Reused"/>).</summary>
     Reused,
+
+    /// <summary>Seen in a known data breach, according to the configured range API (see <see cref="PasswordRules.Breached"/>).</summary>
+    Breached,
+
+    /// <summary>The range API could not be reached and the policy fails closed (see <see cref="PasswordRules.BreachCheckUnavailable"/>).</summary>
+    BreachCheckUnavailable,
 }
 
 /// <summary>One rule a password failed, with a plain sentence for the page saying which.</summary>

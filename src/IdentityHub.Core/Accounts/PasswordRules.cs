@@ -6,7 +6,8 @@ namespace IdentityHub.Core.Accounts;
 /// <summary>
 /// Checks a new password against a <see cref="PasswordPolicy"/>: length, composition, the common list and
 /// personal words. Every failed rule is reported, so the page can say all that is wrong at once.
-/// The history rule is the server's (it compares hashes); <see cref="Reused"/> gives its wording.
+/// The history and breach rules are the server's (they compare hashes and ask a service); <see cref="Reused"/>,
+/// <see cref="Breached"/> and <see cref="BreachCheckUnavailable"/> give their wording.
 /// </summary>
 public static class PasswordRules
 {
@@ -95,6 +96,16 @@ public static class PasswordRules
             : string.Create(CultureInfo.InvariantCulture, $"You used this password recently. Choose one that differs from your last {policy.HistoryCount} passwords.");
         return new PasswordFailure(PasswordProblem.Reused, message);
     }
+
+    /// <summary>The failure the server reports when the breach check finds the password in a known breach.</summary>
+    public static PasswordFailure Breached() => new(
+        PasswordProblem.Breached,
+        "This password has appeared in a known data breach. Choose a different one.");
+
+    /// <summary>The failure the server reports when the breach check cannot be done and must not be skipped.</summary>
+    public static PasswordFailure BreachCheckUnavailable() => new(
+        PasswordProblem.BreachCheckUnavailable,
+        "We could not check your password right now. Try again in a few minutes.");
 
     private static PasswordFailure TooLong(PasswordPolicy policy) => new(
         PasswordProblem.TooLong,

@@ -7,6 +7,7 @@ using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.Passwords;
+using IdentityHub.Server.Passwords.Breaches;
 using IdentityHub.Server.Profile;
 using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Terms;
@@ -45,6 +46,7 @@ public static class IdentityHubServices
             .PersistKeysToDbContext<IdentityHubDbContext>();
 
         AddIdentity(services);
+        services.AddIdentityHubBreachCheck();
         AddOpenIddict(services, environment);
 
         services.AddSingleton<KeyMaterial>();

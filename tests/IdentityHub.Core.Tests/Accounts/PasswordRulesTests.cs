@@ -220,6 +220,8 @@ public sealed class PasswordRulesTests
             .Concat(PasswordRules.Check("dragon", Legacy, Jane))
             .Concat(PasswordRules.Check(new string('Q', 200), Legacy, Jane))
             .Append(PasswordRules.Reused(Legacy))
+            .Append(PasswordRules.Breached())
+            .Append(PasswordRules.BreachCheckUnavailable())
             .ToList();
 
         Assert.Equal(Enum.GetValues<PasswordProblem>().Order(), failures.Select(failure => failure.Problem).Distinct().Order());

@@ -20,6 +20,9 @@ public sealed class StartupValidationTests
     [InlineData("IdentityHub:Database:Provider", "Oracle", "IdentityHub:Database:Provider")]
     [InlineData("ConnectionStrings:IdentityHub", "", "ConnectionStrings:IdentityHub")]
     [InlineData("IdentityHub:SecurityQuestions:Enabled", "true", "IdentityHub:SecurityQuestions:Enabled needs IdentityHub:Passwords:Preset 'Legacy'")]
+    [InlineData("IdentityHub:Passwords:BreachCheck:Enabled", "true", "IdentityHub:Passwords:BreachCheck:BaseUrl is required")]
+    [InlineData("IdentityHub:Passwords:BreachCheck:MinimumCount", "0", "IdentityHub:Passwords:BreachCheck:MinimumCount")]
+    [InlineData("IdentityHub:Passwords:BreachCheck:Timeout", "00:05:00", "IdentityHub:Passwords:BreachCheck:Timeout")]
     public async Task A_bad_setting_stops_start_up_and_names_the_key(string key, string value, string named)
     {
         var environment = await ServerEnvironmentAsync();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IdentityHub.Server.Tests.Infrastructure;
@@ -37,6 +38,9 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
 
     /// <summary>What the server sent: codes by email, text and voice.</summary>
     public CapturedMessages Messages { get; } = new();
+
+    /// <summary>What the server logged at warning level or above.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Call InitializeAsync first.");
 
@@ -108,6 +112,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
