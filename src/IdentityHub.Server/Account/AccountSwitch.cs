@@ -1,8 +1,7 @@
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
-using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Sessions;
 using Microsoft.AspNetCore.Identity;
-using OpenIddict.Abstractions;
 
 namespace IdentityHub.Server.Account;
 
@@ -13,9 +12,7 @@ namespace IdentityHub.Server.Account;
 /// </summary>
 public sealed class AccountSwitch(
     UserManager<IdentityHubUser> users,
-    IOpenIddictTokenManager tokens,
-    IOpenIddictAuthorizationManager authorizations,
-    RememberedDevices devices,
+    UserSessions sessions,
     AuditLog audit,
     TimeProvider time)
 {
@@ -25,13 +22,9 @@ public sealed class AccountSwitch(
         user.DisabledByAdministratorAt ??= time.GetUtcNow();
         user.LockoutEnabled = true;
         user.LockoutEnd = DateTimeOffset.MaxValue;
-        await users.UpdateSecurityStampAsync(user);
-        var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
-        await authorizations.RevokeBySubjectAsync(user.Id, cancellationToken);
-        var forgotten = await devices.RevokeAsync(user.Id);
-        await audit.RecordAsync("account.disabled", "succeeded", user.Id,
-            detail: $"by {actor ?? "an administrator"}; {revoked} token(s) revoked, {forgotten} remembered device(s) forgotten", cancellationToken: cancellationToken);
-        return revoked;
+        var ended = await sessions.EndAllAsync(user, cancellationToken);
+        await audit.RecordAsync("account.disabled", "succeeded", user.Id, detail: $"by {actor ?? "an administrator"}; {ended}", cancellationToken: cancellationToken);
+        return ended.RevokedTokens;
     }
 
     /// <summary>Turns the account back on, whatever turned it off (an administrator, inactivity, a lockout).</summary>

@@ -2,8 +2,8 @@ using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Sessions;
 using Microsoft.AspNetCore.Identity;
-using OpenIddict.Abstractions;
 
 namespace IdentityHub.Server.Account;
 
@@ -14,9 +14,7 @@ namespace IdentityHub.Server.Account;
 /// </summary>
 public sealed class PasswordResetCompletion(
     UserManager<IdentityHubUser> users,
-    IOpenIddictTokenManager tokens,
-    IOpenIddictAuthorizationManager authorizations,
-    RememberedDevices devices,
+    UserSessions sessions,
     IMessageSender sender,
     ClientPolicies policies,
     AuditLog audit,
@@ -49,11 +47,8 @@ public sealed class PasswordResetCompletion(
 
         await users.ResetAccessFailedCountAsync(user);
 
-        // ResetPasswordAsync already gave a new stamp; the explicit one documents that sessions end here.
-        await users.UpdateSecurityStampAsync(user);
-        var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
-        await authorizations.RevokeBySubjectAsync(user.Id, cancellationToken);
-        var forgotten = await devices.RevokeAsync(user.Id);
+        // ResetPasswordAsync already gave a new stamp; ending the sessions here says so, and revokes the rest.
+        var ended = await sessions.EndAllAsync(user, cancellationToken);
 
         var reference = AuditLog.NewReference();
         var delivered = "no email on the account";
@@ -64,7 +59,7 @@ public sealed class PasswordResetCompletion(
         }
 
         await audit.RecordAsync("account.password_reset", "succeeded", user.Id,
-            detail: $"{revoked} token(s) revoked, {forgotten} remembered device(s) forgotten, {delivered}", reference: reference, cancellationToken: cancellationToken);
+            detail: $"{ended}, {delivered}", reference: reference, cancellationToken: cancellationToken);
         return result;
     }
 

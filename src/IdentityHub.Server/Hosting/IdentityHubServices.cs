@@ -96,6 +96,8 @@ public static class IdentityHubServices
         services.AddScoped<InactiveAccounts>();
         services.AddScoped<SecurityQuestions>();
         services.AddScoped<AccountSwitch>();
+        services.AddScoped<TemporaryPasswords>();
+        services.AddScoped<UserSessions>();
         services.AddSingleton<ServerSecrets>();
         services.AddHostedService<InactivityJob>();
         services.AddScoped<EnrollmentWizard>();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IdentityHub.Data.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -19,7 +18,7 @@ internal sealed partial class DemoUserSeeder(UserManager<IdentityHubUser> users,
             return;
         }
 
-        var password = RandomPassword();
+        var password = Core.Accounts.GeneratedPasswords.New();
         var user = new IdentityHubUser
         {
             UserName = UserName,
@@ -43,14 +42,6 @@ internal sealed partial class DemoUserSeeder(UserManager<IdentityHubUser> users,
         Console.WriteLine("  (shown once; delete App_Data to start again)");
         Console.WriteLine();
         LogDemoUserCreated(UserName);
-    }
-
-    private static string RandomPassword()
-    {
-        // Four groups of five letters and digits: easy to type, about 100 bits.
-        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        var groups = Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(alphabet, 5));
-        return string.Join('-', groups);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created demo user {UserName}")]
