@@ -13,8 +13,9 @@ try
     return args.FirstOrDefault() switch
     {
         "migrate" => await MigrateCommand.RunAsync(app.Services),
+        "import-users" => await ImportUsersCommand.RunAsync(app.Services, args[1..]),
         null or "run" or ['-', ..] => await ServeAsync(app),
-        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate."),
+        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users."),
     };
 }
 catch (Exception exception) when (exception is StartupException or OptionsValidationException)
