@@ -64,9 +64,13 @@ internal static class ImportUsersCommand
         Console.WriteLine($"Rejected: {summary.Rejected}");
         foreach (var row in summary.NotImported.Where(row => row.Result == RowResult.Rejected))
         {
-            Console.WriteLine($"  line {row.Line}{(string.IsNullOrWhiteSpace(row.UserName) ? "" : $" ({row.UserName})")}: {row.Reason}");
+            Console.WriteLine($"  line {row.Line}{(string.IsNullOrWhiteSpace(row.UserName) ? "" : $" ({Printable(row.UserName)})")}: {row.Reason}");
         }
     }
+
+    // A line break or control character in a rejected username would garble the summary.
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : c.ToString()));
 
     private static async Task<string?> PrepareDatabaseAsync(IServiceProvider services)
     {

@@ -27,7 +27,9 @@ public sealed record ImportFile(IReadOnlyList<ImportRow> Rows, string? Error)
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Fail($"Cannot read {path}: {exception.Message}");
+            // dotnet run starts the server in its project folder, not where the command was typed.
+            var hint = Path.IsPathRooted(path) ? "" : $" A relative path is read from {Environment.CurrentDirectory}; with dotnet run give the full path, e.g. \"$PWD/{path}\".";
+            return Fail($"Cannot read {path}: {exception.Message}{hint}");
         }
 
         return format == ImportFormat.Csv ? CsvImportReader.Read(text) : JsonImportReader.Read(text);
