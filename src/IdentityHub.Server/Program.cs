@@ -13,11 +13,12 @@ try
     return args.FirstOrDefault() switch
     {
         "migrate" => await MigrateCommand.RunAsync(app.Services),
+        "import-users" => await ImportUsersCommand.RunAsync(app.Services, args[1..]),
         "disable-user" => await AccountCommand.RunAsync(app.Services, AccountAction.Disable, args[1..]),
         "enable-user" => await AccountCommand.RunAsync(app.Services, AccountAction.Enable, args[1..]),
         "set-temporary-password" => await AccountCommand.RunAsync(app.Services, AccountAction.TemporaryPassword, args[1..]),
         null or "run" or ['-', ..] => await ServeAsync(app),
-        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, disable-user, enable-user, set-temporary-password."),
+        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password."),
     };
 }
 catch (Exception exception) when (exception is StartupException or OptionsValidationException)

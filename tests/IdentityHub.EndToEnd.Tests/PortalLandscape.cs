@@ -34,11 +34,14 @@ public sealed class PortalLandscape : IAsyncLifetime
 
     public string ServerOutput => _processes[0].Output;
 
+    /// <summary>The server's database, for command-line verbs run beside it (e.g. import-users).</summary>
+    public string Database { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         await Mail.InitializeAsync();
         SmsProvider = (await HttpStandIn.StartAsync()).AnswersLikeTwilio();
-        var database = await PostgresCluster.Shared.CreateDatabaseAsync("endtoend");
+        var database = Database = await PostgresCluster.Shared.CreateDatabaseAsync("endtoend");
         var server = Start("src/IdentityHub.Server", new()
         {
             ["ASPNETCORE_URLS"] = Server.ToString(),

@@ -34,6 +34,12 @@ internal static class AccountCommand
             return 2;
         }
 
+        if (await CommandDatabase.ReadyAsync(services) is { } problem)
+        {
+            Console.Error.WriteLine(problem);
+            return 1;
+        }
+
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
         var user = await users.FindByNameAsync(arguments[0].Trim());

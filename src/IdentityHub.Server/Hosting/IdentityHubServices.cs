@@ -4,6 +4,7 @@ using IdentityHub.Delivery;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Import;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.Passwords;
@@ -148,6 +149,10 @@ public static class IdentityHubServices
             .AddPasswordValidator<PolicyPasswordValidator>()
             .AddUserValidator<PolicyUserValidator>()
             .AddDefaultTokenProviders();
+
+        // Imported users' legacy hashes (A10) are read beside Identity's own.
+        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<IdentityHubUser>, LegacyAwarePasswordHasher>());
+        services.AddScoped<ImportedPasswordCheck>();
 
         // Lockout (A3): N consecutive failures lock the account for a while, or until a reset.
         services.AddOptions<IdentityOptions>().Configure<IOptions<IdentityHubOptions>>((identity, hub) =>

@@ -8,7 +8,8 @@ namespace IdentityHub.Server.Passwords;
 
 /// <summary>
 /// Identity's EF Core user store, keeping a history of former password hashes (A2) and when the
-/// password last changed (expiry) on every path that sets one: create, change, reset, import.
+/// password last changed (expiry) on every path that sets one: create, change, reset, and the first
+/// sign-in of an imported user, whose password's age counts from there (its age elsewhere is unknown).
 /// </summary>
 public sealed class IdentityHubUserStore(IdentityHubDbContext db, TimeProvider time, IdentityErrorDescriber? describer = null)
     : UserStore<IdentityHubUser, IdentityRole, IdentityHubDbContext, string>(db, describer)
@@ -28,7 +29,9 @@ public sealed class IdentityHubUserStore(IdentityHubDbContext db, TimeProvider t
     public override async Task SetPasswordHashAsync(IdentityHubUser user, string? passwordHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.PasswordHash is { } previous && previous != passwordHash)
+        // An imported legacy hash is discarded when replaced, never kept as history (A10): the first
+        // sign-in re-hashes the same password, and a weak legacy encoding should not outlive it.
+        if (user.PasswordHash is { } previous && previous != passwordHash && !LegacyAwarePasswordHasher.IsLegacy(previous))
         {
             Context.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = previous, ChangedAt = time.GetUtcNow() });
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
+using IdentityHub.Server.Import;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
@@ -13,7 +14,7 @@ namespace IdentityHub.Server.Pages.Account;
 
 public sealed class LoginModel(
     UserManager<IdentityHubUser> users,
-    SignInManager<IdentityHubUser> signIn,
+    ImportedPasswordCheck passwords,
     SignInFlow flow,
     AuditLog audit) : PageModel
 {
@@ -58,7 +59,7 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        var result = await passwords.CheckAsync(user, Input.Password, ClientPolicies.ClientIdFrom(ReturnUrl));
         await audit.RecordAsync("sign_in.password", Outcome(result), user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
 
         // A locked or turned-off account says so only to someone who knows its password (A3): to anyone

@@ -27,6 +27,9 @@ public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow f
 
     public bool Expired { get; private set; }
 
+    /// <summary>An imported user's first sign-in, whose old password does not meet the current policy (A10).</summary>
+    public bool Imported { get; private set; }
+
     public IReadOnlyList<string> Rules => options.CurrentValue.Passwords.Resolve().Describe();
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is var (leave, _) && leave is not null ? leave : Page();
@@ -57,7 +60,7 @@ public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow f
 
         user!.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await audit.RecordAsync("password.changed", "succeeded", user.Id, detail: Expired ? "expired" : "temporary");
+        await audit.RecordAsync("password.changed", "succeeded", user.Id, detail: Expired ? "expired" : Imported ? "imported" : "temporary");
 
         // The reset renewed the security stamp: carry on with the same attempt.
         var attempt = (await SignInAttempt.ReadAsync(HttpContext))!;
@@ -79,6 +82,7 @@ public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow f
         }
 
         Expired = !user.MustChangePassword;
+        Imported = user.MustChangePassword && user.ImportedAt is not null && user.LastSignInAt is null;
         return (null, user);
     }
 }

@@ -1,0 +1,95 @@
+using IdentityHub.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IdentityHub.EndToEnd.Tests;
+
+/// <summary>
+/// Migration (A10, seed 001) as an operator and a person live it: <c>import-users</c> run as a real
+/// process against the server's database, then the migrated user's first sign-in in Chromium with the
+/// old password, which is too weak for today's policy: MFA enrollment, a new password, the terms, the portal.
+/// </summary>
+[Collection(PortalLandscapeCollection.Name)]
+public sealed class ImportedUserTests(PortalLandscape landscape, BrowserSession browser)
+{
+    private const string OldPassword = "password123";
+    private const string OldPasswordBcrypt = "$2b$04$ABCDEFGHIJKLMNOPQRSTUuEcRYeuid1nn8kuwh7ZbpkotRIrG04uq";
+    private const string NewPassword = "amber lantern over quiet hills";
+
+    [Fact]
+    public async Task A_migrated_user_signs_in_with_the_old_password_enrolls_chooses_a_new_one_and_accepts_the_terms()
+    {
+        var userName = "migrated-" + Guid.NewGuid().ToString("N")[..6];
+        var email = userName + "@clinic.example";
+        var file = Path.Combine(Path.GetTempPath(), userName + ".csv");
+        await File.WriteAllTextAsync(file, $"""
+            username,given_name,family_name,email,phone,organization,password_hash
+            {userName},Rosa,Ramirez,{email},(650) 555-2652,Bayview Clinic,{OldPasswordBcrypt}
+            {userName};bad,Rosa,Ramirez,,,,{OldPasswordBcrypt}
+            """);
+        try
+        {
+            var (exit, output) = await ImportAsync(file);
+            Assert.True(exit == 2, output);
+            Assert.Contains("Imported: 1", output, StringComparison.Ordinal);
+            Assert.Contains($"line 3 ({userName};bad): A username cannot contain these characters: ;", output, StringComparison.Ordinal);
+
+            var (again, secondOutput) = await ImportAsync(file);
+            Assert.True(again == 2, secondOutput);
+            Assert.Contains("Skipped:  1", secondOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(landscape.ProviderPortal.ToString());
+        await page.Locator("#sign-in").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await page.GetByLabel("Username").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(OldPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        // MFA first (the imported email and phone are contact details, not methods), then the new password.
+        await SignInSteps.EnrollEmailAsync(page, landscape, email);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Choose a new password");
+        await Expect(page.Locator("#password-imported")).ToBeVisibleAsync();
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
+        await page.GetByLabel("New password again").FillAsync(NewPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save new password" }).ClickAsync();
+
+        await Expect(page.Locator("#terms-text")).ToContainTextAsync("electronic signature");
+        await page.GetByLabel("First name").FillAsync("Rosa");
+        await page.GetByLabel("Last name").FillAsync("Ramirez");
+        await page.GetByRole(AriaRole.Button, new() { Name = "I accept" }).ClickAsync();
+        await SignInSteps.SaveRecoveryCodesIfShownAsync(page);
+
+        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        Assert.StartsWith(landscape.ProviderPortal.ToString(), page.Url, StringComparison.Ordinal);
+
+        // The old password is gone; the new one signs in.
+        await page.Locator("#sign-out").ClickAsync();
+        await page.Locator("#confirm-sign-out").ClickAsync();
+        await page.Locator("#sign-in").ClickAsync();
+        await page.GetByLabel("Username").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(OldPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("username or password you entered is incorrect");
+        await page.GetByLabel("Password").FillAsync(NewPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your security code");
+    }
+
+    private async Task<(int Exit, string Output)> ImportAsync(string file)
+    {
+        await using var import = AppProcess.Start("src/IdentityHub.Server", new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["IdentityHub__Database__Provider"] = "Postgres",
+            ["ConnectionStrings__IdentityHub"] = landscape.Database,
+        }, "import-users", file);
+        var exit = await import.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exit, import.Output);
+    }
+}
