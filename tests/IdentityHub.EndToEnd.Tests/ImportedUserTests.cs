@@ -1,4 +1,3 @@
-using IdentityHub.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -81,15 +80,5 @@ public sealed class ImportedUserTests(PortalLandscape landscape, BrowserSession 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your security code");
     }
 
-    private async Task<(int Exit, string Output)> ImportAsync(string file)
-    {
-        await using var import = AppProcess.Start("src/IdentityHub.Server", new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["IdentityHub__Database__Provider"] = "Postgres",
-            ["ConnectionStrings__IdentityHub"] = landscape.Database,
-        }, "import-users", file);
-        var exit = await import.WaitForExitAsync(TimeSpan.FromMinutes(2));
-        return (exit, import.Output);
-    }
+    private Task<(int Exit, string Output)> ImportAsync(string file) => landscape.RunServerCommandAsync("import-users", file);
 }

@@ -13,7 +13,16 @@ public sealed class PortalLandscape : IAsyncLifetime
     public const string SmsSender = "+15005550006";
 
     private readonly List<AppProcess> _processes = [];
+    private readonly IReadOnlyDictionary<string, string?> _serverSettings;
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("identityhub-e2e-").FullName;
+
+    public PortalLandscape()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A landscape whose server has settings of its own (environment variable names), e.g. the legacy preset.</summary>
+    internal PortalLandscape(IReadOnlyDictionary<string, string?> serverSettings) => _serverSettings = serverSettings;
 
     public Uri Server { get; } = LocalUrl();
 
@@ -135,9 +144,31 @@ public sealed class PortalLandscape : IAsyncLifetime
             ["Portal__ApiBaseUrl"] = Api.ToString(),
         });
 
+    /// <summary>Runs one of the server's commands (import-users, set-temporary-password...) against this landscape's database.</summary>
+    public async Task<(int Exit, string Output)> RunServerCommandAsync(params string[] arguments)
+    {
+        var environment = new Dictionary<string, string?>(_serverSettings)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["IdentityHub__Database__Provider"] = "Postgres",
+            ["ConnectionStrings__IdentityHub"] = Database,
+        };
+        await using var command = AppProcess.Start("src/IdentityHub.Server", environment, arguments);
+        var exit = await command.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        return (exit, command.Output);
+    }
+
     private AppProcess Start(string project, Dictionary<string, string?> environment)
     {
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        if (project == "src/IdentityHub.Server")
+        {
+            foreach (var (key, value) in _serverSettings)
+            {
+                environment[key] = value;
+            }
+        }
+
         var process = AppProcess.Start(project, environment);
         _processes.Add(process);
         return process;
