@@ -10,11 +10,25 @@ namespace IdentityHub.Server.Account;
 
 /// <summary>
 /// "Forgot your username?" (A6): every username tied to an email address goes to that address in one
-/// message. The caller never learns whether there was any; the audit log does.
+/// message. The caller never learns whether there was any; the audit log does. An address gets at most
+/// <c>IdentityHub:Account:MaxUsernameRemindersPerHour</c> (default 3) reminders an hour, so the page
+/// cannot be used to flood someone's inbox; further requests read the same and send nothing.
 /// </summary>
-public sealed class UsernameReminders(IdentityHubDbContext db, UserManager<IdentityHubUser> users, IMessageSender sender, AuditLog audit)
+public sealed class UsernameReminders(
+    IdentityHubDbContext db,
+    UserManager<IdentityHubUser> users,
+    IMessageSender sender,
+    AuditLog audit,
+    IConfiguration configuration,
+    TimeProvider time)
 {
     public const string Subject = "Your username";
+
+    public const string MaxPerHourKey = "IdentityHub:Account:MaxUsernameRemindersPerHour";
+
+    public const int DefaultMaxPerHour = 3;
+
+    private int MaxPerHour => configuration.GetValue<int?>(MaxPerHourKey) is { } value && value > 0 ? value : DefaultMaxPerHour;
 
     public async Task SendAsync(string email, CancellationToken cancellationToken = default)
     {
@@ -27,6 +41,15 @@ public sealed class UsernameReminders(IdentityHubDbContext db, UserManager<Ident
         if (accounts.Count == 0)
         {
             await audit.RecordAsync("account.forgot_username", "unknown", userId: null, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var since = time.GetUtcNow() - TimeSpan.FromHours(1);
+        var recent = await db.AuditEvents.CountAsync(
+            e => e.UserId == accounts[0].Id && e.Event == "account.forgot_username" && e.Outcome == "known" && e.OccurredAt > since, cancellationToken);
+        if (recent >= MaxPerHour)
+        {
+            await audit.RecordAsync("account.forgot_username", "throttled", accounts[0].Id, cancellationToken: cancellationToken);
             return;
         }
 

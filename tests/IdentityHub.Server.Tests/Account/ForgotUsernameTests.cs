@@ -111,6 +111,25 @@ public sealed class ForgotUsernameTests(IdentityHubApp app) : IClassFixture<Iden
     }
 
     [Fact]
+    public async Task An_address_gets_at_most_three_reminders_an_hour_and_the_page_reads_the_same()
+    {
+        var name = NewName("flooded");
+        await app.CreateUserAsync(name);
+        var pages = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            pages.Add(PageText.MainText(await (await SubmitAsync(app.NewBrowser(), EmailOf(name))).Content.ReadAsStringAsync()));
+        }
+
+        Assert.Equal(3, app.Messages.To(EmailOf(name)).Count(m => m.Subject == UsernameReminders.Subject));
+        Assert.All(pages, page => Assert.Equal(pages[0], page));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        await SubmitAsync(app.NewBrowser(), EmailOf(name));
+        Assert.Equal(4, app.Messages.To(EmailOf(name)).Count(m => m.Subject == UsernameReminders.Subject));
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
         var response = await app.NewBrowser().PostFormAsync(Page, new Dictionary<string, string> { ["Email"] = "someone@clinic.example" });
