@@ -64,7 +64,7 @@ public sealed class LoginModel(
 
         // A locked or turned-off account says so only to someone who knows its password (A3): to anyone
         // else it answers like an unknown username, so the message never confirms that an account exists.
-        if (result.IsLockedOut && !await users.CheckPasswordAsync(user, Input.Password))
+        if (result.IsLockedOut && !PasswordMatches(user, Input.Password))
         {
             ErrorMessage = WrongCredentials;
             return Page();
@@ -103,6 +103,10 @@ public sealed class LoginModel(
         // The password is only the first step: the sign-in checks (MFA enrollment, challenge) follow.
         return LocalRedirect(await flow.StartAsync(HttpContext, user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
     }
+
+    /// <summary>Checks the password without side effects (no rehash of an imported hash while the account is locked).</summary>
+    private bool PasswordMatches(IdentityHubUser user, string password) =>
+        user.PasswordHash is { } hash && users.PasswordHasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
 
     private static string Outcome(Microsoft.AspNetCore.Identity.SignInResult result) =>
         result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : result.IsNotAllowed ? "not_allowed" : "wrong_password";
