@@ -44,9 +44,9 @@ public sealed record BenchOptions
                 "--smoke" => options with
                 {
                     Smoke = true,
-                    WarmUp = TimeSpan.FromSeconds(0.5),
-                    Saturation = TimeSpan.FromSeconds(1),
-                    Latency = TimeSpan.FromSeconds(0.5),
+                    WarmUp = TimeSpan.FromSeconds(0.3),
+                    Saturation = TimeSpan.FromSeconds(0.7),
+                    Latency = TimeSpan.FromSeconds(0.3),
                     Users = 200,
                     OpensslSeconds = 1,
                     Concurrency = 8,

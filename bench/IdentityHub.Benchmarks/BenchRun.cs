@@ -47,6 +47,7 @@ public sealed class BenchRun(BenchOptions options)
         await using var hubProcess = hub.Process;
         using var hubOutbox = hub.Outbox!;
         hub.SignIn = new IdentityHubSignIn(hub.Outbox!).SignInAsync;
+        hub.DatabaseConnectionString = hubDatabase;
 
         Target? provider = null;
         if (options.WithOidcProvider)
@@ -54,6 +55,7 @@ public sealed class BenchRun(BenchOptions options)
             Say("Starting oidc-provider (Node.js, PostgreSQL adapter)");
             var providerDatabase = await ServerLaunch.CreateDatabaseAsync(postgres.AdministratorConnectionString, "oidcprovider");
             provider = await ServerLaunch.StartOidcProviderAsync(options.ServerCore, providerDatabase, work, secret);
+            provider.DatabaseConnectionString = providerDatabase;
         }
 
         try
@@ -122,8 +124,11 @@ public sealed class BenchRun(BenchOptions options)
         var runner = new LoadRunner(target, postmaster);
         var warm = await runner.ClosedLoopAsync(prepared.Operation, options.Concurrency, options.WarmUp);
         Report("warm-up", warm);
+        var transactionsBefore = await DatabaseTransactionsAsync(target);
         var saturation = await runner.ClosedLoopAsync(prepared.Operation, options.Concurrency, options.Saturation);
         Report("saturation", saturation);
+        var transactions = (await DatabaseTransactionsAsync(target) - transactionsBefore) / Math.Max(1.0, saturation.Completed);
+        Say(string.Create(CultureInfo.InvariantCulture, $"  database transactions per operation: {transactions:0.0}"));
         var rate = Math.Max(1, saturation.Rate);
         var at50 = await runner.OpenLoopAsync(prepared.Operation, rate * 0.5, options.Latency);
         Report("50% open loop", at50);
@@ -139,7 +144,22 @@ public sealed class BenchRun(BenchOptions options)
         var perThousand = saturation.Completed == 0 ? double.NaN : 1000.0 / saturation.Completed;
         return new TargetResult(target.Name, saturation.Rate, saturation.Rate * scenario.RequestsPerOperation,
             saturation.ServerCpuSeconds * perThousand, saturation.DatabaseCpuSeconds * perThousand,
-            saturation.DriverCpuSeconds / saturation.Seconds, prepared.PrivateKeyOperations, share, saturation, at50, at80);
+            saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, saturation, at50, at80);
+    }
+
+    /// <summary>Committed and rolled-back transactions of the target's database so far (PostgreSQL's statistics, flushed about every second).</summary>
+    private async Task<long> DatabaseTransactionsAsync(Target target)
+    {
+        if (options.Smoke)
+        {
+            return 0; // the smoke run is about errors; the wait for the statistics would double its length
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await using var connection = new Npgsql.NpgsqlConnection(target.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static void Report(string phase, PhaseResult result)

@@ -135,6 +135,9 @@ public sealed class Target : IDisposable
     /// <summary>Signs a virtual user in, leaving the server's session cookie in its jar.</summary>
     public Func<HttpSession, Seeding.BenchUser, CancellationToken, Task>? SignIn { get; set; }
 
+    /// <summary>The server's own database (for counting its transactions per operation).</summary>
+    public string? DatabaseConnectionString { get; set; }
+
     /// <summary>oidc-provider honours offline_access only with prompt=consent (OpenID Connect Core 11).</summary>
     public string? OfflineAccessPrompt { get; set; }
 

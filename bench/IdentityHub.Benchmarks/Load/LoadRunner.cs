@@ -140,7 +140,8 @@ public sealed class LoadRunner(Target target, int databasePid)
         public Measured Stop() => new(
             Stopwatch.GetElapsedTime(_start).TotalSeconds,
             _target.Process.CpuSeconds - _server,
-            _databasePid > 0 ? ProcessStats.TreeCpuSeconds(_databasePid) - _database : 0,
+            // Only live backends count, so a backend that exited takes its CPU with it: never below zero.
+            _databasePid > 0 ? Math.Max(0, ProcessStats.TreeCpuSeconds(_databasePid) - _database) : 0,
             ProcessStats.CpuSeconds(Environment.ProcessId) - _driver);
     }
 }

@@ -143,7 +143,7 @@ public static class OAuthFlows
         };
         using var response = await session.Target.Http.PostAsync(session.Target.Paths.Introspection, new FormUrlEncodedContent(form), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK || !body.Contains("\"active\":true", StringComparison.Ordinal))
+        if (response.StatusCode != HttpStatusCode.OK || !IsActive(body))
         {
             throw new OperationFailedException($"introspection: {(int)response.StatusCode} {Shorten(body)}");
         }
@@ -166,6 +166,12 @@ public static class OAuthFlows
             root.GetProperty("access_token").GetString()!,
             root.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
             root.TryGetProperty("id_token", out var id) ? id.GetString() : null);
+    }
+
+    private static bool IsActive(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.TryGetProperty("active", out var active) && active.ValueKind == JsonValueKind.True;
     }
 
     public static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";

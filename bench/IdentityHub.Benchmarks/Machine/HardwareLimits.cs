@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace IdentityHub.Benchmarks.Machine;
 
 /// <summary>What one core of this machine allows: RSA-2048 and P-256 signatures (openssl speed) and password hashes.</summary>
-public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double P256SignsPerSecond, double PasswordHashesPerSecond, int PasswordIterations)
+public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double P256SignsPerSecond, double PasswordHashesPerSecond, int PasswordIterations, double ClientSecretChecksPerSecond)
 {
     /// <summary>Measures on <paramref name="core"/>, the core the servers are pinned to.</summary>
     public static async Task<HardwareLimits> MeasureAsync(int core, int opensslSeconds, double hashSeconds)
@@ -22,7 +22,8 @@ public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double
             ? $"-c {core} {self} {dll} hash-rate {hashSeconds.ToString(CultureInfo.InvariantCulture)}"
             : $"-c {core} {self} hash-rate {hashSeconds.ToString(CultureInfo.InvariantCulture)}";
         var hashes = (await RunAsync("taskset", hashArguments)).Trim().Split(' ');
-        return new HardwareLimits(rsa, p256, double.Parse(hashes[0], CultureInfo.InvariantCulture), int.Parse(hashes[1], CultureInfo.InvariantCulture));
+        return new HardwareLimits(rsa, p256, double.Parse(hashes[0], CultureInfo.InvariantCulture), int.Parse(hashes[1], CultureInfo.InvariantCulture),
+            double.Parse(hashes[2], CultureInfo.InvariantCulture));
     }
 
     /// <summary>

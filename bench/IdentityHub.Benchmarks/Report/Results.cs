@@ -12,6 +12,7 @@ public sealed record TargetResult(
     double CpuSecondsPer1000,
     double DatabaseCpuSecondsPer1000,
     double DriverCpuShare,
+    double DatabaseTransactionsPerOperation,
     double PrivateKeyOperations,
     double? HardwareShare,
     PhaseResult Saturation,

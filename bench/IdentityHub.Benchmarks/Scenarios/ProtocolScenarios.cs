@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IdentityHub.Benchmarks.Load;
 
 namespace IdentityHub.Benchmarks.Scenarios;
@@ -42,30 +41,31 @@ public sealed class RefreshScenario : Scenario
 
     public override async Task<PreparedScenario> PrepareAsync(Target target, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var chains = new ConcurrentQueue<string>();
+        var chains = new List<string>();
         TokenSet? sample = null;
         foreach (var session in await context.SessionsAsync(target, cancellationToken))
         {
             for (var i = 0; i < 2; i++)
             {
                 var tokens = await OAuthFlows.CodeFlowAsync(session, OAuthFlows.OfflineScope, cancellationToken, target.OfflineAccessPrompt);
-                chains.Enqueue(tokens.RefreshToken ?? throw new OperationFailedException("no refresh token was issued"));
+                chains.Add(tokens.RefreshToken ?? throw new OperationFailedException("no refresh token was issued"));
             }
         }
 
         var stateless = target.NewSession();
-        chains.TryDequeue(out var first);
-        sample = await OAuthFlows.RefreshAsync(stateless, first!, cancellationToken);
+        var first = chains[0];
+        sample = await OAuthFlows.RefreshAsync(stateless, first, cancellationToken);
         if (sample.RefreshToken is null || sample.RefreshToken == first)
         {
             throw new OperationFailedException("the refresh token was not rotated");
         }
 
         ClientCredentialsScenario.RequireRs256Jwt(sample.AccessToken);
-        chains.Enqueue(sample.RefreshToken);
+        chains[0] = sample.RefreshToken;
+        var pool = new Pool<string>(chains);
         var operations = PrivateKeyOperations([sample.AccessToken, sample.IdToken, sample.RefreshToken], [first]);
         return new PreparedScenario(
-            token => ScenarioContext.UseAsync(chains, async refresh => (await OAuthFlows.RefreshAsync(stateless, refresh, token)).RefreshToken!),
+            token => pool.UseAsync(async refresh => (await OAuthFlows.RefreshAsync(stateless, refresh, token)).RefreshToken!, token),
             operations);
     }
 }
@@ -81,19 +81,19 @@ public sealed class SsoRoundTripScenario : Scenario
 
     public override async Task<PreparedScenario> PrepareAsync(Target target, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var sessions = new ConcurrentQueue<HttpSession>(await context.SessionsAsync(target, cancellationToken));
-        sessions.TryPeek(out var session);
+        var sessions = new Pool<HttpSession>(await context.SessionsAsync(target, cancellationToken));
+        var session = sessions.Peek();
         var request = new AuthorizationRequest(OAuthFlows.SsoScope);
         var code = await OAuthFlows.AuthorizeAsync(session!, request, cancellationToken);
         var sample = await OAuthFlows.RedeemAsync(session!, code, request, cancellationToken);
         ClientCredentialsScenario.RequireRs256Jwt(sample.AccessToken);
         var operations = PrivateKeyOperations([code, sample.AccessToken, sample.IdToken, sample.RefreshToken], [code]);
         return new PreparedScenario(
-            token => ScenarioContext.UseAsync(sessions, async browser =>
+            token => sessions.UseAsync(async browser =>
             {
                 await OAuthFlows.CodeFlowAsync(browser, OAuthFlows.SsoScope, token);
                 return browser;
-            }),
+            }, token),
             operations);
     }
 }

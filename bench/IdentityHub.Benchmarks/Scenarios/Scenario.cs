@@ -89,22 +89,41 @@ public sealed class ScenarioContext(IReadOnlyList<BenchUser> users, int poolSize
         return made;
     }
 
-    /// <summary>Takes an item for one operation and puts it (or its successor) back; fails when all are busy.</summary>
-    public static async Task UseAsync<T>(ConcurrentQueue<T> pool, Func<T, Task<T>> use)
-    {
-        if (!pool.TryDequeue(out var item))
-        {
-            throw new OperationFailedException("every session is busy (more operations in flight than the pool holds)");
-        }
+}
 
-        var next = item;
+/// <summary>
+/// Sessions or refresh chains, each used by one operation at a time. An operation that finds them all
+/// busy waits for one (its latency still counts from when it was due).
+/// </summary>
+public sealed class Pool<T> : IDisposable
+{
+    private readonly ConcurrentQueue<T> _items;
+    private readonly SemaphoreSlim _free;
+
+    public Pool(IEnumerable<T> items)
+    {
+        _items = new ConcurrentQueue<T>(items);
+        _free = new SemaphoreSlim(_items.Count);
+    }
+
+    public void Dispose() => _free.Dispose();
+
+    public T Peek() => _items.TryPeek(out var item) ? item : throw new InvalidOperationException("The pool is empty.");
+
+    /// <summary>Takes an item, runs the operation and puts the item (or its successor) back.</summary>
+    public async Task UseAsync(Func<T, Task<T>> use, CancellationToken cancellationToken)
+    {
+        await _free.WaitAsync(cancellationToken);
+        _items.TryDequeue(out var item);
+        var next = item!;
         try
         {
-            next = await use(item);
+            next = await use(item!);
         }
         finally
         {
-            pool.Enqueue(next);
+            _items.Enqueue(next);
+            _free.Release();
         }
     }
 }
