@@ -49,7 +49,7 @@ public sealed record BenchOptions
                     Latency = TimeSpan.FromSeconds(0.3),
                     Users = 200,
                     OpensslSeconds = 1,
-                    Concurrency = 8,
+                    Concurrency = 4,
                 },
                 "--warmup" => options with { WarmUp = Seconds(value, ref i) },
                 "--duration" => options with { Saturation = Seconds(value, ref i) },
