@@ -2,7 +2,8 @@
 # IdentityHub build script.
 #   ./build.sh test   installs what the tests need (Debian's Chromium, PostgreSQL, aiosmtpd) when missing,
 #                     starts a throwaway PostgreSQL cluster, runs every test of the solution in Release
-#                     with warnings as errors, prints a summary and stops what it started, also after a
+#                     with warnings as errors, runs a seconds-long smoke run of the benchmark harness
+#                     (bench/run --smoke), prints a summary and stops what it started, also after a
 #                     failure. Works as root (PostgreSQL runs as the postgres user).
 #   ./build.sh build  builds the solution with warnings as errors.
 set -euo pipefail
@@ -85,6 +86,9 @@ test_all() {
   output=$(mktemp)
   # One test assembly at a time: the browser tests start real processes and must not starve.
   dotnet test IdentityHub.sln -c Release --no-build -nologo -m:1 2>&1 | tee "$output" || status=$?
+  # A seconds-long run of the benchmark harness keeps it working; it fails on errors, not on figures.
+  log "Benchmark smoke run (bench/run --smoke)"
+  bench/run --smoke --no-build || status=$?
   # One summary line per test assembly, e.g. "Passed!  - Failed: 0, Passed: 88, Skipped: 0, ...".
   grep -E '^(Passed|Failed)!' "$output" | awk -F'[:,]' '
     { failed += $2; passed += $4; skipped += $6 }

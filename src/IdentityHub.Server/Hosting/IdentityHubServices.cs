@@ -4,6 +4,7 @@ using IdentityHub.Delivery;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Connect.ClientSecrets;
 using IdentityHub.Server.Import;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
@@ -186,8 +187,14 @@ public static class IdentityHubServices
 
     private static void AddOpenIddict(IServiceCollection services, IHostEnvironment environment)
     {
+        services.TryAddSingleton<VerifiedClientSecrets>();
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityHubDbContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<IdentityHubDbContext>();
+                // PBKDF2 once per client secret, not once per token request (see VerifiedClientSecrets).
+                options.ReplaceApplicationManager(typeof(RememberingApplicationManager<>));
+            })
             .AddServer(options =>
             {
                 options.SetAuthorizationEndpointUris("connect/authorize")

@@ -30,6 +30,18 @@ public sealed class ClientCredentialsTests(IdentityHubApp app) : IClassFixture<I
     }
 
     [Fact]
+    public async Task A_wrong_secret_is_refused_after_the_right_one_was_accepted()
+    {
+        // The right secret is remembered after its first check; a wrong one must still be refused.
+        (await TokenClient.For(app, TestClients.Integration, TestClients.IntegrationSecret).ClientCredentialsAsync(TestClients.ApiScope)).EnsureSuccess();
+        (await TokenClient.For(app, TestClients.Integration, TestClients.IntegrationSecret).ClientCredentialsAsync(TestClients.ApiScope)).EnsureSuccess();
+
+        var tokens = await TokenClient.For(app, TestClients.Integration, TestClients.IntegrationSecret + "x").ClientCredentialsAsync(TestClients.ApiScope);
+
+        Assert.Equal("invalid_client", tokens.Error);
+    }
+
+    [Fact]
     public async Task A_portal_not_registered_for_the_grant_is_refused()
     {
         var tokens = await TokenClient.For(app, TestClients.Portal).ClientCredentialsAsync(TestClients.ApiScope);

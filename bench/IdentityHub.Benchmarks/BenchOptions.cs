@@ -1,0 +1,80 @@
+namespace IdentityHub.Benchmarks;
+
+/// <summary>How long and how hard to drive each scenario; <c>--smoke</c> is the seconds-long run CI uses.</summary>
+public sealed record BenchOptions
+{
+    public bool Smoke { get; init; }
+
+    /// <summary>Closed-loop warm-up before each measured phase.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The closed-loop phase that finds the rate at saturation.</summary>
+    public TimeSpan Saturation { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Each open-loop phase (at 50% and at 80% of the saturation rate).</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Concurrent virtual users in the closed loop.</summary>
+    public int Concurrency { get; init; } = 16;
+
+    /// <summary>Seeded users with an enrolled email method, for the full sign-in scenario.</summary>
+    public int Users { get; init; } = 3000;
+
+    public int OpensslSeconds { get; init; } = 3;
+
+    public bool WithOidcProvider { get; init; } = true;
+
+    /// <summary>Scenario keys to run (empty: all).</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>Where the JSON and the chart go; null in a smoke run (nothing written).</summary>
+    public string? OutputFolder { get; init; }
+
+    /// <summary>The core the servers are pinned to; the harness itself runs on another (see bench/run).</summary>
+    public int ServerCore { get; init; }
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            options = args[i] switch
+            {
+                "--smoke" => options with
+                {
+                    Smoke = true,
+                    WarmUp = TimeSpan.FromSeconds(0.3),
+                    Saturation = TimeSpan.FromSeconds(0.7),
+                    Latency = TimeSpan.FromSeconds(0.3),
+                    Users = 200,
+                    OpensslSeconds = 1,
+                    Concurrency = 4,
+                },
+                "--warmup" => options with { WarmUp = Seconds(value, ref i) },
+                "--duration" => options with { Saturation = Seconds(value, ref i) },
+                "--latency-duration" => options with { Latency = Seconds(value, ref i) },
+                "--concurrency" => options with { Concurrency = Number(value, ref i) },
+                "--users" => options with { Users = Number(value, ref i) },
+                "--only" => options with { Only = Text(value, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries) },
+                "--no-oidc-provider" => options with { WithOidcProvider = false },
+                "--out" => options with { OutputFolder = Text(value, ref i) },
+                "--server-core" => options with { ServerCore = Number(value, ref i) },
+                var other => throw new ArgumentException($"Unknown option {other}. See bench/run --help."),
+            };
+        }
+
+        return options;
+    }
+
+    private static string Text(string? value, ref int i)
+    {
+        i++;
+        return value ?? throw new ArgumentException("An option is missing its value.");
+    }
+
+    private static int Number(string? value, ref int i) => int.Parse(Text(value, ref i), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TimeSpan Seconds(string? value, ref int i) =>
+        TimeSpan.FromSeconds(double.Parse(Text(value, ref i), System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IdentityHub.Benchmarks.Load;
+using IdentityHub.Benchmarks.Machine;
+using IdentityHub.Benchmarks.Report;
+using IdentityHub.Benchmarks.Scenarios;
+using IdentityHub.Benchmarks.Seeding;
+using IdentityHub.Benchmarks.Servers;
+using IdentityHub.Testing;
+
+namespace IdentityHub.Benchmarks;
+
+/// <summary>
+/// The whole run: the machine's limits, a throwaway PostgreSQL, both servers pinned to the server
+/// core, seeded users, then each scenario against IdentityHub and right after it oidc-provider
+/// (pair by pair), and the table, JSON and chart.
+/// </summary>
+public sealed class BenchRun(BenchOptions options)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<int> ExecuteAsync()
+    {
+        var machine = await DescribeMachineAsync();
+        Say($"Machine: {machine.Cpu}, {machine.Cores} cores, load average {machine.LoadAverage}; servers on core {options.ServerCore}, this driver and PostgreSQL on the others.");
+        Say("Measuring the hardware limits (openssl speed, password hashing) on the server core");
+        var limits = await HardwareLimits.MeasureAsync(options.ServerCore, options.OpensslSeconds, options.Smoke ? 0.5 : 3);
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"  RSA-2048 {limits.Rsa2048SignsPerSecond:0}/s, P-256 {limits.P256SignsPerSecond:0}/s, password hashes {limits.PasswordHashesPerSecond:0.0}/s"));
+
+        var work = Directory.CreateTempSubdirectory("identityhub-bench-").FullName;
+        Say($"Starting a throwaway PostgreSQL (logs and data in {work})");
+        using var postgres = await ThrowawayPostgres.StartAsync();
+        var postmaster = await ServerLaunch.PostmasterPidAsync(postgres.AdministratorConnectionString);
+        var secret = ServerLaunch.NewSecret();
+        var hubDatabase = await ServerLaunch.CreateDatabaseAsync(postgres.AdministratorConnectionString, "identityhub");
+
+        Say("Starting IdentityHub (Release, Production environment, PostgreSQL)");
+        using var hub = await ServerLaunch.StartIdentityHubAsync(options.ServerCore, hubDatabase, work, secret);
+        await using var hubProcess = hub.Process;
+        using var hubOutbox = hub.Outbox!;
+        hub.SignIn = new IdentityHubSignIn(hub.Outbox!).SignInAsync;
+        hub.DatabaseConnectionString = hubDatabase;
+
+        Target? provider = null;
+        if (options.WithOidcProvider)
+        {
+            Say("Starting oidc-provider (Node.js, PostgreSQL adapter)");
+            var providerDatabase = await ServerLaunch.CreateDatabaseAsync(postgres.AdministratorConnectionString, "oidcprovider");
+            provider = await ServerLaunch.StartOidcProviderAsync(options.ServerCore, providerDatabase, work, secret);
+            provider.DatabaseConnectionString = providerDatabase;
+        }
+
+        try
+        {
+            Say($"Seeding {options.Users} users (password, email method, terms accepted, recovery codes)");
+            var users = await BenchUsers.SeedIdentityHubAsync(hubDatabase, options.Users);
+            var poolSize = options.Concurrency * 2;
+            if (provider is not null)
+            {
+                await BenchUsers.SeedOidcProviderAsync(
+                    new Npgsql.NpgsqlConnectionStringBuilder(hubDatabase) { Database = "oidcprovider" }.ConnectionString, users.Take(poolSize));
+            }
+
+            var context = new ScenarioContext(users, poolSize);
+            var results = new List<ScenarioResult>();
+            foreach (var scenario in Scenario.All.Where(s => options.Only.Count == 0 || options.Only.Contains(s.Key)))
+            {
+                var identityHub = await MeasureAsync(scenario, hub, context, limits, postmaster);
+                var other = scenario.Compared && provider is not null ? await MeasureAsync(scenario, provider, context, limits, postmaster) : null;
+                results.Add(new ScenarioResult(scenario.Key, scenario.Title, scenario.RequestsPerOperation, scenario.Bound.ToString(),
+                    identityHub, other, Targets.For(scenario, identityHub, other)));
+            }
+
+            var memory = new List<ServerMemory> { new(hub.Name, hub.Process.RssMegabytes, hub.Process.PeakRssMegabytes) };
+            if (provider is not null)
+            {
+                memory.Add(new ServerMemory(provider.Name, provider.Process.RssMegabytes, provider.Process.PeakRssMegabytes));
+            }
+
+            var report = new BenchResults(machine, limits, options, results, memory, memory[0].RssMegabytes < Targets.MaximumRssMegabytes);
+            Console.WriteLine();
+            Console.WriteLine(ResultTable.Render(report));
+            if (options.OutputFolder is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                await File.WriteAllTextAsync(Path.Combine(folder, "results.json"), JsonSerializer.Serialize(report, Json));
+                Chart.Save(report, Path.Combine(folder, "throughput.png"));
+                Say($"Wrote {Path.Combine(folder, "results.json")} and throughput.png");
+            }
+
+            var errors = results.Sum(r => r.IdentityHub.Errors + (r.OidcProvider?.Errors ?? 0));
+            if (errors > 0)
+            {
+                Say($"{errors} operations failed (see the errors column and the samples above); logs in {work}.");
+                return 1;
+            }
+
+            Directory.Delete(work, recursive: true);
+            return 0;
+        }
+        finally
+        {
+            if (provider is not null)
+            {
+                await provider.Process.DisposeAsync();
+                provider.Dispose();
+            }
+        }
+    }
+
+    private async Task<TargetResult> MeasureAsync(Scenario scenario, Target target, ScenarioContext context, HardwareLimits limits, int postmaster)
+    {
+        Say($"{scenario.Title} on {target.Name}");
+        using var preparing = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var prepared = await scenario.PrepareAsync(target, context, preparing.Token);
+        var runner = new LoadRunner(target, postmaster);
+        var warm = await runner.ClosedLoopAsync(prepared.Operation, options.Concurrency, options.WarmUp);
+        Report("warm-up", warm);
+        var transactionsBefore = await DatabaseTransactionsAsync(target);
+        var saturation = await runner.ClosedLoopAsync(prepared.Operation, options.Concurrency, options.Saturation);
+        Report("saturation", saturation);
+        var transactions = (await DatabaseTransactionsAsync(target) - transactionsBefore) / Math.Max(1.0, saturation.Completed);
+        Say(string.Create(CultureInfo.InvariantCulture, $"  database transactions per operation: {transactions:0.0}"));
+        var rate = Math.Max(1, saturation.Rate);
+        var at50 = await runner.OpenLoopAsync(prepared.Operation, rate * 0.5, options.Latency);
+        Report("50% open loop", at50);
+        var at80 = await runner.OpenLoopAsync(prepared.Operation, rate * 0.8, options.Latency);
+        Report("80% open loop", at80);
+
+        double? share = scenario.Bound switch
+        {
+            HardwareBound.RsaSignatures => saturation.Rate * prepared.PrivateKeyOperations / limits.Rsa2048SignsPerSecond,
+            HardwareBound.PasswordHashes => saturation.Rate / limits.PasswordHashesPerSecond,
+            _ => null,
+        };
+        var perThousand = saturation.Completed == 0 ? double.NaN : 1000.0 / saturation.Completed;
+        return new TargetResult(target.Name, saturation.Rate, saturation.Rate * scenario.RequestsPerOperation,
+            saturation.ServerCpuSeconds * perThousand, saturation.DatabaseCpuSeconds * perThousand,
+            saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, saturation, at50, at80);
+    }
+
+    /// <summary>Committed and rolled-back transactions of the target's database so far (PostgreSQL's statistics, flushed about every second).</summary>
+    private async Task<long> DatabaseTransactionsAsync(Target target)
+    {
+        if (options.Smoke)
+        {
+            return 0; // the smoke run is about errors; the wait for the statistics would double its length
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await using var connection = new Npgsql.NpgsqlConnection(target.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static void Report(string phase, PhaseResult result)
+    {
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"  {phase,-14} {result.Rate,8:0.0} ops/s  p50 {result.P50Ms,6:0.0}  p99 {result.P99Ms,7:0.0} ms  server CPU {result.ServerCpuSeconds / result.Seconds,5:P0}  db CPU {result.DatabaseCpuSeconds / result.Seconds,5:P0}  driver CPU {result.DriverCpuSeconds / result.Seconds,5:P0}  errors {result.Errors}"));
+        foreach (var sample in result.ErrorSamples)
+        {
+            Say("    error: " + sample);
+        }
+    }
+
+    private static void Say(string line) => Console.WriteLine(line);
+
+    private static async Task<MachineInfo> DescribeMachineAsync()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+        return new MachineInfo(
+            cpu,
+            Environment.ProcessorCount == 1 ? File.ReadLines("/proc/cpuinfo").Count(line => line.StartsWith("processor", StringComparison.Ordinal)) : Environment.ProcessorCount,
+            (await File.ReadAllTextAsync("/proc/sys/kernel/osrelease")).Trim(),
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            (await OutputOfAsync("node", "--version")).Trim(),
+            (await OutputOfAsync("psql", "--version")).Trim(),
+            (await OutputOfAsync("openssl", "version")).Trim(),
+            string.Join(' ', (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ').Take(3)),
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<string> OutputOfAsync(string program, string arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return output;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "not found";
+        }
+    }
+}

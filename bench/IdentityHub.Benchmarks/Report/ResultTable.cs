@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace IdentityHub.Benchmarks.Report;
+
+/// <summary>The results as a Markdown table (printed, and pasted into docs/benchmarks.md).</summary>
+public static class ResultTable
+{
+    public static string Render(BenchResults results)
+    {
+        var limits = results.Limits;
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"Machine limit on one core: RSA-2048 {limits.Rsa2048SignsPerSecond:0} signatures/s, P-256 {limits.P256SignsPerSecond:0} signatures/s, password hashes {limits.PasswordHashesPerSecond:0.0}/s (PBKDF2-HMAC-SHA512, {limits.PasswordIterations:N0} iterations), OpenIddict client-secret checks {limits.ClientSecretChecksPerSecond:0}/s (PBKDF2-HMAC-SHA256, 10,000 iterations)."));
+        text.AppendLine();
+        text.AppendLine("| Scenario | Server | ops/s (saturation) | HTTP req/s | IdentityHub ÷ oidc-provider | p50 / p95 / p99 ms at 50% | p50 / p95 / p99 ms at 80% | server CPU s per 1000 ops | DB CPU s per 1000 ops | DB transactions per op | share of hardware limit | errors | targets met |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var scenario in results.Scenarios)
+        {
+            Row(text, scenario, scenario.IdentityHub, scenario.Ratio is { } ratio ? Invariant($"{ratio:0.00}×") : "–",
+                scenario.Checks.Count == 0 ? "–" : string.Join("; ", scenario.Checks.Select(check => (check.Met ? "yes: " : "NO: ") + check.Description)));
+            if (scenario.OidcProvider is { } other)
+            {
+                Row(text, scenario, other, "", "");
+            }
+        }
+
+        text.AppendLine();
+        foreach (var memory in results.Memory)
+        {
+            text.AppendLine(Invariant($"{memory.Server}: RSS {memory.RssMegabytes:0} MB after the run, peak {memory.PeakRssMegabytes:0} MB."));
+        }
+
+        text.AppendLine(Invariant($"IdentityHub RSS under {Targets.MaximumRssMegabytes:0} MB after the whole run: {(results.RssTargetMet ? "yes" : "NO")}."));
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, ScenarioResult scenario, TargetResult result, string ratio, string targets)
+    {
+        var share = result.HardwareShare is { } value
+            ? Invariant($"{value:P0} ({(scenario.Bound == "PasswordHashes" ? "hashes" : $"{result.PrivateKeyOperations:0} RSA op/op")})")
+            : "–";
+        text.AppendLine(Invariant(
+            $"| {scenario.Title} | {result.Server} | {result.OperationsPerSecond:0} | {result.RequestsPerSecond:0} | {ratio} | {Latencies(result.At50)} | {Latencies(result.At80)} | {result.CpuSecondsPer1000:0.00} | {result.DatabaseCpuSecondsPer1000:0.00} | {result.DatabaseTransactionsPerOperation:0.0} | {share} | {result.Errors} | {targets} |"));
+    }
+
+    private static string Latencies(Load.PhaseResult phase) =>
+        double.IsNaN(phase.P50Ms) ? "–" : Invariant($"{phase.P50Ms:0.0} / {phase.P95Ms:0.0} / {phase.P99Ms:0.0}");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using IdentityHub.Benchmarks.Load;
+using IdentityHub.Benchmarks.Seeding;
+
+namespace IdentityHub.Benchmarks.Scenarios;
+
+/// <summary>What a scenario's numbers are compared with.</summary>
+public enum HardwareBound
+{
+    /// <summary>RSA-2048 private-key operations (signing tokens, decrypting codes and refresh tokens).</summary>
+    RsaSignatures,
+
+    /// <summary>Password hashes at the configured cost.</summary>
+    PasswordHashes,
+
+    /// <summary>No private-key work per request (tokens are only verified).</summary>
+    None,
+}
+
+/// <summary>A prepared scenario: the operation to repeat and how many RSA private-key operations it makes.</summary>
+public sealed record PreparedScenario(Func<CancellationToken, Task> Operation, double PrivateKeyOperations);
+
+/// <summary>One benchmark scenario, runnable against IdentityHub and (when <see cref="Compared"/>) oidc-provider.</summary>
+public abstract class Scenario
+{
+    public abstract string Key { get; }
+
+    public abstract string Title { get; }
+
+    /// <summary>HTTP requests one operation makes (a round trip or a sign-in is several).</summary>
+    public abstract int RequestsPerOperation { get; }
+
+    public abstract bool Compared { get; }
+
+    public abstract HardwareBound Bound { get; }
+
+    /// <summary>Whether the p99 latency target (under 50 ms at 80% of saturation) applies.</summary>
+    public virtual bool HasLatencyTarget => true;
+
+    public abstract Task<PreparedScenario> PrepareAsync(Target target, ScenarioContext context, CancellationToken cancellationToken);
+
+    /// <summary>RSA private-key operations behind the tokens: each JWS or JWE issued is signed once, each JWE received is decrypted once.</summary>
+    public static double PrivateKeyOperations(IEnumerable<string?> issued, IEnumerable<string?> received) =>
+        issued.Count(token => token is not null && (Parts(token) is 3 or 5)) + received.Count(token => token is not null && Parts(token) == 5);
+
+    private static int Parts(string token) => token.Count(c => c == '.') + 1;
+
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        new ClientCredentialsScenario(),
+        new RefreshScenario(),
+        new SsoRoundTripScenario(),
+        new FullSignInScenario(),
+        new UserInfoScenario(),
+        new IntrospectionScenario(),
+    ];
+}
+
+/// <summary>Shared between scenarios: seeded users and signed-in browser sessions per target.</summary>
+public sealed class ScenarioContext(IReadOnlyList<BenchUser> users, int poolSize)
+{
+    private readonly Dictionary<string, List<HttpSession>> _sessions = [];
+    private int _nextUser;
+
+    public IReadOnlyList<BenchUser> Users { get; } = users;
+
+    /// <summary>How many sessions or refresh chains to keep: enough for the closed loop and the open loop's bursts.</summary>
+    public int PoolSize { get; } = poolSize;
+
+    public BenchUser NextUser() => Users[(int)((uint)Interlocked.Increment(ref _nextUser) % (uint)Users.Count)];
+
+    /// <summary>Signed-in sessions at <paramref name="target"/> (made once, reused by later scenarios).</summary>
+    public async Task<IReadOnlyList<HttpSession>> SessionsAsync(Target target, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(target.Name, out var made))
+        {
+            return made;
+        }
+
+        made = [];
+        for (var i = 0; i < PoolSize; i++)
+        {
+            var session = target.NewSession();
+            await target.SignIn!(session, Users[i], cancellationToken);
+            made.Add(session);
+        }
+
+        _sessions[target.Name] = made;
+        return made;
+    }
+
+}
+
+/// <summary>
+/// Sessions or refresh chains, each used by one operation at a time. An operation that finds them all
+/// busy waits for one (its latency still counts from when it was due).
+/// </summary>
+public sealed class Pool<T> : IDisposable
+{
+    private readonly ConcurrentQueue<T> _items;
+    private readonly SemaphoreSlim _free;
+
+    public Pool(IEnumerable<T> items)
+    {
+        _items = new ConcurrentQueue<T>(items);
+        _free = new SemaphoreSlim(_items.Count);
+    }
+
+    public void Dispose() => _free.Dispose();
+
+    public T Peek() => _items.TryPeek(out var item) ? item : throw new InvalidOperationException("The pool is empty.");
+
+    /// <summary>Takes an item, runs the operation and puts the item (or its successor) back.</summary>
+    public async Task UseAsync(Func<T, Task<T>> use, CancellationToken cancellationToken)
+    {
+        await _free.WaitAsync(cancellationToken);
+        _items.TryDequeue(out var item);
+        var next = item!;
+        try
+        {
+            next = await use(item!);
+        }
+        finally
+        {
+            _items.Enqueue(next);
+            _free.Release();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using IdentityHub.Benchmarks.Load;
+using IdentityHub.Testing;
+using Npgsql;
+
+namespace IdentityHub.Benchmarks.Servers;
+
+/// <summary>Starts the two servers under test, each pinned to the server core, on their own database.</summary>
+public static class ServerLaunch
+{
+    /// <summary>
+    /// IdentityHub as in production behind a TLS-terminating proxy (Production environment, forwarded
+    /// headers on), on PostgreSQL, with the development outbox as its email channel.
+    /// </summary>
+    public static async Task<Target> StartIdentityHubAsync(int core, string connectionString, string workFolder, string secret)
+    {
+        var port = FreeTcpPort.Next();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var issuer = new Uri($"https://localhost:{port}/");
+        var dataFolder = Directory.CreateDirectory(Path.Combine(workFolder, "identityhub")).FullName;
+        var outbox = Path.Combine(dataFolder, "outbox");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
+            ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+            ["DOTNET_NOLOGO"] = "1",
+            ["ConnectionStrings__IdentityHub"] = connectionString,
+            ["IdentityHub__Database__Provider"] = "Postgres",
+            ["IdentityHub__Issuer"] = issuer.ToString(),
+            ["IdentityHub__DataFolder"] = dataFolder,
+            ["IdentityHub__Delivery__Outbox__Enabled"] = "true",
+            ["IdentityHub__Delivery__Outbox__Folder"] = outbox,
+            ["IdentityHub__ApiResources__0__Name"] = Target.ApiScope,
+            ["IdentityHub__Clients__0__ClientId"] = Target.ServiceClientId,
+            ["IdentityHub__Clients__0__ClientSecret"] = secret,
+            ["IdentityHub__Clients__0__GrantTypes__0"] = "client_credentials",
+            ["IdentityHub__Clients__0__Scopes__0"] = Target.ApiScope,
+            ["IdentityHub__Clients__1__ClientId"] = Target.PortalClientId,
+            ["IdentityHub__Clients__1__ClientSecret"] = secret,
+            ["IdentityHub__Clients__1__RedirectUris__0"] = Target.RedirectUri,
+            ["IdentityHub__Clients__1__Scopes__0"] = Target.ApiScope,
+        };
+
+        var server = RepositoryLayout.BuildOutput("src/IdentityHub.Server");
+        var process = PinnedProcess.Start(core, "dotnet", [server], Path.GetDirectoryName(server)!, environment, Path.Combine(workFolder, "identityhub.log"));
+        await process.WaitUntilServingAsync(new Uri(baseAddress, ".well-known/openid-configuration"), TimeSpan.FromSeconds(120));
+        return new Target("IdentityHub", baseAddress, issuer, process, new TargetPaths("/connect/authorize", "/connect/token", "/connect/userinfo", "/connect/introspect"), secret)
+        {
+            Outbox = new OutboxCodes(outbox),
+        };
+    }
+
+    /// <summary>panva's oidc-provider (bench/oidc-provider/server.js) on Node.js, its models in PostgreSQL.</summary>
+    public static async Task<Target> StartOidcProviderAsync(int core, string connectionString, string workFolder, string secret)
+    {
+        var port = FreeTcpPort.Next();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var issuer = new Uri($"https://localhost:{port}");
+        var folder = Path.Combine(RepositoryLayout.Root, "bench", "oidc-provider");
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")))
+        {
+            throw new InvalidOperationException($"oidc-provider is not installed: run npm ci in {folder} (bench/run does).");
+        }
+
+        var pg = new NpgsqlConnectionStringBuilder(connectionString);
+        var environment = new Dictionary<string, string>
+        {
+            ["NODE_ENV"] = "production",
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ISSUER"] = issuer.ToString().TrimEnd('/'),
+            ["DATABASE_URL"] = $"postgres://{pg.Username}@{pg.Host}:{pg.Port}/{pg.Database}",
+            ["CLIENT_SECRET"] = secret,
+        };
+        var process = PinnedProcess.Start(core, "node", ["server.js"], folder, environment, Path.Combine(workFolder, "oidc-provider.log"));
+        await process.WaitUntilServingAsync(new Uri(baseAddress, ".well-known/openid-configuration"), TimeSpan.FromSeconds(60));
+        var target = new Target("oidc-provider", baseAddress, issuer, process, new TargetPaths("/auth", "/token", "/me", "/token/introspection"), secret)
+        {
+            OfflineAccessPrompt = "consent",
+        };
+        target.SignIn = async (session, user, cancellationToken) =>
+            await OAuthFlows.AuthorizeAsync(session, new AuthorizationRequest(OAuthFlows.SsoScope, user.Id), cancellationToken);
+        return target;
+    }
+
+    public static string NewSecret() => RandomNumberGenerator.GetHexString(32);
+
+    /// <summary>Creates an empty database on the cluster and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string administrator, string name)
+    {
+        await using (var connection = new NpgsqlConnection(administrator))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(administrator) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+    }
+
+    /// <summary>The postmaster's process id: the parent of any backend.</summary>
+    public static async Task<int> PostmasterPidAsync(string administrator)
+    {
+        await using var connection = new NpgsqlConnection(administrator);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await command.ExecuteScalarAsync())!;
+        var stat = await File.ReadAllTextAsync($"/proc/{backend}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
