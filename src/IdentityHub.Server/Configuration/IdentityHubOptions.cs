@@ -70,6 +70,12 @@ public sealed class TokenOptions
 
     /// <summary>How long a just-redeemed refresh token may be replayed (for racing tabs) before reuse revokes the chain.</summary>
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Whether access and identity tokens get a database row, so that revoking one takes effect at
+    /// introspection and userinfo at once. Off by default: they are self-contained JWTs valid until they expire.
+    /// </summary>
+    public bool StoreAccessTokens { get; set; }
 }
 
 public sealed class KeyOptions

@@ -4,6 +4,7 @@ using IdentityHub.Delivery;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Connect;
 using IdentityHub.Server.Connect.ClientSecrets;
 using IdentityHub.Server.Import;
 using IdentityHub.Server.Mfa;
@@ -217,6 +218,7 @@ public static class IdentityHubServices
 
                 // Portals' APIs validate access tokens as plain RS256 JWTs against JWKS.
                 options.DisableAccessTokenEncryption();
+                options.AddEventHandler(SelfContainedTokens.Descriptor);
 
                 // S256 only: "plain" offers no protection against a stolen code.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));

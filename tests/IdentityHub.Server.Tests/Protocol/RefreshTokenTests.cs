@@ -31,7 +31,6 @@ public sealed class RefreshTokenTests(IdentityHubApp app) : IClassFixture<Identi
         Assert.Equal("invalid_grant", replay.Error);
         // The legitimate holder's newer tokens die with it: the thief and the user both sign in again.
         Assert.Equal("invalid_grant", (await client.RefreshAsync(second.RefreshToken)).Error);
-        Assert.False((await client.IntrospectAsync(second.AccessToken)).GetProperty("active").GetBoolean());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityHub.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace IdentityHub.Server.Tests.Protocol;
 
@@ -84,13 +85,21 @@ public sealed class TokenEndpointsTests(IdentityHubApp app) : IClassFixture<Iden
     }
 
     [Fact]
-    public async Task A_revoked_access_token_is_no_longer_active()
+    public async Task An_access_token_is_self_contained_and_lives_until_it_expires()
     {
-        var (_, tokens) = await SignInAsync();
+        var (user, tokens) = await SignInAsync();
         var client = TokenClient.For(app);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.RevokeAsync(tokens.AccessToken)).Status);
+        // No row per access token; the refresh token has one.
+        var types = await app.QueryAsync(db => db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Subject == user.Id).Select(t => t.Type).ToListAsync());
+        Assert.DoesNotContain(OpenIddict.Abstractions.OpenIddictConstants.TokenTypeIdentifiers.AccessToken, types);
+        Assert.Contains(OpenIddict.Abstractions.OpenIddictConstants.TokenTypeIdentifiers.RefreshToken, types);
 
+        var revoked = await client.RevokeAsync(tokens.AccessToken);
+        Assert.Equal("unsupported_token_type", revoked.Error);
+        Assert.True((await client.IntrospectAsync(tokens.AccessToken)).GetProperty("active").GetBoolean());
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
         Assert.False((await client.IntrospectAsync(tokens.AccessToken)).GetProperty("active").GetBoolean());
     }
 

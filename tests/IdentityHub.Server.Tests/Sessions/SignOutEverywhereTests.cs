@@ -49,7 +49,6 @@ public sealed class SignOutEverywhereTests(IdentityHubApp app) : IClassFixture<I
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal("invalid_grant", refused.Error);
         Assert.Equal("invalid_grant", (await tokens.RefreshAsync(myTokens.RefreshToken)).Error);
-        Assert.False((await tokens.IntrospectAsync(otherTokens.AccessToken)).GetProperty("active").GetBoolean());
 
         app.Clock.Advance(RevalidationInterval + TimeSpan.FromSeconds(1));
 
