@@ -79,12 +79,15 @@ internal static class AuthorizationEndpoint
         var applicationId = await applications.GetIdAsync(application);
         var requestedScopes = request.GetScopes();
 
-        var permanent = await authorizations.FindAsync(
-            subject: user.Id, client: applicationId, status: Statuses.Valid, type: AuthorizationTypes.Permanent, scopes: requestedScopes)
-            .FirstOrDefaultAsync();
+        // Only a portal that asks for consent keeps permanent authorizations; first-party portals skip the lookup.
+        var explicitConsent = await applications.GetConsentTypeAsync(application) is ConsentTypes.Explicit;
+        var permanent = explicitConsent
+            ? await authorizations.FindAsync(
+                subject: user.Id, client: applicationId, status: Statuses.Valid, type: AuthorizationTypes.Permanent, scopes: requestedScopes)
+                .FirstOrDefaultAsync()
+            : null;
 
-        if (await applications.GetConsentTypeAsync(application) is ConsentTypes.Explicit
-            && (permanent is null || request.HasPromptValue(PromptValues.Consent)))
+        if (explicitConsent && (permanent is null || request.HasPromptValue(PromptValues.Consent)))
         {
             if (http.Request.Query[ConsentDeniedParameter] == "denied" || http.Request.HasFormContentType && http.Request.Form[ConsentDeniedParameter] == "denied")
             {
