@@ -20,8 +20,6 @@ internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext http,
-        UserManager<IdentityHubUser> users,
-        SignInManager<IdentityHubUser> signIn,
         IOpenIddictApplicationManager applications,
         IOpenIddictScopeManager scopes,
         IOptions<IdentityHubOptions> options,
@@ -40,6 +38,10 @@ internal static class TokenEndpoint
             return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
         }
 
+        // Resolved only for grants that involve a person: building Identity's managers is not free,
+        // and integrations using client credentials call this endpoint far more often than people sign in.
+        var users = http.RequestServices.GetRequiredService<UserManager<IdentityHubUser>>();
+        var signIn = http.RequestServices.GetRequiredService<SignInManager<IdentityHubUser>>();
         var redeemed = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal!;
         var user = await users.FindByIdAsync(redeemed.GetClaim(Claims.Subject) ?? "");
         if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
