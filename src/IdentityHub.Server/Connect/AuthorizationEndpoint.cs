@@ -29,7 +29,7 @@ internal static class AuthorizationEndpoint
         UserManager<IdentityHubUser> users,
         IOpenIddictApplicationManager applications,
         IOpenIddictAuthorizationManager authorizations,
-        IOpenIddictScopeManager scopes,
+        ScopeResources resources,
         IOptions<IdentityHubOptions> options,
         ClientPolicies policies,
         SignInFlow flow,
@@ -107,7 +107,7 @@ internal static class AuthorizationEndpoint
         var chainEnds = time.GetUtcNow() + options.Value.Tokens.RefreshTokenAbsoluteLifetime;
         identity.SetClaim(SessionClaims.RefreshChainExpiresAt, chainEnds.ToUnixTimeSeconds());
         identity.SetScopes(requestedScopes);
-        identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes()).ToListAsync());
+        identity.SetResources(await resources.ForAsync(identity.GetScopes(), http.RequestAborted));
 
         // Without a permanent authorization OpenIddict creates an ad-hoc one, which ties every token of
         // this sign-in together so that a replayed code or refresh token can revoke them all.

@@ -21,7 +21,7 @@ internal static class TokenEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext http,
         IOpenIddictApplicationManager applications,
-        IOpenIddictScopeManager scopes,
+        ScopeResources resources,
         IOptions<IdentityHubOptions> options,
         TimeProvider time)
     {
@@ -30,7 +30,7 @@ internal static class TokenEndpoint
 
         if (request.IsClientCredentialsGrantType())
         {
-            return await ForClientAsync(request, applications, scopes);
+            return await ForClientAsync(request, applications, resources);
         }
 
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
@@ -71,7 +71,7 @@ internal static class TokenEndpoint
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> ForClientAsync(OpenIddictRequest request, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
+    private static async Task<IResult> ForClientAsync(OpenIddictRequest request, IOpenIddictApplicationManager applications, ScopeResources resources)
     {
         var application = await applications.FindByClientIdAsync(request.ClientId!)
             ?? throw new InvalidOperationException("The client application cannot be found.");
@@ -81,7 +81,7 @@ internal static class TokenEndpoint
             .SetClaim(SessionClaims.ClientSubject, request.ClientId)
             .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application));
         identity.SetScopes(request.GetScopes());
-        identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes()).ToListAsync());
+        identity.SetResources(await resources.ForAsync(identity.GetScopes()));
         identity.SetDestinations(static claim => claim.Type switch
         {
             Claims.Subject or SessionClaims.ClientSubject => [Destinations.AccessToken],

@@ -101,6 +101,7 @@ public static class IdentityHubServices
         services.AddScoped<AccountSwitch>();
         services.AddScoped<TemporaryPasswords>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<ScopeResources>();
         services.AddSingleton<ServerSecrets>();
         services.AddHostedService<InactivityJob>();
         services.AddScoped<EnrollmentWizard>();

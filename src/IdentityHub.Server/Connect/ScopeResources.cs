@@ -1,0 +1,32 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using IdentityHub.Server.Configuration;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityHub.Server.Connect;
+
+/// <summary>
+/// The audiences (resources) of the requested scopes. Every scope IdentityHub registers comes from
+/// configuration at start (<c>IdentityHub:ApiResources</c>: a scope of the API's name, with the API as
+/// its audience; the OpenID scopes have none), so the answer is read from the settings every node shares,
+/// without a database query on each token. A scope the settings do not know (added to the database by
+/// other means) sends the question to the database as before.
+/// </summary>
+public sealed class ScopeResources(IOpenIddictScopeManager scopes, IOptions<IdentityHubOptions> options)
+{
+    private static readonly FrozenSet<string> WithoutResources =
+        new[] { Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess }.ToFrozenSet(StringComparer.Ordinal);
+
+    public async Task<List<string>> ForAsync(ImmutableArray<string> requested, CancellationToken cancellationToken = default)
+    {
+        var apis = options.Value.ApiResources.Select(resource => resource.Name).ToHashSet(StringComparer.Ordinal);
+        if (requested.All(scope => WithoutResources.Contains(scope) || apis.Contains(scope)))
+        {
+            return [.. requested.Where(apis.Contains).Distinct(StringComparer.Ordinal)];
+        }
+
+        return await scopes.ListResourcesAsync(requested, cancellationToken).ToListAsync(cancellationToken);
+    }
+}
