@@ -28,6 +28,10 @@ install_prerequisites() {
   postgres_bin >/dev/null || missing+=(postgresql)
   # A real SMTP server for the mail tests (Debian's python3 with aiosmtpd).
   [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+  # The benchmark smoke run: Node.js and npm for oidc-provider, openssl speed, taskset.
+  command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v taskset >/dev/null || missing+=(util-linux)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]} from Debian"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq

@@ -50,6 +50,27 @@ public class IdentityHubUser : IdentityUser
     /// <summary>Until when code checks are refused after too many wrong codes.</summary>
     public DateTimeOffset? MfaLockedUntil { get; set; }
 
+    /// <summary>
+    /// Clears a lockout, the failed-attempt count and an inactivity switch-off, and starts the inactivity
+    /// clock again (a password reset, a temporary password, an administrator). An administrator's
+    /// switch-off stays unless <paramref name="byAdministrator"/>: only an administrator undoes it.
+    /// </summary>
+    public void Reactivate(DateTimeOffset now, bool byAdministrator = false)
+    {
+        if (byAdministrator)
+        {
+            DisabledByAdministratorAt = null;
+        }
+
+        DisabledForInactivityAt = null;
+        LastSignInAt = now;
+        AccessFailedCount = 0;
+        if (DisabledByAdministratorAt is null)
+        {
+            LockoutEnd = null;
+        }
+    }
+
     /// <summary>The display name portals show ("Rosa Ramirez"), falling back to the username.</summary>
     public string DisplayName =>
         string.Join(' ', new[] { GivenName, FamilyName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name

@@ -30,11 +30,7 @@ public sealed class AccountSwitch(
     /// <summary>Turns the account back on, whatever turned it off (an administrator, inactivity, a lockout).</summary>
     public async Task EnableAsync(IdentityHubUser user, string? actor, CancellationToken cancellationToken = default)
     {
-        user.DisabledByAdministratorAt = null;
-        user.DisabledForInactivityAt = null;
-        user.LastSignInAt = time.GetUtcNow();
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
+        user.Reactivate(time.GetUtcNow(), byAdministrator: true);
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {

@@ -35,17 +35,11 @@ public sealed class PasswordResetCompletion(
         }
 
         // The reset is also the way out of a lockout, and turns an account idle too long back on (A9);
-        // the inactivity clock starts again now. A temporary password is no longer pending either.
-        // An account an administrator turned off stays off: only an administrator turns it on.
-        user.DisabledForInactivityAt = null;
-        user.LastSignInAt = time.GetUtcNow();
+        // the inactivity clock starts again now. A temporary password is no longer pending either. An
+        // account an administrator turned off stays off: only an administrator turns it on.
         user.MustChangePassword = false;
-        if (user.DisabledByAdministratorAt is null)
-        {
-            await users.SetLockoutEndDateAsync(user, null);
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
+        user.Reactivate(time.GetUtcNow());
+        await users.UpdateAsync(user);
 
         // ResetPasswordAsync already gave a new stamp; ending the sessions here says so, and revokes the rest.
         var ended = await sessions.EndAllAsync(user, cancellationToken);

@@ -26,14 +26,7 @@ public sealed class TemporaryPasswords(UserManager<IdentityHubUser> users, UserS
         }
 
         user.MustChangePassword = true;
-        user.DisabledForInactivityAt = null;
-        user.LastSignInAt = time.GetUtcNow();
-        if (user.DisabledByAdministratorAt is null)
-        {
-            user.LockoutEnd = null;
-        }
-
-        user.AccessFailedCount = 0;
+        user.Reactivate(time.GetUtcNow());
         await users.UpdateAsync(user);
         var ended = await sessions.EndAllAsync(user, cancellationToken);
         await audit.RecordAsync("account.temporary_password", "succeeded", user.Id, detail: $"by {actor ?? "an administrator"}; {ended}", cancellationToken: cancellationToken);
