@@ -39,6 +39,12 @@ public sealed class IdentityHubOptions
     /// <summary>Portals and integrations registered (or updated) at every start.</summary>
     public List<ClientRegistration> Clients { get; set; } = [];
 
+    /// <summary>
+    /// How long each node answers client lookups from memory before reading the client again. A change
+    /// made on one node is seen there at once and on the others within this time. Zero reads every time.
+    /// </summary>
+    public TimeSpan ClientCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>API resources: each becomes a scope of the same name whose tokens carry it as audience.</summary>
     public List<ApiResourceRegistration> ApiResources { get; set; } = [];
 

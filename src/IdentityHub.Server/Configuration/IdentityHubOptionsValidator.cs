@@ -38,6 +38,11 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
             failures.Add($"{root}:Tokens:RefreshTokenReuseLeeway cannot be negative.");
         }
 
+        if (options.ClientCacheLifetime < TimeSpan.Zero)
+        {
+            failures.Add($"{root}:ClientCacheLifetime cannot be negative (00:00:00 turns the cache off).");
+        }
+
         if (options.Tokens.RefreshTokenAbsoluteLifetime < options.Tokens.RefreshTokenLifetime)
         {
             failures.Add($"{root}:Tokens:RefreshTokenAbsoluteLifetime must be at least {root}:Tokens:RefreshTokenLifetime.");

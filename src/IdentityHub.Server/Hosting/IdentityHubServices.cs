@@ -5,7 +5,7 @@ using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Connect;
-using IdentityHub.Server.Connect.ClientSecrets;
+using IdentityHub.Server.Connect.Clients;
 using IdentityHub.Server.Import;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -190,10 +191,17 @@ public static class IdentityHubServices
     private static void AddOpenIddict(IServiceCollection services, IHostEnvironment environment)
     {
         services.TryAddSingleton<VerifiedClientSecrets>();
+        services.TryAddSingleton<ClientSnapshots>();
+        // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes
+        // needs no database query; a scope added to the database by other means is still looked up there.
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<IdentityHubOptions>>((server, hub) =>
+            server.Scopes.UnionWith(hub.Value.ApiResources.Select(resource => resource.Name)));
         services.AddOpenIddict()
             .AddCore(options =>
             {
                 options.UseEntityFrameworkCore().UseDbContext<IdentityHubDbContext>();
+                // Clients are read from this node's memory between changes (see ClientSnapshots).
+                options.ReplaceApplicationStore<OpenIddictEntityFrameworkCoreApplication, CachingApplicationStore>(ServiceLifetime.Scoped);
                 // PBKDF2 once per client secret, not once per token request (see VerifiedClientSecrets).
                 options.ReplaceApplicationManager(typeof(RememberingApplicationManager<>));
             })

@@ -1,4 +1,4 @@
-using IdentityHub.Server.Connect.ClientSecrets;
+using IdentityHub.Server.Connect.Clients;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IdentityHub.Server.Tests.Protocol;

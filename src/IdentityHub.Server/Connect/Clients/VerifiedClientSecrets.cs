@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IdentityHub.Server.Connect.ClientSecrets;
+namespace IdentityHub.Server.Connect.Clients;
 
 /// <summary>
 /// Client secrets this node has verified recently. OpenIddict stores a secret as PBKDF2 (10,000

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
 
-namespace IdentityHub.Server.Connect.ClientSecrets;
+namespace IdentityHub.Server.Connect.Clients;
 
 /// <summary>OpenIddict's application manager, with verified client secrets remembered (<see cref="VerifiedClientSecrets"/>).</summary>
 public sealed class RememberingApplicationManager<TApplication>(
