@@ -39,9 +39,35 @@ public abstract class Scenario
 
     public abstract Task<PreparedScenario> PrepareAsync(Target target, ScenarioContext context, CancellationToken cancellationToken);
 
-    /// <summary>RSA private-key operations behind the tokens: each JWS or JWE issued is signed once, each JWE received is decrypted once.</summary>
+    /// <summary>
+    /// RSA private-key operations behind the tokens: each token issued with an RSA key (a JWS signed RS256, or a
+    /// JWE whose key is wrapped with RSA-OAEP, signed inside with RS256) costs one signature, each such JWE received
+    /// one decryption. Opaque tokens and JWEs wrapped with a symmetric key (HS256 inside A256KW) cost none.
+    /// </summary>
     public static double PrivateKeyOperations(IEnumerable<string?> issued, IEnumerable<string?> received) =>
-        issued.Count(token => token is not null && (Parts(token) is 3 or 5)) + received.Count(token => token is not null && Parts(token) == 5);
+        issued.Count(UsesRsa) + received.Count(token => UsesRsa(token) && Parts(token!) == 5);
+
+    private static bool UsesRsa(string? token) =>
+        token is not null && Parts(token) is 3 or 5 && HeaderAlgorithm(token) is { } alg && alg.StartsWith("RS", StringComparison.Ordinal);
+
+    private static string? HeaderAlgorithm(string token)
+    {
+        try
+        {
+            var header = token[..token.IndexOf('.', StringComparison.Ordinal)].Replace('-', '+').Replace('_', '/');
+            var json = Convert.FromBase64String(header.PadRight(header.Length + (4 - header.Length % 4) % 4, '='));
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.TryGetProperty("alg", out var alg) ? alg.GetString() : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     private static int Parts(string token) => token.Count(c => c == '.') + 1;
 

@@ -1,11 +1,17 @@
 namespace IdentityHub.Core.Keys;
 
-/// <summary>What a key pair is for, as JWKS names it (<c>use</c>).</summary>
+/// <summary>What a key is for. Only <see cref="Signing"/> keys leave the server (published in JWKS).</summary>
 public enum KeyUse
 {
-    /// <summary>Signs ID tokens, access tokens and the server's own tokens (RS256).</summary>
+    /// <summary>RSA key pairs that sign ID tokens and access tokens (RS256), checked by portals and APIs.</summary>
     Signing,
 
-    /// <summary>Encrypts the server's own tokens (authorization codes, refresh tokens).</summary>
+    /// <summary>
+    /// Encrypts the server's own tokens (authorization codes, refresh tokens). New keys are AES-256 (A256KW);
+    /// RSA-OAEP keys made by earlier versions keep working until their successor takes over.
+    /// </summary>
     Encryption,
+
+    /// <summary>HMAC-SHA256 keys (HS256) that sign the server's own tokens inside their encryption; never published.</summary>
+    ServerSigning,
 }

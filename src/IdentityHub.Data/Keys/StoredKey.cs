@@ -3,8 +3,8 @@ using IdentityHub.Core.Keys;
 namespace IdentityHub.Data.Keys;
 
 /// <summary>
-/// A signing or encryption key pair. The private key is stored only as a Data Protection payload,
-/// so a copy of the table alone reveals nothing.
+/// A signing or encryption key. The private key or secret is stored only as a Data Protection
+/// payload, so a copy of the table alone reveals nothing.
 /// </summary>
 public class StoredKey
 {
@@ -14,7 +14,7 @@ public class StoredKey
 
     public required string Algorithm { get; set; }
 
-    /// <summary>The PKCS#8 private key, protected with ASP.NET Core Data Protection.</summary>
+    /// <summary>The PKCS#8 private key (RSA) or the secret (AES, HMAC), protected with ASP.NET Core Data Protection.</summary>
     public required string ProtectedPrivateKey { get; set; }
 
     public DateTimeOffset PublishedAt { get; set; }

@@ -228,6 +228,7 @@ public static class IdentityHubServices
                 // Portals' APIs validate access tokens as plain RS256 JWTs against JWKS.
                 options.DisableAccessTokenEncryption();
                 options.AddEventHandler(SelfContainedTokens.Descriptor);
+                options.AddEventHandler(ServerTokenCredentials.Descriptor);
 
                 // S256 only: "plain" offers no protection against a stolen code.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));

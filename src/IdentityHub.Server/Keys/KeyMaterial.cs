@@ -6,21 +6,33 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace IdentityHub.Server.Keys;
 
-/// <summary>Creates RSA key pairs and turns stored keys back into credentials.</summary>
+/// <summary>
+/// Creates keys and turns stored keys back into security keys: RSA key pairs to sign what portals and
+/// APIs check, 256-bit secrets for what only the server reads (its codes and refresh tokens), where an
+/// RSA private-key operation per token would cost more than the rest of the request.
+/// </summary>
 internal sealed class KeyMaterial(IDataProtectionProvider dataProtection)
 {
-    private const int KeySize = 2048;
+    private const int RsaKeySize = 2048;
+    private const int SecretBytes = 32;
     private readonly IDataProtector _protector = dataProtection.CreateProtector("IdentityHub.Keys.v1");
 
     public StoredKey Create(KeySchedule schedule)
     {
-        using var rsa = RSA.Create(KeySize);
+        var (algorithm, secret) = schedule.Use switch
+        {
+            KeyUse.Signing => (SecurityAlgorithms.RsaSha256, NewRsaKey()),
+            KeyUse.Encryption => (SecurityAlgorithms.Aes256KW, RandomNumberGenerator.GetBytes(SecretBytes)),
+            KeyUse.ServerSigning => (SecurityAlgorithms.HmacSha256, RandomNumberGenerator.GetBytes(SecretBytes)),
+            _ => throw new ArgumentOutOfRangeException(nameof(schedule), schedule.Use, "Unknown key use."),
+        };
+
         return new StoredKey
         {
             Id = schedule.KeyId,
             Use = schedule.Use,
-            Algorithm = schedule.Use == KeyUse.Signing ? SecurityAlgorithms.RsaSha256 : SecurityAlgorithms.RsaOAEP,
-            ProtectedPrivateKey = _protector.Protect(Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())),
+            Algorithm = algorithm,
+            ProtectedPrivateKey = _protector.Protect(Convert.ToBase64String(secret)),
             PublishedAt = schedule.PublishedAt,
             ActivatesAt = schedule.ActivatesAt,
             RetiresAt = schedule.RetiresAt,
@@ -28,10 +40,23 @@ internal sealed class KeyMaterial(IDataProtectionProvider dataProtection)
         };
     }
 
-    public RsaSecurityKey Open(StoredKey stored)
+    /// <summary>An <see cref="RsaSecurityKey"/> for RS256 and RSA-OAEP keys, a <see cref="SymmetricSecurityKey"/> otherwise.</summary>
+    public SecurityKey Open(StoredKey stored)
     {
-        var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(_protector.Unprotect(stored.ProtectedPrivateKey)), out _);
-        return new RsaSecurityKey(rsa) { KeyId = stored.Id };
+        var secret = Convert.FromBase64String(_protector.Unprotect(stored.ProtectedPrivateKey));
+        if (stored.Algorithm is SecurityAlgorithms.RsaSha256 or SecurityAlgorithms.RsaOAEP)
+        {
+            var rsa = RSA.Create();
+            rsa.ImportPkcs8PrivateKey(secret, out _);
+            return new RsaSecurityKey(rsa) { KeyId = stored.Id };
+        }
+
+        return new SymmetricSecurityKey(secret) { KeyId = stored.Id };
+    }
+
+    private static byte[] NewRsaKey()
+    {
+        using var rsa = RSA.Create(RsaKeySize);
+        return rsa.ExportPkcs8PrivateKey();
     }
 }

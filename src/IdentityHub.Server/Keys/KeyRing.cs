@@ -22,7 +22,7 @@ internal sealed partial class KeyRing(
     ILogger<KeyRing> logger) : IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private readonly Dictionary<string, RsaSecurityKey> _opened = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SecurityKey> _opened = new(StringComparer.Ordinal);
     private KeyRingSnapshot? _current;
     private CancellationTokenSource _changed = new();
 
@@ -87,10 +87,20 @@ internal sealed partial class KeyRing(
         }
 
         var byId = stored.ToDictionary(key => key.Id, StringComparer.Ordinal);
+        SecurityKey[] Published(KeyUse use) => [.. plans[use].Published.Select(key => Open(byId[key.KeyId]))];
+
+        // The server's own tokens first (HS256 inside A256KW); access and ID tokens take the first RSA key
+        // (see ServerTokenCredentials). RSA-OAEP encryption keys of earlier versions stay until they expire.
         return new KeyRingSnapshot(
-            [.. plans[KeyUse.Signing].Published.Select(key => new SigningCredentials(Open(byId[key.KeyId]), SecurityAlgorithms.RsaSha256))],
-            [.. plans[KeyUse.Encryption].Published.Select(key => new EncryptingCredentials(
-                Open(byId[key.KeyId]), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512))]);
+            [
+                .. Published(KeyUse.ServerSigning).Select(key => new SigningCredentials(key, SecurityAlgorithms.HmacSha256)),
+                .. Published(KeyUse.Signing).Select(key => new SigningCredentials(key, SecurityAlgorithms.RsaSha256)),
+            ],
+            [
+                .. Published(KeyUse.Encryption).OrderBy(key => key is RsaSecurityKey).Select(key => key is RsaSecurityKey
+                    ? new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512)
+                    : new EncryptingCredentials((SymmetricSecurityKey)key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512)),
+            ]);
     }
 
     private KeyRotationSettings RotationSettings()
@@ -122,7 +132,7 @@ internal sealed partial class KeyRing(
         }
     }
 
-    private RsaSecurityKey Open(StoredKey stored)
+    private SecurityKey Open(StoredKey stored)
     {
         lock (_opened)
         {

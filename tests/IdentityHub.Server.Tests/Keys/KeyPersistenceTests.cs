@@ -1,4 +1,5 @@
 using System.Net;
+using IdentityHub.Core.Keys;
 using IdentityHub.Data;
 using IdentityHub.Server.Tests.Infrastructure;
 using IdentityHub.Testing;
@@ -45,7 +46,9 @@ public sealed class KeyPersistenceTests
         using var scope = app.Services.CreateScope();
         var keys = await scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>().SigningKeys.ToListAsync();
 
-        Assert.Equal(2, keys.Count);
+        Assert.Equal(
+            [(KeyUse.Signing, "RS256"), (KeyUse.Encryption, "A256KW"), (KeyUse.ServerSigning, "HS256")],
+            keys.Select(key => (key.Use, key.Algorithm)).OrderBy(key => key.Use));
         Assert.All(keys, key =>
         {
             Assert.StartsWith("CfDJ8", key.ProtectedPrivateKey, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using IdentityHub.Server.Keys;
 using IdentityHub.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace IdentityHub.Server.Tests.Keys;
 
@@ -43,6 +44,31 @@ public sealed class KeyRotationTests
         app.Clock.Advance(TimeSpan.FromHours(3));
         await ring.RefreshAsync(CancellationToken.None);
         Assert.Equal([nextKid], await PublishedKidsAsync(app));
+    }
+
+    [Fact]
+    public async Task A_refresh_token_protected_with_the_previous_secret_keys_still_opens_after_the_rotation()
+    {
+        await using var app = new IdentityHubApp()
+            .With("IdentityHub:Keys:RotationInterval", "1.00:00:00")
+            .With("IdentityHub:Keys:PublishAhead", "02:00:00")
+            .With("IdentityHub:Tokens:RefreshTokenLifetime", "02:00:00")
+            .With("IdentityHub:Tokens:RefreshTokenAbsoluteLifetime", "03:00:00");
+        await app.InitializeAsync();
+        var ring = app.Services.GetRequiredService<KeyRing>();
+        var user = await app.CreateUserAsync("rotation-refresh-user");
+
+        app.Clock.Advance(TimeSpan.FromHours(23));
+        await ring.RefreshAsync(CancellationToken.None);
+        var before = (await TokenClient.For(app).RedeemAsync(
+            await app.NewBrowser().CodeFlowAsync(user.UserName!, new AuthorizationRequest()))).EnsureSuccess();
+
+        app.Clock.Advance(TimeSpan.FromHours(1.5));
+        await ring.RefreshAsync(CancellationToken.None);
+        var after = (await TokenClient.For(app).RefreshAsync(before.RefreshToken)).EnsureSuccess();
+
+        // Encrypted with the successor now, and the old one still opened.
+        Assert.NotEqual(new JsonWebToken(before.RefreshToken).Kid, new JsonWebToken(after.RefreshToken).Kid);
     }
 
     private static async Task<string> SigningKidAsync(TokenClient integration) =>
