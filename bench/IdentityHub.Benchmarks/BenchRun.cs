@@ -129,6 +129,12 @@ public sealed class BenchRun(BenchOptions options)
         Report("saturation", saturation);
         var transactions = (await DatabaseTransactionsAsync(target) - transactionsBefore) / Math.Max(1.0, saturation.Completed);
         Say(string.Create(CultureInfo.InvariantCulture, $"  database transactions per operation: {transactions:0.0}"));
+        var limitNow = options.Smoke ? null : await HardwareLimits.MeasureNowAsync(options.ServerCore, scenario.Bound, options.OpensslSeconds);
+        if (limitNow is { } measured)
+        {
+            Say(string.Create(CultureInfo.InvariantCulture, $"  the limit measured again right after: {measured:0.0}/s"));
+        }
+
         var rate = Math.Max(1, saturation.Rate);
         var at50 = await runner.OpenLoopAsync(prepared.Operation, rate * 0.5, options.Latency);
         Report("50% open loop", at50);
@@ -137,14 +143,14 @@ public sealed class BenchRun(BenchOptions options)
 
         double? share = scenario.Bound switch
         {
-            HardwareBound.RsaSignatures => saturation.Rate * prepared.PrivateKeyOperations / limits.Rsa2048SignsPerSecond,
-            HardwareBound.PasswordHashes => saturation.Rate / limits.PasswordHashesPerSecond,
+            HardwareBound.RsaSignatures => saturation.Rate * prepared.PrivateKeyOperations / (limitNow ?? limits.Rsa2048SignsPerSecond),
+            HardwareBound.PasswordHashes => saturation.Rate / (limitNow ?? limits.PasswordHashesPerSecond),
             _ => null,
         };
         var perThousand = saturation.Completed == 0 ? double.NaN : 1000.0 / saturation.Completed;
         return new TargetResult(target.Name, saturation.Rate, saturation.Rate * scenario.RequestsPerOperation,
             saturation.ServerCpuSeconds * perThousand, saturation.DatabaseCpuSeconds * perThousand,
-            saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, saturation, at50, at80);
+            saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, limitNow, saturation, at50, at80);
     }
 
     /// <summary>Committed and rolled-back transactions of the target's database so far (PostgreSQL's statistics, flushed about every second).</summary>

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using IdentityHub.Benchmarks.Scenarios;
 using IdentityHub.Data.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using static System.FormattableString;
 
 namespace IdentityHub.Benchmarks.Machine;
 
@@ -12,10 +14,10 @@ namespace IdentityHub.Benchmarks.Machine;
 public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double P256SignsPerSecond, double PasswordHashesPerSecond, int PasswordIterations, double ClientSecretChecksPerSecond)
 {
     /// <summary>Measures on <paramref name="core"/>, the core the servers are pinned to.</summary>
-    public static async Task<HardwareLimits> MeasureAsync(int core, int opensslSeconds, double hashSeconds)
+    public static async Task<HardwareLimits> MeasureAsync(int core, int opensslSeconds, double hashSeconds, bool hashesOnly = false)
     {
-        var rsa = ParseRsa(await RunAsync("taskset", $"-c {core} openssl speed -seconds {opensslSeconds} rsa2048"));
-        var p256 = ParseEcdsa(await RunAsync("taskset", $"-c {core} openssl speed -seconds {opensslSeconds} ecdsap256"));
+        var rsa = hashesOnly ? double.NaN : ParseRsa(await RunAsync("taskset", $"-c {core} openssl speed -seconds {opensslSeconds} rsa2048"));
+        var p256 = hashesOnly ? double.NaN : ParseEcdsa(await RunAsync("taskset", $"-c {core} openssl speed -seconds {opensslSeconds} ecdsap256"));
         var self = Environment.ProcessPath!;
         var dll = typeof(HardwareLimits).Assembly.Location;
         var hashArguments = Path.GetFileNameWithoutExtension(self) == "dotnet"
@@ -24,6 +26,25 @@ public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double
         var hashes = (await RunAsync("taskset", hashArguments)).Trim().Split(' ');
         return new HardwareLimits(rsa, p256, double.Parse(hashes[0], CultureInfo.InvariantCulture), int.Parse(hashes[1], CultureInfo.InvariantCulture),
             double.Parse(hashes[2], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The one limit a scenario is bound by, measured again on the server core right after that scenario's
+    /// saturation phase (the servers are idle then): the host's speed drifts within a run, so the share of
+    /// the limit compares figures taken within seconds of each other. Null for scenarios bound by neither.
+    /// </summary>
+    public static async Task<double?> MeasureNowAsync(int core, HardwareBound bound, double seconds)
+    {
+        switch (bound)
+        {
+            case HardwareBound.RsaSignatures:
+                return ParseRsa(await RunAsync("taskset", Invariant($"-c {core} openssl speed -seconds {Math.Max(1, (int)seconds)} rsa2048")));
+            case HardwareBound.PasswordHashes:
+                var now = await MeasureAsync(core, opensslSeconds: 0, seconds, hashesOnly: true);
+                return now.PasswordHashesPerSecond;
+            default:
+                return null;
+        }
     }
 
     /// <summary>
