@@ -29,9 +29,9 @@ public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double
     }
 
     /// <summary>
-    /// The one limit a scenario is bound by, measured again on the server core right after that scenario's
-    /// saturation phase (the servers are idle then): the host's speed drifts within a run, so the share of
-    /// the limit compares figures taken within seconds of each other. Null for scenarios bound by neither.
+    /// The one limit a scenario is bound by, measured again on the server core just before and just after
+    /// that scenario's saturation phase (with the servers idle): the host's speed drifts within a run, so the
+    /// share of the limit compares figures taken within seconds of each other. Null for scenarios bound by neither.
     /// </summary>
     public static async Task<double?> MeasureNowAsync(int core, HardwareBound bound, double seconds)
     {

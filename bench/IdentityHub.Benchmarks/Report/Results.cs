@@ -15,7 +15,7 @@ public sealed record TargetResult(
     double DatabaseTransactionsPerOperation,
     double PrivateKeyOperations,
     double? HardwareShare,
-    double? LimitMeasuredAfter,
+    double? LimitMeasuredAround,
     PhaseResult Saturation,
     PhaseResult At50,
     PhaseResult At80)
