@@ -16,7 +16,10 @@ public static class ResultTable
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var scenario in results.Scenarios)
         {
-            Row(text, scenario, scenario.IdentityHub, scenario.Ratio is { } ratio ? Invariant($"{ratio:0.00}×") : "–",
+            var ratio = scenario.Ratio is { } raw
+                ? Invariant($"{raw:0.00}×") + (scenario.SpeedAdjustedRatio is { } adjusted ? Invariant($" ({adjusted:0.00}× for the core's speed)") : "")
+                : "–";
+            Row(text, scenario, scenario.IdentityHub, ratio,
                 scenario.Checks.Count == 0 ? "–" : string.Join("; ", scenario.Checks.Select(check => (check.Met ? "yes: " : "NO: ") + check.Description)));
             if (scenario.OidcProvider is { } other)
             {

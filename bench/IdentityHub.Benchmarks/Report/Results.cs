@@ -29,6 +29,15 @@ public sealed record ScenarioResult(string Key, string Title, int RequestsPerOpe
 {
     public double? Ratio => OidcProvider is { OperationsPerSecond: > 0 } other ? IdentityHub.OperationsPerSecond / other.OperationsPerSecond : null;
 
+    /// <summary>
+    /// The ratio with each server's rate divided by the core's speed measured next to its own phase (the RSA
+    /// limit): the host's speed drifts between the two phases, and this takes the drift out.
+    /// </summary>
+    public double? SpeedAdjustedRatio =>
+        OidcProvider is { OperationsPerSecond: > 0, LimitMeasuredAround: > 0 } other && IdentityHub.LimitMeasuredAround is > 0
+            ? IdentityHub.OperationsPerSecond / IdentityHub.LimitMeasuredAround.Value / (other.OperationsPerSecond / other.LimitMeasuredAround.Value)
+            : null;
+
     public bool Met => Checks.All(check => check.Met);
 }
 
