@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using IdentityHub.Data;
+using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +19,13 @@ public sealed class InactiveAccounts(IdentityHubDbContext db, AuditLog audit, IO
     {
         var now = time.GetUtcNow();
         var cutoff = now - options.CurrentValue.Inactivity.DisableAfter;
-        var stale = await db.Users
-            .Where(user => user.DisabledForInactivityAt == null)
-            .Where(user => user.LastSignInAt != null ? user.LastSignInAt < cutoff : user.CreatedAt < cutoff)
-            .ToListAsync(cancellationToken);
+        Expression<Func<IdentityHubUser, bool>> idle = user => user.LastSignInAt != null ? user.LastSignInAt < cutoff : user.CreatedAt < cutoff;
+        var active = db.Users.Where(user => user.DisabledForInactivityAt == null);
+        // The embedded SQLite database keeps Identity's user table with dates as text, which it cannot
+        // compare: there the (development-sized) list is filtered here instead of in the query.
+        var stale = db.Database.IsSqlite()
+            ? [.. (await active.ToListAsync(cancellationToken)).Where(idle.Compile())]
+            : await active.Where(idle).ToListAsync(cancellationToken);
         foreach (var user in stale)
         {
             user.DisabledForInactivityAt = now;
