@@ -23,6 +23,8 @@ public sealed class StartupValidationTests
     [InlineData("IdentityHub:Passwords:BreachCheck:Enabled", "true", "IdentityHub:Passwords:BreachCheck:BaseUrl is required")]
     [InlineData("IdentityHub:Passwords:BreachCheck:MinimumCount", "0", "IdentityHub:Passwords:BreachCheck:MinimumCount")]
     [InlineData("IdentityHub:Passwords:BreachCheck:Timeout", "00:05:00", "IdentityHub:Passwords:BreachCheck:Timeout")]
+    [InlineData("IdentityHub:ClientCacheLifetime", "-00:01:00", "IdentityHub:ClientCacheLifetime cannot be negative")]
+    [InlineData("IdentityHub:ClientCacheLifetime", "a minute", "IdentityHub:ClientCacheLifetime")]
     public async Task A_bad_setting_stops_start_up_and_names_the_key(string key, string value, string named)
     {
         var environment = await ServerEnvironmentAsync();
