@@ -121,12 +121,8 @@ public sealed class BenchRun(BenchOptions options)
         Say($"{scenario.Title} on {target.Name}");
         using var preparing = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var prepared = await scenario.PrepareAsync(target, context, preparing.Token);
-        double? limitBefore = null;
-        if (!options.Smoke && scenario.Bound != HardwareBound.None)
-        {
-            await WaitUntilIdleAsync(target);
-            limitBefore = await HardwareLimits.MeasureNowAsync(options.ServerCore, scenario.Bound, options.OpensslSeconds);
-        }
+        var measureLimit = !options.Smoke && scenario.Bound != HardwareBound.None;
+        var limitBefore = measureLimit ? await LimitNowAsync(scenario, target) : null;
         var runner = new LoadRunner(target, postmaster);
         var warm = await runner.ClosedLoopAsync(prepared.Operation, options.Concurrency, options.WarmUp);
         Report("warm-up", warm);
@@ -135,13 +131,11 @@ public sealed class BenchRun(BenchOptions options)
         Report("saturation", saturation);
         var transactions = (await DatabaseTransactionsAsync(target) - transactionsBefore) / Math.Max(1.0, saturation.Completed);
         Say(string.Create(CultureInfo.InvariantCulture, $"  database transactions per operation: {transactions:0.0}"));
-        double? limitNow = null;
-        if (limitBefore is not null)
+        var limitAfter = measureLimit ? await LimitNowAsync(scenario, target) : null;
+        // The host's speed drifts: the higher of the two figures, so the share is never flattered.
+        var limitNow = limitBefore is { } before && limitAfter is { } after ? Math.Max(before, after) : (double?)null;
+        if (limitNow is not null)
         {
-            await WaitUntilIdleAsync(target);
-            var limitAfter = await HardwareLimits.MeasureNowAsync(options.ServerCore, scenario.Bound, options.OpensslSeconds);
-            // The host's speed drifts: the higher of the two figures, so the share is never flattered.
-            limitNow = Math.Max(limitBefore.Value, limitAfter ?? 0);
             Say(string.Create(CultureInfo.InvariantCulture, $"  the limit measured just before and after: {limitBefore:0.0}/s and {limitAfter:0.0}/s"));
         }
 
@@ -161,6 +155,13 @@ public sealed class BenchRun(BenchOptions options)
         return new TargetResult(target.Name, saturation.Rate, saturation.Rate * scenario.RequestsPerOperation,
             saturation.ServerCpuSeconds * perThousand, saturation.DatabaseCpuSeconds * perThousand,
             saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, limitNow, saturation, at50, at80);
+    }
+
+    /// <summary>The core's limit for the scenario, once the server has finished what it had in flight.</summary>
+    private async Task<double?> LimitNowAsync(Scenario scenario, Target target)
+    {
+        await WaitUntilIdleAsync(target);
+        return await HardwareLimits.MeasureNowAsync(options.ServerCore, scenario.Bound, options.OpensslSeconds);
     }
 
     /// <summary>

@@ -14,18 +14,12 @@ namespace IdentityHub.Benchmarks.Machine;
 public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double P256SignsPerSecond, double PasswordHashesPerSecond, int PasswordIterations, double ClientSecretChecksPerSecond)
 {
     /// <summary>Measures on <paramref name="core"/>, the core the servers are pinned to.</summary>
-    public static async Task<HardwareLimits> MeasureAsync(int core, int opensslSeconds, double hashSeconds, bool hashesOnly = false)
+    public static async Task<HardwareLimits> MeasureAsync(int core, int opensslSeconds, double hashSeconds)
     {
-        var rsa = hashesOnly ? double.NaN : ParseRsa(await RunAsync("taskset", $"-c {core} openssl speed -seconds {opensslSeconds} rsa2048"));
-        var p256 = hashesOnly ? double.NaN : ParseEcdsa(await RunAsync("taskset", $"-c {core} openssl speed -seconds {opensslSeconds} ecdsap256"));
-        var self = Environment.ProcessPath!;
-        var dll = typeof(HardwareLimits).Assembly.Location;
-        var hashArguments = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? $"-c {core} {self} {dll} hash-rate {hashSeconds.ToString(CultureInfo.InvariantCulture)}"
-            : $"-c {core} {self} hash-rate {hashSeconds.ToString(CultureInfo.InvariantCulture)}";
-        var hashes = (await RunAsync("taskset", hashArguments)).Trim().Split(' ');
-        return new HardwareLimits(rsa, p256, double.Parse(hashes[0], CultureInfo.InvariantCulture), int.Parse(hashes[1], CultureInfo.InvariantCulture),
-            double.Parse(hashes[2], CultureInfo.InvariantCulture));
+        var rsa = await RsaSignaturesAsync(core, opensslSeconds);
+        var p256 = ParseEcdsa(await RunAsync("taskset", $"-c {core} openssl speed -seconds {opensslSeconds} ecdsap256"));
+        var (hashes, iterations, secrets) = await HashRatesAsync(core, hashSeconds);
+        return new HardwareLimits(rsa, p256, hashes, iterations, secrets);
     }
 
     /// <summary>
@@ -33,18 +27,26 @@ public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double
     /// that scenario's saturation phase (with the servers idle): the host's speed drifts within a run, so the
     /// share of the limit compares figures taken within seconds of each other. Null for scenarios bound by neither.
     /// </summary>
-    public static async Task<double?> MeasureNowAsync(int core, HardwareBound bound, double seconds)
+    public static async Task<double?> MeasureNowAsync(int core, HardwareBound bound, double seconds) => bound switch
     {
-        switch (bound)
-        {
-            case HardwareBound.RsaSignatures:
-                return ParseRsa(await RunAsync("taskset", Invariant($"-c {core} openssl speed -seconds {Math.Max(1, (int)seconds)} rsa2048")));
-            case HardwareBound.PasswordHashes:
-                var now = await MeasureAsync(core, opensslSeconds: 0, seconds, hashesOnly: true);
-                return now.PasswordHashesPerSecond;
-            default:
-                return null;
-        }
+        HardwareBound.RsaSignatures => await RsaSignaturesAsync(core, Math.Max(1, (int)seconds)),
+        HardwareBound.PasswordHashes => (await HashRatesAsync(core, seconds)).Hashes,
+        _ => null,
+    };
+
+    private static async Task<double> RsaSignaturesAsync(int core, int seconds) =>
+        ParseRsa(await RunAsync("taskset", $"-c {core} openssl speed -seconds {seconds} rsa2048"));
+
+    /// <summary>Runs this program's <c>hash-rate</c> verb on <paramref name="core"/>.</summary>
+    private static async Task<(double Hashes, int Iterations, double ClientSecrets)> HashRatesAsync(int core, double seconds)
+    {
+        var self = Environment.ProcessPath!;
+        var dll = typeof(HardwareLimits).Assembly.Location;
+        var verb = Invariant($"hash-rate {seconds}");
+        var arguments = Path.GetFileNameWithoutExtension(self) == "dotnet" ? $"-c {core} {self} {dll} {verb}" : $"-c {core} {self} {verb}";
+        var figures = (await RunAsync("taskset", arguments)).Trim().Split(' ');
+        return (double.Parse(figures[0], CultureInfo.InvariantCulture), int.Parse(figures[1], CultureInfo.InvariantCulture),
+            double.Parse(figures[2], CultureInfo.InvariantCulture));
     }
 
     /// <summary>

@@ -16,8 +16,10 @@ namespace IdentityHub.Server.Connect;
 /// </summary>
 public sealed class ScopeResources(IOpenIddictScopeManager scopes, IOptions<IdentityHubOptions> options)
 {
-    private static readonly FrozenSet<string> WithoutResources =
-        new[] { Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>The OpenID Connect scopes IdentityHub registers; none has an audience.</summary>
+    public static readonly string[] OpenIdScopes = [Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess];
+
+    private static readonly FrozenSet<string> WithoutResources = OpenIdScopes.ToFrozenSet(StringComparer.Ordinal);
 
     public async Task<List<string>> ForAsync(ImmutableArray<string> requested, CancellationToken cancellationToken = default)
     {

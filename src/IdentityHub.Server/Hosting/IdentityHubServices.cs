@@ -219,7 +219,7 @@ public static class IdentityHubServices
                     .AllowClientCredentialsFlow()
                     .RequireProofKeyForCodeExchange();
 
-                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+                options.RegisterScopes(ScopeResources.OpenIdScopes);
                 options.RegisterClaims(
                     Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.PreferredUsername,
                     Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified,

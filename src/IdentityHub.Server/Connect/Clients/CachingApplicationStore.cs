@@ -21,27 +21,11 @@ public sealed class CachingApplicationStore(
     : OpenIddictEntityFrameworkCoreApplicationStore<OpenIddictEntityFrameworkCoreApplication,
         OpenIddictEntityFrameworkCoreAuthorization, OpenIddictEntityFrameworkCoreToken, string>(cache, context, options)
 {
-    public override async ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken)
-    {
-        var database = await Context.GetDbContextAsync(cancellationToken);
-        if (!string.IsNullOrEmpty(identifier) && snapshots.FindByClientId(identifier) is { } remembered)
-        {
-            return Attach(database, remembered);
-        }
+    public override ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
+        FindAsync(identifier, snapshots.FindByClientId, base.FindByClientIdAsync, cancellationToken);
 
-        return Remember(database, await base.FindByClientIdAsync(identifier, cancellationToken));
-    }
-
-    public override async ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken)
-    {
-        var database = await Context.GetDbContextAsync(cancellationToken);
-        if (!string.IsNullOrEmpty(identifier) && snapshots.FindById(identifier) is { } remembered)
-        {
-            return Attach(database, remembered);
-        }
-
-        return Remember(database, await base.FindByIdAsync(identifier, cancellationToken));
-    }
+    public override ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
+        FindAsync(identifier, snapshots.FindById, base.FindByIdAsync, cancellationToken);
 
     public override async ValueTask UpdateAsync(OpenIddictEntityFrameworkCoreApplication application, CancellationToken cancellationToken)
     {
@@ -61,6 +45,21 @@ public sealed class CachingApplicationStore(
     {
         snapshots.Forget(application);
         await base.DeleteAsync(application, cancellationToken);
+    }
+
+    private async ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindAsync(
+        string identifier,
+        Func<string, OpenIddictEntityFrameworkCoreApplication?> remembered,
+        Func<string, CancellationToken, ValueTask<OpenIddictEntityFrameworkCoreApplication?>> read,
+        CancellationToken cancellationToken)
+    {
+        var database = await Context.GetDbContextAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(identifier) && remembered(identifier) is { } copy)
+        {
+            return Attach(database, copy);
+        }
+
+        return Remember(database, await read(identifier, cancellationToken));
     }
 
     private OpenIddictEntityFrameworkCoreApplication? Remember(DbContext database, OpenIddictEntityFrameworkCoreApplication? application)
