@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace IdentityHub.Core.Accounts.LegacyPasswords;
 
@@ -9,18 +8,10 @@ namespace IdentityHub.Core.Accounts.LegacyPasswords;
 /// <c>0x00</c> + 16-byte salt + 32-byte PBKDF2-HMAC-SHA1 key at 1,000 iterations (v2), or
 /// <c>0x01</c> + PRF (0 SHA-1, 1 SHA-256, 2 SHA-512) + iterations + salt length (big-endian 32-bit) +
 /// salt + key (v3). Imported like the others so that the first sign-in checks the password against
-/// the current policy before a fresh hash replaces it.
+/// the current policy before a fresh hash replaces it. Both are PBKDF2, checked as <see cref="Pbkdf2Hash"/>.
 /// </summary>
-internal sealed class AspNetIdentityHash(string scheme, HashAlgorithmName prf, int iterations, byte[] salt, byte[] expected) : LegacyPasswordHash
+internal static class AspNetIdentityHash
 {
-    public override string Scheme { get; } = scheme;
-
-    public override bool Verify(string password)
-    {
-        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, prf, expected.Length);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
-    }
-
     /// <summary>The hash when the text is one of the two layouts; null when it is not (so "unknown format").</summary>
     public static ParseResult? Read(string text)
     {
@@ -32,7 +23,7 @@ internal sealed class AspNetIdentityHash(string scheme, HashAlgorithmName prf, i
 
         if (bytes[0] == 0x00 && bytes.Length == 49)
         {
-            return ParseResult.Ok(new AspNetIdentityHash("aspnet-identity-v2", HashAlgorithmName.SHA1, 1000, bytes[1..17], bytes[17..]));
+            return ParseResult.Ok(new Pbkdf2Hash("aspnet-identity-v2", HashAlgorithmName.SHA1, 1000, bytes[1..17], bytes[17..]));
         }
 
         if (bytes[0] != 0x01 || bytes.Length < 13 + 16 + 16)
@@ -54,12 +45,12 @@ internal sealed class AspNetIdentityHash(string scheme, HashAlgorithmName prf, i
             return null;
         }
 
-        if (iterations is 0 or > MaxIterations)
+        if (iterations is 0 or > LegacyPasswordHash.MaxIterations)
         {
-            return ParseResult.Fail($"The ASP.NET Identity hash's iteration count {iterations} is outside 1 to {MaxIterations}.");
+            return ParseResult.Fail($"The ASP.NET Identity hash's iteration count {iterations} is outside 1 to {LegacyPasswordHash.MaxIterations}.");
         }
 
         var salt = bytes[13..(13 + (int)saltLength)];
-        return ParseResult.Ok(new AspNetIdentityHash("aspnet-identity-v3", prf.Value, (int)iterations, salt, bytes[(13 + (int)saltLength)..]));
+        return ParseResult.Ok(new Pbkdf2Hash("aspnet-identity-v3", prf.Value, (int)iterations, salt, bytes[(13 + (int)saltLength)..]));
     }
 }
