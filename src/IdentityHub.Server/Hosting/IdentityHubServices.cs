@@ -152,7 +152,8 @@ public static class IdentityHubServices
             .AddErrorDescriber<IdentityHubErrorDescriber>()
             .AddPasswordValidator<PolicyPasswordValidator>()
             .AddUserValidator<PolicyUserValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SessionPrincipalFactory>();
 
         // Imported users' legacy hashes (A10) are read beside Identity's own.
         services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<IdentityHubUser>, LegacyAwarePasswordHasher>());

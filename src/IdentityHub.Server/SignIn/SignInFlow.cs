@@ -1,4 +1,5 @@
 using IdentityHub.Core.Assurance;
+using IdentityHub.Data;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
@@ -18,6 +19,7 @@ public sealed class SignInFlow(
     UserManager<IdentityHubUser> users,
     SignInManager<IdentityHubUser> signIn,
     ClientPolicies policies,
+    IdentityHubDbContext db,
     AuditLog audit,
     IOptionsMonitor<IdentityHubOptions> options,
     TimeProvider time)
@@ -90,8 +92,10 @@ public sealed class SignInFlow(
         var acr = AssuranceLevels.For(attempt.Methods, options.CurrentValue.Mfa.Preset);
         var amr = AssuranceLevels.AmrFor(attempt.Methods, options.CurrentValue.Mfa.Preset);
         await SignInAttempt.EndAsync(http);
+        // Saved as one column of the record Identity's store is tracking: UpdateAsync would first check
+        // the username is still unique and then rewrite every column, for a sign-in time.
         user.LastSignInAt = time.GetUtcNow();
-        await users.UpdateAsync(user);
+        await db.SaveChangesAsync(http.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, SignedInSession.ClaimsFor(attempt.AuthenticatedAt, amr, acr, attempt.SecondFactorAt));
         await audit.RecordAsync(attempt.Purpose == AttemptPurpose.SignIn ? "sign_in" : "step_up", "succeeded", user.Id, attempt.ClientId, $"amr {string.Join(' ', amr)}; acr {acr}");
     }

@@ -61,9 +61,15 @@ public sealed class LifecycleTests
 
         app.Clock.Advance(TimeSpan.FromDays(60));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await app.NewBrowser().SignInAsync(active.UserName!)).StatusCode);
+        var signedInAt = app.Clock.GetUtcNow();
         app.Clock.Advance(TimeSpan.FromDays(31));
         using (var scope = app.Services.CreateScope())
         {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
+            // PostgreSQL keeps microseconds; the clock has ticks.
+            var stored = (await users.FindByIdAsync(active.Id))!.LastSignInAt;
+            Assert.True(stored is { } at && (at - signedInAt).Duration() < TimeSpan.FromMilliseconds(1), $"LastSignInAt {stored}, signed in at {signedInAt}");
+            Assert.Null((await users.FindByIdAsync(idle.Id))!.LastSignInAt);
             await scope.ServiceProvider.GetRequiredService<InactiveAccounts>().DisableAsync();
         }
 

@@ -80,6 +80,10 @@ public sealed class RecoveryCodeTests(IdentityHubApp app) : IClassFixture<Identi
         var request = new AuthorizationRequest();
         var challenge = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(request));
         Assert.Contains("<a href=\"/account/mfa/recovery\" id=\"use-recovery-code\">Use a recovery code</a>", challenge);
+        // The page shown again after a wrong code still offers them.
+        var wrong = await (await browser.VerifyAsync(challenge, "abcdef")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"use-recovery-code\"", wrong);
+        Assert.Contains("id=\"code-error\"", wrong);
 
         var accepted = await browser.EnterRecoveryCodeAsync(code);
 

@@ -8,6 +8,7 @@ using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -167,6 +168,16 @@ public sealed class ChallengeModel : PageModel
         return Page();
     }
 
+    /// <summary>Only a page that is shown offers recovery codes: a correct code redirects without counting them.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult && _user is not null)
+        {
+            HasRecoveryCodes = await _recoveryCodes.RemainingAsync(_user.Id) > 0;
+        }
+    }
+
     private async Task<IActionResult?> LoadAsync()
     {
         var attempt = await SignInAttempt.ReadAsync(HttpContext);
@@ -183,7 +194,6 @@ public sealed class ChallengeModel : PageModel
         RememberFor = Describe(_options.CurrentValue.Mfa.RememberDevice.Lifetime);
         Reference = attempt.Reference;
 
-        HasRecoveryCodes = await _recoveryCodes.RemainingAsync(user.Id) > 0;
         var usable = (await _methods.ListAsync(user.Id)).Where(_methods.Counts).Where(m => m.Kind != MfaMethodKind.Passkey).ToList();
         var current = usable.FirstOrDefault(m => m.Id == attempt.ChallengeMethodId) ?? usable.FirstOrDefault();
         if (current is null)
