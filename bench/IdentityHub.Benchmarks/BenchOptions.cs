@@ -8,6 +8,15 @@ public sealed record BenchOptions
     /// <summary>Closed-loop warm-up before each measured phase.</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The warm-up goes on (in steps of <see cref="WarmUp"/>, for at most a minute) until this many
+    /// operations have run: the runtime compiles a method's optimized code only after it has been called
+    /// a few dozen times, so a scenario as slow as the full sign-in would otherwise be measured half-compiled.
+    /// </summary>
+    public int WarmUpOperations { get; init; } = 300;
+
+    public static TimeSpan MaxWarmUp { get; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The closed-loop phase that finds the rate at saturation.</summary>
     public TimeSpan Saturation { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -45,6 +54,7 @@ public sealed record BenchOptions
                 {
                     Smoke = true,
                     WarmUp = TimeSpan.FromSeconds(0.3),
+                    WarmUpOperations = 0,
                     Saturation = TimeSpan.FromSeconds(0.7),
                     Latency = TimeSpan.FromSeconds(0.3),
                     Users = 200,
@@ -52,6 +62,7 @@ public sealed record BenchOptions
                     Concurrency = 4,
                 },
                 "--warmup" => options with { WarmUp = Seconds(value, ref i) },
+                "--warmup-operations" => options with { WarmUpOperations = Number(value, ref i) },
                 "--duration" => options with { Saturation = Seconds(value, ref i) },
                 "--latency-duration" => options with { Latency = Seconds(value, ref i) },
                 "--concurrency" => options with { Concurrency = Number(value, ref i) },

@@ -124,8 +124,7 @@ public sealed class BenchRun(BenchOptions options)
         var measureLimit = !options.Smoke && scenario.Bound != HardwareBound.None;
         var limitBefore = measureLimit ? await LimitNowAsync(scenario, target) : null;
         var runner = new LoadRunner(target, postmaster);
-        var warm = await runner.ClosedLoopAsync(prepared.Operation, options.Concurrency, options.WarmUp);
-        Report("warm-up", warm);
+        await WarmUpAsync(runner, prepared.Operation);
         var transactionsBefore = await DatabaseTransactionsAsync(target);
         var saturation = await runner.ClosedLoopAsync(prepared.Operation, options.Concurrency, options.Saturation);
         Report("saturation", saturation);
@@ -155,6 +154,19 @@ public sealed class BenchRun(BenchOptions options)
         return new TargetResult(target.Name, saturation.Rate, saturation.Rate * scenario.RequestsPerOperation,
             saturation.ServerCpuSeconds * perThousand, saturation.DatabaseCpuSeconds * perThousand,
             saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, limitNow, saturation, at50, at80);
+    }
+
+    /// <summary>Closed-loop rounds until <see cref="BenchOptions.WarmUpOperations"/> have run, or a minute has passed.</summary>
+    private async Task WarmUpAsync(LoadRunner runner, Func<CancellationToken, Task> operation)
+    {
+        var (completed, spent) = (0L, TimeSpan.Zero);
+        do
+        {
+            var warm = await runner.ClosedLoopAsync(operation, options.Concurrency, options.WarmUp);
+            Report("warm-up", warm);
+            (completed, spent) = (completed + warm.Completed, spent + options.WarmUp);
+        }
+        while (completed < options.WarmUpOperations && spent < BenchOptions.MaxWarmUp);
     }
 
     /// <summary>The core's limit for the scenario, once the server has finished what it had in flight.</summary>
