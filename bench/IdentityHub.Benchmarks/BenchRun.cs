@@ -116,26 +116,41 @@ public sealed class BenchRun(BenchOptions options)
         }
     }
 
+    /// <summary>Slices of a bound scenario's saturation phase, with the core's limit measured between them.</summary>
+    private const int SaturationSlices = 3;
+
     private async Task<TargetResult> MeasureAsync(Scenario scenario, Target target, ScenarioContext context, HardwareLimits limits, int postmaster)
     {
         Say($"{scenario.Title} on {target.Name}");
         using var preparing = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var prepared = await scenario.PrepareAsync(target, context, preparing.Token);
         var measureLimit = !options.Smoke && scenario.Bound != HardwareBound.None;
-        var limitBefore = measureLimit ? await LimitNowAsync(scenario, target) : null;
         var runner = new LoadRunner(target, postmaster);
         await WarmUpAsync(runner, prepared.Operation);
+
+        // The host's speed drifts within a phase: the saturation runs in slices, with the core's limit
+        // measured before, between and after them, and each slice is paired with the higher of the two
+        // figures next to it, so the share is never flattered by a slow moment.
+        var limitsAround = new List<double>();
+        if (measureLimit)
+        {
+            limitsAround.Add(await LimitNowAsync(scenario, target));
+        }
+
         var transactionsBefore = await DatabaseTransactionsAsync(target);
-        var saturation = await runner.ClosedLoopAsync(prepared.Operation, options.Concurrency, options.Saturation);
+        var (saturation, slices) = await runner.ClosedLoopInSlicesAsync(prepared.Operation, options.Concurrency, options.Saturation,
+            measureLimit ? SaturationSlices : 1, async _ => limitsAround.Add(await LimitNowAsync(scenario, target)));
         Report("saturation", saturation);
         var transactions = (await DatabaseTransactionsAsync(target) - transactionsBefore) / Math.Max(1.0, saturation.Completed);
         Say(string.Create(CultureInfo.InvariantCulture, $"  database transactions per operation: {transactions:0.0}"));
-        var limitAfter = measureLimit ? await LimitNowAsync(scenario, target) : null;
-        // The host's speed drifts: the higher of the two figures, so the share is never flattered.
-        var limitNow = limitBefore is { } before && limitAfter is { } after ? Math.Max(before, after) : (double?)null;
-        if (limitNow is not null)
+        double? limitNow = null;
+        if (measureLimit)
         {
-            Say(string.Create(CultureInfo.InvariantCulture, $"  the limit measured just before and after: {limitBefore:0.0}/s and {limitAfter:0.0}/s"));
+            limitsAround.Add(await LimitNowAsync(scenario, target));
+            var weighted = slices.Select((slice, i) => slice.Seconds * Math.Max(limitsAround[i], limitsAround[i + 1])).Sum();
+            limitNow = weighted / slices.Sum(slice => slice.Seconds);
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"  the limit measured around the {slices.Count} slices: {string.Join(", ", limitsAround.Select(limit => $"{limit:0.0}/s"))}; paired with the slices: {limitNow:0.0}/s"));
         }
 
         var rate = Math.Max(1, saturation.Rate);
@@ -170,7 +185,7 @@ public sealed class BenchRun(BenchOptions options)
     }
 
     /// <summary>The core's limit for the scenario, once the server has finished what it had in flight.</summary>
-    private async Task<double?> LimitNowAsync(Scenario scenario, Target target)
+    private async Task<double> LimitNowAsync(Scenario scenario, Target target)
     {
         await WaitUntilIdleAsync(target);
         return await HardwareLimits.MeasureNowAsync(options.ServerCore, scenario.Bound, options.OpensslSeconds);

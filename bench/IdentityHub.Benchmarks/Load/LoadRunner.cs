@@ -29,21 +29,45 @@ public sealed class LoadRunner(Target target, int databasePid)
 {
     private const long MaxLatencyMicroseconds = 60_000_000;
 
-    public async Task<PhaseResult> ClosedLoopAsync(Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration)
+    public async Task<PhaseResult> ClosedLoopAsync(Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration) =>
+        (await ClosedLoopInSlicesAsync(operation, concurrency, duration, slices: 1, between: _ => Task.CompletedTask)).Phase;
+
+    /// <summary>
+    /// One closed-loop phase run as <paramref name="slices"/> equal slices, with <paramref name="between"/>
+    /// called in the pauses (the harness measures the core's limit there): one result over all slices, and
+    /// each slice's operations and seconds, to pair them with the limit measured next to them.
+    /// </summary>
+    public async Task<(PhaseResult Phase, IReadOnlyList<(int Completed, double Seconds)> Slices)> ClosedLoopInSlicesAsync(
+        Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration, int slices, Func<int, Task> between)
     {
         var recorder = new Recorder();
-        var measure = Measure.Start(target, databasePid);
-        using var stop = new CancellationTokenSource(duration);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var total = new Measured(0, 0, 0, 0);
+        var perSlice = new List<(int, double)>();
+        for (var slice = 0; slice < slices; slice++)
         {
-            while (!stop.IsCancellationRequested)
+            if (slice > 0)
             {
-                var started = Stopwatch.GetTimestamp();
-                await recorder.RunAsync(operation, started, CancellationToken.None);
+                await between(slice);
             }
-        })).ToArray();
-        await Task.WhenAll(workers);
-        return recorder.Result(measure.Stop());
+
+            var completedBefore = recorder.Completed;
+            var measure = Measure.Start(target, databasePid);
+            using var stop = new CancellationTokenSource(duration / slices);
+            var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await recorder.RunAsync(operation, started, CancellationToken.None);
+                }
+            })).ToArray();
+            await Task.WhenAll(workers);
+            var measured = measure.Stop();
+            total = total.Plus(measured);
+            perSlice.Add((recorder.Completed - completedBefore, measured.Seconds));
+        }
+
+        return (recorder.Result(total), perSlice);
     }
 
     public async Task<PhaseResult> OpenLoopAsync(Func<CancellationToken, Task> operation, double rate, TimeSpan duration)
@@ -77,6 +101,8 @@ public sealed class LoadRunner(Target target, int databasePid)
         private readonly List<string> _errors = [];
         private int _completed;
         private int _errorCount;
+
+        public int Completed => Volatile.Read(ref _completed);
 
         public async Task RunAsync(Func<CancellationToken, Task> operation, long due, CancellationToken cancellationToken)
         {
@@ -116,7 +142,11 @@ public sealed class LoadRunner(Target target, int databasePid)
         }
     }
 
-    private sealed record Measured(double Seconds, double ServerCpu, double DatabaseCpu, double DriverCpu);
+    private sealed record Measured(double Seconds, double ServerCpu, double DatabaseCpu, double DriverCpu)
+    {
+        public Measured Plus(Measured other) =>
+            new(Seconds + other.Seconds, ServerCpu + other.ServerCpu, DatabaseCpu + other.DatabaseCpu, DriverCpu + other.DriverCpu);
+    }
 
     private sealed class Measure
     {

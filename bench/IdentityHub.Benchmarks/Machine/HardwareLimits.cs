@@ -23,15 +23,15 @@ public sealed partial record HardwareLimits(double Rsa2048SignsPerSecond, double
     }
 
     /// <summary>
-    /// The one limit a scenario is bound by, measured again on the server core just before and just after
-    /// that scenario's saturation phase (with the servers idle): the host's speed drifts within a run, so the
-    /// share of the limit compares figures taken within seconds of each other. Null for scenarios bound by neither.
+    /// The one limit a scenario is bound by, measured again on the server core around each slice of that
+    /// scenario's saturation phase (with the servers idle): the host's speed drifts within a run, so the
+    /// share of the limit compares figures taken within seconds of each other.
     /// </summary>
-    public static async Task<double?> MeasureNowAsync(int core, HardwareBound bound, double seconds) => bound switch
+    public static async Task<double> MeasureNowAsync(int core, HardwareBound bound, double seconds) => bound switch
     {
         HardwareBound.RsaSignatures => await RsaSignaturesAsync(core, Math.Max(1, (int)seconds)),
         HardwareBound.PasswordHashes => (await HashRatesAsync(core, seconds)).Hashes,
-        _ => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(bound), bound, "The scenario is bound by no hardware limit."),
     };
 
     private static async Task<double> RsaSignaturesAsync(int core, int seconds) =>
