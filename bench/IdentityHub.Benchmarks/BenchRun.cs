@@ -139,7 +139,7 @@ public sealed class BenchRun(BenchOptions options)
 
         var transactionsBefore = await DatabaseTransactionsAsync(target);
         var (saturation, slices) = await runner.ClosedLoopInSlicesAsync(prepared.Operation, options.Concurrency, options.Saturation,
-            measureLimit ? SaturationSlices : 1, async _ => limitsAround.Add(await LimitNowAsync(scenario, target)));
+            measureLimit ? SaturationSlices : 1, async () => limitsAround.Add(await LimitNowAsync(scenario, target)));
         Report("saturation", saturation);
         var transactions = (await DatabaseTransactionsAsync(target) - transactionsBefore) / Math.Max(1.0, saturation.Completed);
         Say(string.Create(CultureInfo.InvariantCulture, $"  database transactions per operation: {transactions:0.0}"));

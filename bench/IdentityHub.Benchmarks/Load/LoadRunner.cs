@@ -30,7 +30,7 @@ public sealed class LoadRunner(Target target, int databasePid)
     private const long MaxLatencyMicroseconds = 60_000_000;
 
     public async Task<PhaseResult> ClosedLoopAsync(Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration) =>
-        (await ClosedLoopInSlicesAsync(operation, concurrency, duration, slices: 1, between: _ => Task.CompletedTask)).Phase;
+        (await ClosedLoopInSlicesAsync(operation, concurrency, duration, slices: 1, between: () => Task.CompletedTask)).Phase;
 
     /// <summary>
     /// One closed-loop phase run as <paramref name="slices"/> equal slices, with <paramref name="between"/>
@@ -38,7 +38,7 @@ public sealed class LoadRunner(Target target, int databasePid)
     /// each slice's operations and seconds, to pair them with the limit measured next to them.
     /// </summary>
     public async Task<(PhaseResult Phase, IReadOnlyList<(int Completed, double Seconds)> Slices)> ClosedLoopInSlicesAsync(
-        Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration, int slices, Func<int, Task> between)
+        Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration, int slices, Func<Task> between)
     {
         var recorder = new Recorder();
         var total = new Measured(0, 0, 0, 0);
@@ -47,7 +47,7 @@ public sealed class LoadRunner(Target target, int databasePid)
         {
             if (slice > 0)
             {
-                await between(slice);
+                await between();
             }
 
             var completedBefore = recorder.Completed;
