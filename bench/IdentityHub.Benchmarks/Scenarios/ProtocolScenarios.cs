@@ -21,9 +21,7 @@ public sealed class ClientCredentialsScenario : Scenario
 
     internal static void RequireRs256Jwt(string token)
     {
-        var parts = token.Split('.');
-        var header = parts.Length == 3 ? System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Decode(parts[0])) : "";
-        if (!header.Contains("\"RS256\"", StringComparison.Ordinal))
+        if (token.Split('.').Length != 3 || HeaderAlgorithm(token) != "RS256")
         {
             throw new OperationFailedException("the access token is not an RS256 JWT: " + OAuthFlows.Shorten(token));
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using IdentityHub.Benchmarks.Load;
 using IdentityHub.Benchmarks.Seeding;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace IdentityHub.Benchmarks.Scenarios;
 
@@ -50,20 +51,16 @@ public abstract class Scenario
     private static bool UsesRsa(string? token) =>
         token is not null && Parts(token) is 3 or 5 && HeaderAlgorithm(token) is { } alg && alg.StartsWith("RS", StringComparison.Ordinal);
 
-    private static string? HeaderAlgorithm(string token)
+    /// <summary>The <c>alg</c> of a JWS or JWE's header; null when the token has no readable header.</summary>
+    internal static string? HeaderAlgorithm(string token)
     {
         try
         {
-            var header = token[..token.IndexOf('.', StringComparison.Ordinal)].Replace('-', '+').Replace('_', '/');
-            var json = Convert.FromBase64String(header.PadRight(header.Length + (4 - header.Length % 4) % 4, '='));
-            using var document = System.Text.Json.JsonDocument.Parse(json);
-            return document.RootElement.TryGetProperty("alg", out var alg) ? alg.GetString() : null;
+            var dot = token.IndexOf('.', StringComparison.Ordinal);
+            using var header = System.Text.Json.JsonDocument.Parse(Base64UrlTextEncoder.Decode(dot < 0 ? token : token[..dot]));
+            return header.RootElement.TryGetProperty("alg", out var alg) ? alg.GetString() : null;
         }
-        catch (FormatException)
-        {
-            return null;
-        }
-        catch (System.Text.Json.JsonException)
+        catch (Exception exception) when (exception is FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             return null;
         }
