@@ -47,36 +47,46 @@ public sealed record BenchOptions
         var options = new BenchOptions();
         for (var i = 0; i < args.Count; i++)
         {
-            var value = i + 1 < args.Count ? args[i + 1] : null;
-            options = args[i] switch
+            var (option, value) = (args[i], i + 1 < args.Count ? args[i + 1] : null);
+            try
             {
-                "--smoke" => options with
-                {
-                    Smoke = true,
-                    WarmUp = TimeSpan.FromSeconds(0.3),
-                    WarmUpOperations = 0,
-                    Saturation = TimeSpan.FromSeconds(0.7),
-                    Latency = TimeSpan.FromSeconds(0.3),
-                    Users = 200,
-                    OpensslSeconds = 1,
-                    Concurrency = 4,
-                },
-                "--warmup" => options with { WarmUp = Seconds(value, ref i) },
-                "--warmup-operations" => options with { WarmUpOperations = Number(value, ref i) },
-                "--duration" => options with { Saturation = Seconds(value, ref i) },
-                "--latency-duration" => options with { Latency = Seconds(value, ref i) },
-                "--concurrency" => options with { Concurrency = Number(value, ref i) },
-                "--users" => options with { Users = Number(value, ref i) },
-                "--only" => options with { Only = Text(value, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries) },
-                "--no-oidc-provider" => options with { WithOidcProvider = false },
-                "--out" => options with { OutputFolder = Text(value, ref i) },
-                "--server-core" => options with { ServerCore = Number(value, ref i) },
-                var other => throw new ArgumentException($"Unknown option {other}. See bench/run --help."),
-            };
+                options = Apply(options, option, value, ref i);
+            }
+            catch (Exception exception) when (exception is FormatException or OverflowException)
+            {
+                throw new ArgumentException($"{option} needs a number of zero or more, not '{value}'.", exception);
+            }
         }
 
         return options;
     }
+
+    private static BenchOptions Apply(BenchOptions options, string option, string? value, ref int i) =>
+        option switch
+        {
+            "--smoke" => options with
+            {
+                Smoke = true,
+                WarmUp = TimeSpan.FromSeconds(0.3),
+                WarmUpOperations = 0,
+                Saturation = TimeSpan.FromSeconds(0.7),
+                Latency = TimeSpan.FromSeconds(0.3),
+                Users = 200,
+                OpensslSeconds = 1,
+                Concurrency = 4,
+            },
+            "--warmup" => options with { WarmUp = Seconds(value, ref i) },
+            "--warmup-operations" => options with { WarmUpOperations = Number(value, ref i) },
+            "--duration" => options with { Saturation = Seconds(value, ref i) },
+            "--latency-duration" => options with { Latency = Seconds(value, ref i) },
+            "--concurrency" => options with { Concurrency = Number(value, ref i) },
+            "--users" => options with { Users = Number(value, ref i) },
+            "--only" => options with { Only = Text(value, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries) },
+            "--no-oidc-provider" => options with { WithOidcProvider = false },
+            "--out" => options with { OutputFolder = Text(value, ref i) },
+            "--server-core" => options with { ServerCore = Number(value, ref i) },
+            var other => throw new ArgumentException($"Unknown option {other}. See bench/run --help."),
+        };
 
     private static string Text(string? value, ref int i)
     {
@@ -84,8 +94,9 @@ public sealed record BenchOptions
         return value ?? throw new ArgumentException("An option is missing its value.");
     }
 
-    private static int Number(string? value, ref int i) => int.Parse(Text(value, ref i), System.Globalization.CultureInfo.InvariantCulture);
+    private static int Number(string? value, ref int i) =>
+        int.Parse(Text(value, ref i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
 
     private static TimeSpan Seconds(string? value, ref int i) =>
-        TimeSpan.FromSeconds(double.Parse(Text(value, ref i), System.Globalization.CultureInfo.InvariantCulture));
+        TimeSpan.FromSeconds(double.Parse(Text(value, ref i), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture));
 }
