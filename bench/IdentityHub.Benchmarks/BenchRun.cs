@@ -73,10 +73,12 @@ public sealed class BenchRun(BenchOptions options)
             var results = new List<ScenarioResult>();
             foreach (var scenario in Scenario.All.Where(s => options.Only.Count == 0 || options.Only.Contains(s.Key)))
             {
-                var identityHub = await MeasureAsync(scenario, hub, context, limits, postmaster);
-                var other = scenario.Compared && provider is not null ? await MeasureAsync(scenario, provider, context, limits, postmaster) : null;
-                results.Add(new ScenarioResult(scenario.Key, scenario.Title, scenario.RequestsPerOperation, scenario.Bound.ToString(),
-                    identityHub, other, Targets.For(scenario, identityHub, other)));
+                Target[] targets = scenario.Compared && provider is not null ? [hub, provider] : [hub];
+                var measured = await MeasureAsync(scenario, targets, context, limits, postmaster);
+                var identityHub = measured[0];
+                var other = measured.Count > 1 ? measured[1] : null;
+                var result = new ScenarioResult(scenario.Key, scenario.Title, scenario.RequestsPerOperation, scenario.Bound.ToString(), identityHub, other);
+                results.Add(result with { Checks = Targets.For(scenario, result) });
             }
 
             var memory = new List<ServerMemory> { new(hub.Name, hub.Process.RssMegabytes, hub.Process.PeakRssMegabytes) };
@@ -116,41 +118,98 @@ public sealed class BenchRun(BenchOptions options)
         }
     }
 
-    /// <summary>Slices of a bound scenario's saturation phase, with the core's limit measured between them.</summary>
-    private const int SaturationSlices = 3;
+    /// <summary>Rounds of a saturation phase, with the core's limit measured between them.</summary>
+    private const int SaturationRounds = 5;
 
-    private async Task<TargetResult> MeasureAsync(Scenario scenario, Target target, ScenarioContext context, HardwareLimits limits, int postmaster)
+    /// <summary>A server ready for a scenario: prepared, warmed up, its saturation phase started.</summary>
+    private sealed record Contender(Target Target, PreparedScenario Prepared, LoadRunner Runner, LoadRunner.ClosedLoopPhase Saturation)
     {
-        Say($"{scenario.Title} on {target.Name}");
-        using var preparing = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var prepared = await scenario.PrepareAsync(target, context, preparing.Token);
-        var measureLimit = !options.Smoke && scenario.Bound != HardwareBound.None;
-        var runner = new LoadRunner(target, postmaster);
-        await WarmUpAsync(runner, prepared.Operation);
+        public long TransactionsBefore { get; set; }
 
-        // The host's speed drifts within a phase: the saturation runs in slices, with the core's limit
-        // measured before, between and after them, and each slice is paired with the higher of the two
-        // figures next to it, so the share is never flattered by a slow moment.
+        /// <summary>The indexes (in the list of limits) of the figures measured before and after each of its slices.</summary>
+        public List<(int Before, int After)> SliceLimits { get; } = [];
+    }
+
+    /// <summary>
+    /// One scenario on one or two servers. The saturation phase runs in rounds; in each round every server
+    /// runs a slice in turn, with the core's limit measured before, between and after the slices. The host's
+    /// speed drifts by tens of percent within seconds, so the two servers' rates (and so their ratio) and each
+    /// rate's share of the limit are taken from moments next to each other, not minutes apart. Each slice is
+    /// paired with the higher of the two limits next to it, so a share is never flattered by a slow moment.
+    /// </summary>
+    private async Task<IReadOnlyList<TargetResult>> MeasureAsync(Scenario scenario, IReadOnlyList<Target> targets, ScenarioContext context, HardwareLimits limits, int postmaster)
+    {
+        var contenders = new List<Contender>();
+        foreach (var target in targets)
+        {
+            Say($"{scenario.Title} on {target.Name}");
+            using var preparing = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            var prepared = await scenario.PrepareAsync(target, context, preparing.Token);
+            var runner = new LoadRunner(target, postmaster);
+            await WarmUpAsync(runner, prepared.Operation);
+            contenders.Add(new Contender(target, prepared, runner, runner.StartClosedLoop(prepared.Operation, options.Concurrency)));
+        }
+
+        var measureLimit = !options.Smoke && scenario.Bound != HardwareBound.None;
+        var rounds = options.Smoke || (!measureLimit && contenders.Count == 1) ? 1 : SaturationRounds;
+        foreach (var contender in contenders)
+        {
+            contender.TransactionsBefore = await DatabaseTransactionsAsync(contender.Target);
+        }
+
+        var inRounds = rounds == 1 ? "one round" : $"{rounds} rounds";
+        Say($"{scenario.Title}: saturation in {inRounds}, {string.Join(" then ", contenders.Select(c => c.Target.Name))} in each");
         var limitsAround = new List<double>();
         if (measureLimit)
         {
-            limitsAround.Add(await LimitNowAsync(scenario, target));
+            limitsAround.Add(await LimitNowAsync(scenario, contenders[0].Target));
         }
 
-        var transactionsBefore = await DatabaseTransactionsAsync(target);
-        var (saturation, slices) = await runner.ClosedLoopInSlicesAsync(prepared.Operation, options.Concurrency, options.Saturation,
-            measureLimit ? SaturationSlices : 1, async () => limitsAround.Add(await LimitNowAsync(scenario, target)));
-        Report("saturation", saturation);
-        var transactions = (await DatabaseTransactionsAsync(target) - transactionsBefore) / Math.Max(1.0, saturation.Completed);
-        Say(string.Create(CultureInfo.InvariantCulture, $"  database transactions per operation: {transactions:0.0}"));
-        double? limitNow = null;
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var contender in contenders)
+            {
+                var (completed, seconds) = await contender.Saturation.RunSliceAsync(options.Saturation / rounds);
+                Say(string.Create(CultureInfo.InvariantCulture, $"  round {round}: {contender.Target.Name,-13} {completed / seconds,8:0.0} ops/s"));
+                if (measureLimit)
+                {
+                    limitsAround.Add(await LimitNowAsync(scenario, contender.Target));
+                    contender.SliceLimits.Add((limitsAround.Count - 2, limitsAround.Count - 1));
+                }
+            }
+        }
+
         if (measureLimit)
         {
-            limitsAround.Add(await LimitNowAsync(scenario, target));
-            var weighted = slices.Select((slice, i) => slice.Seconds * Math.Max(limitsAround[i], limitsAround[i + 1])).Sum();
-            limitNow = weighted / slices.Sum(slice => slice.Seconds);
             Say(string.Create(CultureInfo.InvariantCulture,
-                $"  the limit measured around the {slices.Count} slices: {string.Join(", ", limitsAround.Select(limit => $"{limit:0.0}/s"))}; paired with the slices: {limitNow:0.0}/s"));
+                $"  the limit measured before, between and after the slices: {string.Join(", ", limitsAround.Select(limit => $"{limit:0.0}/s"))}"));
+        }
+
+        var results = new List<TargetResult>();
+        foreach (var contender in contenders)
+        {
+            results.Add(await FinishAsync(scenario, contender, limitsAround, limits));
+        }
+
+        return results;
+    }
+
+    /// <summary>A server's saturation figures, then its open loops at 50 % and 80 % of the rate it reached.</summary>
+    private async Task<TargetResult> FinishAsync(Scenario scenario, Contender contender, List<double> limitsAround, HardwareLimits limits)
+    {
+        var (target, prepared, runner) = (contender.Target, contender.Prepared, contender.Runner);
+        var saturation = contender.Saturation.Result();
+        Say($"{scenario.Title} on {target.Name}");
+        Report("saturation", saturation);
+        var transactions = (await DatabaseTransactionsAsync(target) - contender.TransactionsBefore) / Math.Max(1.0, saturation.Completed);
+        Say(string.Create(CultureInfo.InvariantCulture, $"  database transactions per operation: {transactions:0.0}"));
+        double? limitNow = null;
+        if (contender.SliceLimits.Count > 0)
+        {
+            var slices = contender.Saturation.Slices;
+            var weighted = slices.Select((slice, i) => slice.Seconds * Math.Max(limitsAround[contender.SliceLimits[i].Before], limitsAround[contender.SliceLimits[i].After])).Sum();
+            limitNow = weighted / slices.Sum(slice => slice.Seconds);
+            Say(string.Create(CultureInfo.InvariantCulture, $"  the limit paired with its slices: {limitNow:0.0}/s"));
         }
 
         var rate = Math.Max(1, saturation.Rate);
@@ -168,7 +227,10 @@ public sealed class BenchRun(BenchOptions options)
         var perThousand = saturation.Completed == 0 ? double.NaN : 1000.0 / saturation.Completed;
         return new TargetResult(target.Name, saturation.Rate, saturation.Rate * scenario.RequestsPerOperation,
             saturation.ServerCpuSeconds * perThousand, saturation.DatabaseCpuSeconds * perThousand,
-            saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, limitNow, saturation, at50, at80);
+            saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, limitNow, saturation, at50, at80)
+        {
+            SliceRates = [.. contender.Saturation.Slices.Select(slice => slice.Completed / slice.Seconds)],
+        };
     }
 
     /// <summary>Closed-loop rounds until <see cref="BenchOptions.WarmUpOperations"/> have run, or a minute has passed.</summary>

@@ -29,45 +29,58 @@ public sealed class LoadRunner(Target target, int databasePid)
 {
     private const long MaxLatencyMicroseconds = 60_000_000;
 
-    public async Task<PhaseResult> ClosedLoopAsync(Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration) =>
-        (await ClosedLoopInSlicesAsync(operation, concurrency, duration, slices: 1, between: () => Task.CompletedTask)).Phase;
+    public async Task<PhaseResult> ClosedLoopAsync(Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration)
+    {
+        var phase = StartClosedLoop(operation, concurrency);
+        await phase.RunSliceAsync(duration);
+        return phase.Result();
+    }
 
     /// <summary>
-    /// One closed-loop phase run as <paramref name="slices"/> equal slices, with <paramref name="between"/>
-    /// called in the pauses (the harness measures the core's limit there): one result over all slices, and
-    /// each slice's operations and seconds, to pair them with the limit measured next to them.
+    /// A closed-loop phase run in slices, each when the caller asks for it: between them the harness runs the
+    /// other server's slices and measures the core's limit, so both servers and the limit see the same host.
     /// </summary>
-    public async Task<(PhaseResult Phase, IReadOnlyList<(int Completed, double Seconds)> Slices)> ClosedLoopInSlicesAsync(
-        Func<CancellationToken, Task> operation, int concurrency, TimeSpan duration, int slices, Func<Task> between)
-    {
-        var recorder = new Recorder();
-        var total = new Measured(0, 0, 0, 0);
-        var perSlice = new List<(int, double)>();
-        for (var slice = 0; slice < slices; slice++)
-        {
-            if (slice > 0)
-            {
-                await between();
-            }
+    public ClosedLoopPhase StartClosedLoop(Func<CancellationToken, Task> operation, int concurrency) =>
+        new(target, databasePid, operation, concurrency);
 
-            var completedBefore = recorder.Completed;
-            var measure = Measure.Start(target, databasePid);
-            using var stop = new CancellationTokenSource(duration / slices);
-            var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+    public sealed class ClosedLoopPhase
+    {
+        private readonly Target _target;
+        private readonly int _databasePid;
+        private readonly Func<CancellationToken, Task> _operation;
+        private readonly int _concurrency;
+        private readonly Recorder _recorder = new();
+        private readonly List<(int Completed, double Seconds)> _slices = [];
+        private Measured _total = new(0, 0, 0, 0);
+
+        internal ClosedLoopPhase(Target target, int databasePid, Func<CancellationToken, Task> operation, int concurrency) =>
+            (_target, _databasePid, _operation, _concurrency) = (target, databasePid, operation, concurrency);
+
+        /// <summary>Each slice's operations and seconds, to pair them with the limit measured next to them.</summary>
+        public IReadOnlyList<(int Completed, double Seconds)> Slices => _slices;
+
+        public async Task<(int Completed, double Seconds)> RunSliceAsync(TimeSpan duration)
+        {
+            var completedBefore = _recorder.Completed;
+            var measure = Measure.Start(_target, _databasePid);
+            using var stop = new CancellationTokenSource(duration);
+            var workers = Enumerable.Range(0, _concurrency).Select(_ => Task.Run(async () =>
             {
                 while (!stop.IsCancellationRequested)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    await recorder.RunAsync(operation, started, CancellationToken.None);
+                    await _recorder.RunAsync(_operation, started, CancellationToken.None);
                 }
             })).ToArray();
             await Task.WhenAll(workers);
             var measured = measure.Stop();
-            total = total.Plus(measured);
-            perSlice.Add((recorder.Completed - completedBefore, measured.Seconds));
+            _total = _total.Plus(measured);
+            _slices.Add((_recorder.Completed - completedBefore, measured.Seconds));
+            return _slices[^1];
         }
 
-        return (recorder.Result(total), perSlice);
+        /// <summary>One result over all slices run so far.</summary>
+        public PhaseResult Result() => _recorder.Result(_total);
     }
 
     public async Task<PhaseResult> OpenLoopAsync(Func<CancellationToken, Task> operation, double rate, TimeSpan duration)

@@ -10,14 +10,14 @@ public static class ResultTable
     {
         var limits = results.Limits;
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Machine limit on one core: RSA-2048 {limits.Rsa2048SignsPerSecond:0} signatures/s, P-256 {limits.P256SignsPerSecond:0} signatures/s, password hashes {limits.PasswordHashesPerSecond:0.0}/s (PBKDF2-HMAC-SHA512, {limits.PasswordIterations:N0} iterations), OpenIddict client-secret checks {limits.ClientSecretChecksPerSecond:0}/s (PBKDF2-HMAC-SHA256, 10,000 iterations), measured at the start; each share of the hardware limit below is taken against the limit measured again before, between and after the three slices of that scenario's saturation phase, each slice paired with the higher figure next to it (shown with it)."));
+        text.AppendLine(Invariant($"Machine limit on one core: RSA-2048 {limits.Rsa2048SignsPerSecond:0} signatures/s, P-256 {limits.P256SignsPerSecond:0} signatures/s, password hashes {limits.PasswordHashesPerSecond:0.0}/s (PBKDF2-HMAC-SHA512, {limits.PasswordIterations:N0} iterations), OpenIddict client-secret checks {limits.ClientSecretChecksPerSecond:0}/s (PBKDF2-HMAC-SHA256, 10,000 iterations), measured at the start. Each scenario's saturation phase runs in rounds, IdentityHub and oidc-provider one slice each per round, with the limit measured again before, between and after the slices; each share below is taken against the higher of the two figures next to each slice (shown with it), and the ratio IdentityHub ÷ oidc-provider is the median of the rounds' ratios (each round's in brackets)."));
         text.AppendLine();
         text.AppendLine("| Scenario | Server | ops/s (saturation) | HTTP req/s | IdentityHub ÷ oidc-provider | p50 / p95 / p99 ms at 50% | p50 / p95 / p99 ms at 80% | server CPU s per 1000 ops | DB CPU s per 1000 ops | DB transactions per op | share of hardware limit | errors | targets met |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var scenario in results.Scenarios)
         {
             var ratio = scenario.Ratio is { } raw
-                ? Invariant($"{raw:0.00}×") + (scenario.SpeedAdjustedRatio is { } adjusted ? Invariant($" ({adjusted:0.00}× for the core's speed)") : "")
+                ? Invariant($"{raw:0.00}×") + (scenario.RoundRatios.Count > 1 ? " (rounds: " + string.Join(", ", scenario.RoundRatios.Select(r => Invariant($"{r:0.00}"))) + ")" : "")
                 : "–";
             Row(text, scenario, scenario.IdentityHub, ratio,
                 scenario.Checks.Count == 0 ? "–" : string.Join("; ", scenario.Checks.Select(check => (check.Met ? "yes: " : "NO: ") + check.Description)));
