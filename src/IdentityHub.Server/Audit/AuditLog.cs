@@ -26,6 +26,17 @@ public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpCo
     /// <summary>Records an event and returns its reference.</summary>
     public async Task<string> RecordAsync(string @event, string outcome, string? userId, string? clientId = null, string? detail = null, string? reference = null, CancellationToken cancellationToken = default)
     {
+        var recorded = Add(@event, outcome, userId, clientId, detail, reference);
+        await db.SaveChangesAsync(cancellationToken);
+        return recorded;
+    }
+
+    /// <summary>
+    /// Adds an event to the request's pending changes and returns its reference: it is written, in the same
+    /// round trip and transaction, by the caller's next save of what the event is about.
+    /// </summary>
+    public string Add(string @event, string outcome, string? userId, string? clientId = null, string? detail = null, string? reference = null)
+    {
         var entry = new AuditEvent
         {
             OccurredAt = time.GetUtcNow(),
@@ -38,7 +49,6 @@ public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpCo
             Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
         };
         db.AuditEvents.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
         return entry.Reference;
     }
 

@@ -82,8 +82,8 @@ public sealed class AuthenticatorApps(
             result = new CodeCheckResult(CodeCheck.AccountLocked, 0);
         }
 
+        audit.Add("mfa.totp_checked", result.Outcome.ToString(), user.Id, clientId);
         await db.SaveChangesAsync();
-        await audit.RecordAsync("mfa.totp_checked", result.Outcome.ToString(), user.Id, clientId);
         return result;
     }
 }

@@ -125,8 +125,8 @@ public sealed class CodeChallenges(
                 break;
         }
 
+        audit.Add("mfa.code_checked", result.Outcome.ToString(), user.Id, clientId, $"{purpose} code sent to {record.SentTo}");
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("mfa.code_checked", result.Outcome.ToString(), user.Id, clientId, $"{purpose} code sent to {record.SentTo}", cancellationToken: cancellationToken);
         return result;
     }
 

@@ -11,12 +11,22 @@ namespace IdentityHub.Server.Mfa;
 /// <summary>A user's enrolled second factors.</summary>
 public sealed class EnrolledMethods(IdentityHubDbContext db, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
 {
+    // Users whose methods this request has read: they are tracked by the request's context from then on.
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
     private AssurancePreset Preset => options.CurrentValue.Mfa.Preset;
 
-    /// <summary>The method last used to sign in first; then the others in the order they were added.</summary>
+    /// <summary>
+    /// The method last used to sign in first; then the others in the order they were added. Read once per
+    /// request: a sign-in's page and its checks each ask, and the context tracks what the first read
+    /// returned, with any method added or removed since (here or through the context directly).
+    /// </summary>
     public async Task<List<MfaMethod>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var methods = await db.MfaMethods.Where(method => method.UserId == userId).ToListAsync(cancellationToken);
+        var tracked = _read.Contains(userId) ? db.MfaMethods.Local.Where(method => method.UserId == userId).ToList() : [];
+        // None tracked: never read, or the context was cleared since; a user without methods is read each time.
+        var methods = tracked.Count > 0 ? tracked : await db.MfaMethods.Where(method => method.UserId == userId).ToListAsync(cancellationToken);
+        _read.Add(userId);
         return methods
             .OrderByDescending(method => method.LastUsedAt.HasValue)
             .ThenByDescending(method => method.LastUsedAt)

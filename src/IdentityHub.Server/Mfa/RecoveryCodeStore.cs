@@ -31,8 +31,8 @@ public sealed class RecoveryCodeStore(IdentityHubDbContext db, AuditLog audit, I
             db.RecoveryCodes.Add(new RecoveryCodeRecord { UserId = userId, Salt = salt, Hash = RecoveryCodes.Hash(code, salt), CreatedAt = now });
         }
 
+        audit.Add("mfa.recovery_codes_generated", "succeeded", userId);
         await db.SaveChangesAsync();
-        await audit.RecordAsync("mfa.recovery_codes_generated", "succeeded", userId);
         return codes;
     }
 
@@ -65,8 +65,8 @@ public sealed class RecoveryCodeStore(IdentityHubDbContext db, AuditLog audit, I
             outcome = CodeCheck.Wrong;
         }
 
+        audit.Add("mfa.recovery_code_used", outcome.ToString(), user.Id, clientId);
         await db.SaveChangesAsync();
-        await audit.RecordAsync("mfa.recovery_code_used", outcome.ToString(), user.Id, clientId);
         return (outcome, unused.Count - (match is null ? 0 : 1));
     }
 }

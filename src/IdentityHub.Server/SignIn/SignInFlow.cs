@@ -92,12 +92,13 @@ public sealed class SignInFlow(
         var acr = AssuranceLevels.For(attempt.Methods, options.CurrentValue.Mfa.Preset);
         var amr = AssuranceLevels.AmrFor(attempt.Methods, options.CurrentValue.Mfa.Preset);
         await SignInAttempt.EndAsync(http);
-        // Saved as one column of the record Identity's store is tracking: UpdateAsync would first check
-        // the username is still unique and then rewrite every column, for a sign-in time.
+        // The sign-in time is one column of the record Identity's store is tracking (UpdateAsync would first
+        // check the username is still unique and then rewrite every column), saved with the audit event in
+        // one round trip, before the session cookie is issued.
         user.LastSignInAt = time.GetUtcNow();
+        audit.Add(attempt.Purpose == AttemptPurpose.SignIn ? "sign_in" : "step_up", "succeeded", user.Id, attempt.ClientId, $"amr {string.Join(' ', amr)}; acr {acr}");
         await db.SaveChangesAsync(http.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, SignedInSession.ClaimsFor(attempt.AuthenticatedAt, amr, acr, attempt.SecondFactorAt));
-        await audit.RecordAsync(attempt.Purpose == AttemptPurpose.SignIn ? "sign_in" : "step_up", "succeeded", user.Id, attempt.ClientId, $"amr {string.Join(' ', amr)}; acr {acr}");
     }
 
     private SignInAttempt NewAttempt(string userId, AttemptPurpose purpose, DateTimeOffset authenticatedAt, IReadOnlyList<string> methods, string returnUrl)

@@ -15,10 +15,13 @@ public sealed class TermsService(IdentityHubDbContext db, AuditLog audit, TimePr
     public Task<TermsVersion?> CurrentAsync() =>
         db.TermsVersions.OrderByDescending(t => t.PublishedAt).FirstOrDefaultAsync();
 
+    /// <summary>Whether the user accepted the newest terms (true when none are published): one query.</summary>
     public async Task<bool> HasAcceptedCurrentAsync(string userId)
     {
-        var current = await CurrentAsync();
-        return current is null || await db.TermsAcceptances.AnyAsync(a => a.UserId == userId && a.TermsVersionId == current.Id);
+        var current = await db.TermsVersions.OrderByDescending(t => t.PublishedAt)
+            .Select(t => new { Accepted = db.TermsAcceptances.Any(a => a.UserId == userId && a.TermsVersionId == t.Id) })
+            .FirstOrDefaultAsync();
+        return current is null || current.Accepted;
     }
 
     /// <summary>Whether the typed name matches the account (case, accents of spacing aside).</summary>

@@ -1,12 +1,15 @@
 using IdentityHub.Core.Mfa;
+using IdentityHub.Data;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Terms;
 using IdentityHub.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -22,6 +25,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private string? _connectionString;
+    private bool _logCommands;
 
     public IdentityHubApp()
     {
@@ -48,6 +52,16 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     public IdentityHubApp UseDatabase(string connectionString)
     {
         _connectionString = connectionString;
+        return this;
+    }
+
+    /// <summary>Set by <see cref="LogCommands"/>: every database command the app runs, by request.</summary>
+    public CommandLog? Commands { get; private set; }
+
+    /// <summary>Records the app's database commands in <see cref="Commands"/> (call before the first request).</summary>
+    public IdentityHubApp LogCommands()
+    {
+        _logCommands = true;
         return this;
     }
 
@@ -121,6 +135,12 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
             services.AddDeliveryChannel<CapturedEmail>();
             services.AddDeliveryChannel<CapturedSms>();
             services.AddDeliveryChannel<CapturedVoice>();
+            if (_logCommands)
+            {
+                services.AddSingleton(provider => Commands = new CommandLog(provider.GetRequiredService<IHttpContextAccessor>()));
+                services.ConfigureDbContext<PostgresIdentityHubDbContext>(
+                    (provider, options) => options.AddInterceptors(provider.GetRequiredService<CommandLog>()), ServiceLifetime.Singleton);
+            }
         });
     }
 }
