@@ -157,8 +157,9 @@ public sealed class BenchRun(BenchOptions options)
             contender.TransactionsBefore = await DatabaseTransactionsAsync(contender.Target);
         }
 
-        var inRounds = rounds == 1 ? "one round" : $"{rounds} rounds";
-        Say($"{scenario.Title}: saturation in {inRounds}, {string.Join(" then ", contenders.Select(c => c.Target.Name))} in each");
+        Say(contenders.Count > 1
+            ? $"{scenario.Title}: saturation in {rounds} rounds, {string.Join(" then ", contenders.Select(c => c.Target.Name))} in each"
+            : $"{scenario.Title} on {contenders[0].Target.Name}: saturation in {(rounds == 1 ? "one slice" : $"{rounds} slices")}");
         var limitsAround = new List<double>();
         if (measureLimit)
         {
@@ -170,7 +171,7 @@ public sealed class BenchRun(BenchOptions options)
             foreach (var contender in contenders)
             {
                 var (completed, seconds) = await contender.Saturation.RunSliceAsync(options.Saturation / rounds);
-                Say(string.Create(CultureInfo.InvariantCulture, $"  round {round}: {contender.Target.Name,-13} {completed / seconds,8:0.0} ops/s"));
+                Say(string.Create(CultureInfo.InvariantCulture, $"  {(contenders.Count > 1 ? "round" : "slice")} {round}: {contender.Target.Name,-13} {completed / seconds,8:0.0} ops/s"));
                 if (measureLimit)
                 {
                     limitsAround.Add(await LimitNowAsync(scenario, contender.Target));
