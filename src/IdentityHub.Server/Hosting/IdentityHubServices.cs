@@ -6,6 +6,7 @@ using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Connect;
 using IdentityHub.Server.Connect.Clients;
+using IdentityHub.Server.Connect.Tokens;
 using IdentityHub.Server.Import;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
@@ -203,6 +204,8 @@ public static class IdentityHubServices
                 options.UseEntityFrameworkCore().UseDbContext<IdentityHubDbContext>();
                 // Clients are read from this node's memory between changes (see ClientSnapshots).
                 options.ReplaceApplicationStore<OpenIddictEntityFrameworkCoreApplication, CachingApplicationStore>(ServiceLifetime.Scoped);
+                // An authorization code's row is written once, with its payload (see SingleWriteTokenStore).
+                options.ReplaceTokenStore<OpenIddictEntityFrameworkCoreToken, SingleWriteTokenStore>(ServiceLifetime.Scoped);
                 // PBKDF2 once per client secret, not once per token request (see VerifiedClientSecrets).
                 options.ReplaceApplicationManager(typeof(RememberingApplicationManager<>));
             })
