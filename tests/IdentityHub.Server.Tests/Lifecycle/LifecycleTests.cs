@@ -81,31 +81,22 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Inactivity_turns_accounts_off_on_the_embedded_SQLite_database_too()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"identityhub-inactivity-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var app = new IdentityHubApp()
-                .With("IdentityHub:Database:Provider", "Sqlite")
-                .With("ConnectionStrings:IdentityHub", $"Data Source={file};Pooling=False");
-            await app.InitializeAsync();
-            var active = await app.CreateUserAsync("sqlite-active");
-            var idle = await app.CreateUserAsync("sqlite-idle");
+        using var database = new SqliteFile("inactivity");
+        await using var app = database.NewApp();
+        await app.InitializeAsync();
+        var active = await app.CreateUserAsync("sqlite-active");
+        var idle = await app.CreateUserAsync("sqlite-idle");
 
-            app.Clock.Advance(TimeSpan.FromDays(60));
-            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await app.NewBrowser().SignInAsync(active.UserName!)).StatusCode);
-            app.Clock.Advance(TimeSpan.FromDays(31));
-            using var scope = app.Services.CreateScope();
+        app.Clock.Advance(TimeSpan.FromDays(60));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await app.NewBrowser().SignInAsync(active.UserName!)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        using var scope = app.Services.CreateScope();
 
-            // The background job may have run on the clock's tick already; the check itself must not fail.
-            await scope.ServiceProvider.GetRequiredService<InactiveAccounts>().DisableAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
-            Assert.NotNull((await users.FindByIdAsync(idle.Id))!.DisabledForInactivityAt);
-            Assert.Null((await users.FindByIdAsync(active.Id))!.DisabledForInactivityAt);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        // The background job may have run on the clock's tick already; the check itself must not fail.
+        await scope.ServiceProvider.GetRequiredService<InactiveAccounts>().DisableAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
+        Assert.NotNull((await users.FindByIdAsync(idle.Id))!.DisabledForInactivityAt);
+        Assert.Null((await users.FindByIdAsync(active.Id))!.DisabledForInactivityAt);
     }
 
     private static async Task UpdateAsync(IdentityHubApp app, string userId, Action<IdentityHubUser> change)

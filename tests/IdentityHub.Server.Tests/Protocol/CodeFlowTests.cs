@@ -113,26 +113,17 @@ public sealed class CodeFlowTests : IClassFixture<IdentityHubApp>
     public async Task Codes_are_issued_redeemed_once_and_refused_again_on_the_embedded_SQLite_database_too()
     {
         // A code's row is written once, with its payload (SingleWriteTokenStore): on both databases.
-        var file = Path.Combine(Path.GetTempPath(), $"identityhub-codes-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var app = new IdentityHubApp()
-                .With("IdentityHub:Database:Provider", "Sqlite")
-                .With("ConnectionStrings:IdentityHub", $"Data Source={file};Pooling=False");
-            await app.InitializeAsync();
-            var user = await app.CreateUserAsync("sqlite-codes");
-            var authorization = await app.NewBrowser().CodeFlowAsync(user.UserName!, new AuthorizationRequest());
-            var client = TokenClient.For(app);
+        using var database = new SqliteFile("codes");
+        await using var app = database.NewApp();
+        await app.InitializeAsync();
+        var user = await app.CreateUserAsync("sqlite-codes");
+        var authorization = await app.NewBrowser().CodeFlowAsync(user.UserName!, new AuthorizationRequest());
+        var client = TokenClient.For(app);
 
-            var tokens = (await client.RedeemAsync(authorization)).EnsureSuccess();
-            Assert.Equal(user.Id, tokens.ReadIdToken().Subject);
-            Assert.Equal("invalid_grant", (await client.RedeemAsync(authorization)).Error);
-            Assert.Equal("invalid_grant", (await client.RefreshAsync(tokens.RefreshToken)).Error);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var tokens = (await client.RedeemAsync(authorization)).EnsureSuccess();
+        Assert.Equal(user.Id, tokens.ReadIdToken().Subject);
+        Assert.Equal("invalid_grant", (await client.RedeemAsync(authorization)).Error);
+        Assert.Equal("invalid_grant", (await client.RefreshAsync(tokens.RefreshToken)).Error);
     }
 
     internal static byte[] Base64UrlDecode(string value) => Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Decode(value);
