@@ -12,13 +12,15 @@ namespace IdentityHub.Server.Terms;
 /// </summary>
 public sealed class TermsService(IdentityHubDbContext db, AuditLog audit, TimeProvider time, IHttpContextAccessor http)
 {
-    public Task<TermsVersion?> CurrentAsync() =>
-        db.TermsVersions.OrderByDescending(t => t.PublishedAt).FirstOrDefaultAsync();
+    /// <summary>The published versions, newest first: the first is the current one.</summary>
+    private IQueryable<TermsVersion> NewestFirst => db.TermsVersions.OrderByDescending(t => t.PublishedAt);
+
+    public Task<TermsVersion?> CurrentAsync() => NewestFirst.FirstOrDefaultAsync();
 
     /// <summary>Whether the user accepted the newest terms (true when none are published): one query.</summary>
     public async Task<bool> HasAcceptedCurrentAsync(string userId)
     {
-        var current = await db.TermsVersions.OrderByDescending(t => t.PublishedAt)
+        var current = await NewestFirst
             .Select(t => new { Accepted = db.TermsAcceptances.Any(a => a.UserId == userId && a.TermsVersionId == t.Id) })
             .FirstOrDefaultAsync();
         return current is null || current.Accepted;

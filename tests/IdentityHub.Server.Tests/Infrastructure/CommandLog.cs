@@ -20,40 +20,12 @@ public sealed class CommandLog(IHttpContextAccessor http) : DbCommandInterceptor
 
     public void Clear() => _commands.Clear();
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    /// <summary>Called once for every command EF Core is about to send (a batch of statements is one).</summary>
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
-        Record(command);
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Record(command);
-        return base.ReaderExecuting(command, eventData, result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Record(command);
-        return base.NonQueryExecuting(command, eventData, result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Record(command);
-        return base.ScalarExecuting(command, eventData, result);
+        var request = http.HttpContext?.Request is { } r ? $"{r.Method} {r.Path}{(r.Query.ContainsKey("handler") ? "?handler=" + r.Query["handler"] : "")}" : Background;
+        _commands.Enqueue((request, result.CommandText));
+        return result;
     }
 
     /// <summary>The commands per request, in order, for a failure message.</summary>
@@ -65,11 +37,5 @@ public sealed class CommandLog(IHttpContextAccessor http) : DbCommandInterceptor
     {
         var line = string.Join(' ', sql.Split((char[])['\r', '\n', ' '], StringSplitOptions.RemoveEmptyEntries));
         return line.Length > 160 ? line[..160] + "…" : line;
-    }
-
-    private void Record(DbCommand command)
-    {
-        var request = http.HttpContext?.Request is { } r ? $"{r.Method} {r.Path}{(r.Query.ContainsKey("handler") ? "?handler=" + r.Query["handler"] : "")}" : Background;
-        _commands.Enqueue((request, command.CommandText));
     }
 }
