@@ -17,7 +17,7 @@ internal static class CommandDatabase
             // As the server would at start; with MigrateOnStart off the database must already be migrated.
             if (services.GetRequiredService<IOptions<IdentityHubOptions>>().Value.Database.MigrateOnStart)
             {
-                await db.Database.MigrateAsync();
+                await db.ApplyMigrationsAsync();
             }
             else if ((await db.Database.GetPendingMigrationsAsync()).Any())
             {

@@ -10,8 +10,7 @@ internal static class MigrateCommand
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        var pending = await db.ApplyMigrationsAsync();
         Console.WriteLine(pending.Count == 0
             ? "The database is up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");

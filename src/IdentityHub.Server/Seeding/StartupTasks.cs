@@ -17,7 +17,7 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<Identit
         var services = scope.ServiceProvider;
         if (options.Value.Database.MigrateOnStart)
         {
-            await services.GetRequiredService<IdentityHubDbContext>().Database.MigrateAsync(cancellationToken);
+            await services.GetRequiredService<IdentityHubDbContext>().ApplyMigrationsAsync(cancellationToken);
         }
 
         await services.GetRequiredService<ClientRegistrar>().RegisterAsync(cancellationToken);

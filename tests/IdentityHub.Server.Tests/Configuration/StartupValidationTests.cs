@@ -48,10 +48,30 @@ public sealed class StartupValidationTests
 
         Assert.True(exitCode == 0, server.Output);
         Assert.Contains("Applied", server.Output);
+        Assert.DoesNotContain("fail:", server.Output);
         await using var connection = new NpgsqlConnection(environment["ConnectionStrings__IdentityHub"]);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
         Assert.True((long)(await count.ExecuteScalarAsync())! > 0);
+    }
+
+    [Fact]
+    public async Task On_a_server_without_the_database_migrate_creates_it_and_logs_no_error()
+    {
+        var environment = await ServerEnvironmentAsync();
+        await PostgresCluster.Shared.DropDatabaseAsync(environment["ConnectionStrings__IdentityHub"]!);
+
+        await using (var migrate = AppProcess.Start("src/IdentityHub.Server", environment, "migrate"))
+        {
+            Assert.True(await migrate.WaitForExitAsync() == 0, migrate.Output);
+            Assert.Contains("Applied", migrate.Output);
+            Assert.DoesNotContain("fail:", migrate.Output);
+        }
+
+        await using var again = AppProcess.Start("src/IdentityHub.Server", environment, "migrate");
+        Assert.True(await again.WaitForExitAsync() == 0, again.Output);
+        Assert.Contains("The database is up to date.", again.Output);
+        Assert.DoesNotContain("fail:", again.Output);
     }
 
     [Fact]
