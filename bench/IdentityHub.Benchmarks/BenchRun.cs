@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -14,8 +13,8 @@ namespace IdentityHub.Benchmarks;
 
 /// <summary>
 /// The whole run: the machine's limits, a throwaway PostgreSQL, both servers pinned to the server
-/// core, seeded users, then each scenario against IdentityHub and right after it oidc-provider
-/// (pair by pair), and the table, JSON and chart.
+/// core, seeded users, then each scenario on both servers (taking turns in its saturation phase, see
+/// <see cref="MeasureAsync"/>), and the table, JSON and chart.
 /// </summary>
 public sealed class BenchRun(BenchOptions options)
 {
@@ -28,7 +27,7 @@ public sealed class BenchRun(BenchOptions options)
 
     public async Task<int> ExecuteAsync()
     {
-        var machine = await DescribeMachineAsync();
+        var machine = await MachineDescription.ReadAsync();
         Say($"Machine: {machine.Cpu}, {machine.Cores} cores, load average {machine.LoadAverage}; servers on core {options.ServerCore}, this driver and PostgreSQL on the others.");
         Say("Measuring the hardware limits (openssl speed, password hashing) on the server core");
         var limits = await HardwareLimits.MeasureAsync(options.ServerCore, options.OpensslSeconds, options.Smoke ? 0.5 : 3);
@@ -299,34 +298,4 @@ public sealed class BenchRun(BenchOptions options)
     }
 
     private static void Say(string line) => Console.WriteLine(line);
-
-    private static async Task<MachineInfo> DescribeMachineAsync()
-    {
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
-        return new MachineInfo(
-            cpu,
-            Environment.ProcessorCount == 1 ? File.ReadLines("/proc/cpuinfo").Count(line => line.StartsWith("processor", StringComparison.Ordinal)) : Environment.ProcessorCount,
-            (await File.ReadAllTextAsync("/proc/sys/kernel/osrelease")).Trim(),
-            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-            (await OutputOfAsync("node", "--version")).Trim(),
-            (await OutputOfAsync("psql", "--version")).Trim(),
-            (await OutputOfAsync("openssl", "version")).Trim(),
-            string.Join(' ', (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ').Take(3)),
-            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-    }
-
-    private static async Task<string> OutputOfAsync(string program, string arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return output;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "not found";
-        }
-    }
 }
