@@ -22,6 +22,9 @@ public sealed record TargetResult(
 {
     public int Errors => Saturation.Errors + At50.Errors + At80.Errors;
 
+    /// <summary>Server CPU seconds per 1000 HTTP requests (an operation is one or more requests).</summary>
+    public double CpuSecondsPer1000Requests => RequestsPerSecond > 0 ? CpuSecondsPer1000 * OperationsPerSecond / RequestsPerSecond : double.NaN;
+
     /// <summary>The rate in each slice of the saturation phase, in the order they ran.</summary>
     public IReadOnlyList<double> SliceRates { get; init; } = [];
 }
