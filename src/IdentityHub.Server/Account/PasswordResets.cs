@@ -135,7 +135,7 @@ public sealed class PasswordResets(
                     ? await apps.VerifyAsync(user, app, entered, clientId: null)
                     : null,
                 _ => await codes.LatestAsync(user.Id, RecoveryPurposes.PasswordReset, state.Id, cancellationToken) is not null
-                    ? await codes.VerifyAsync(user, RecoveryPurposes.PasswordReset, state.Id, entered, clientId: null, cancellationToken)
+                    ? await codes.VerifyAsync(user, RecoveryPurposes.PasswordReset, state.Id, entered, clientId: null, cancellationToken: cancellationToken)
                     : null,
             };
         }

@@ -37,12 +37,27 @@ public sealed class CodeChallenges(
 {
     private CodeSettings Settings => options.CurrentValue.Mfa.Codes;
 
-    public async Task<SendResult> SendAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, CancellationToken cancellationToken = default)
+    public async Task<SendResult> SendAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, CancellationToken cancellationToken = default) =>
+        (await SendAsync(user, kind, destination, purpose, binding, policy, language, firstOnly: false, cancellationToken))!;
+
+    /// <summary>
+    /// Sends the first code of a challenge, or nothing (null) when a code was already issued for this purpose
+    /// and binding in the last hour: the page shown again, or open in a second tab. One query answers both
+    /// this and the sending limits.
+    /// </summary>
+    public Task<SendResult?> SendFirstAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, CancellationToken cancellationToken = default) =>
+        SendAsync(user, kind, destination, purpose, binding, policy, language, firstOnly: true, cancellationToken);
+
+    private async Task<SendResult?> SendAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, bool firstOnly, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var hourAgo = now.AddHours(-1);
         var recent = await db.OneTimeCodes.Where(code => code.UserId == user.Id && code.IssuedAt > hourAgo)
-            .Select(code => new { code.IssuedAt, code.Binding, code.Kind, code.SentTo }).ToListAsync(cancellationToken);
+            .Select(code => new { code.IssuedAt, code.Binding, code.Purpose, code.Kind, code.SentTo }).ToListAsync(cancellationToken);
+        if (firstOnly && recent.Any(code => code.Binding == binding && code.Purpose == purpose))
+        {
+            return null;
+        }
 
         // The hourly cap counts every code sent to the user; the cooldown only "Request a new code"
         // to the same destination in this attempt (or enrollment), so neither a new sign-in nor
@@ -94,7 +109,11 @@ public sealed class CodeChallenges(
             .OrderByDescending(code => code.IssuedAt)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<CodeCheckResult> VerifyAsync(IdentityHubUser user, string purpose, string binding, string entered, string? clientId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the code last issued for this purpose and binding. <paramref name="method"/>, the enrolled
+    /// method it was sent to, is marked as used when the code is right, in the same save as the code.
+    /// </summary>
+    public async Task<CodeCheckResult> VerifyAsync(IdentityHubUser user, string purpose, string binding, string entered, string? clientId, MfaMethod? method = null, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var record = await LatestAsync(user.Id, purpose, binding, cancellationToken);
@@ -109,6 +128,7 @@ public sealed class CodeChallenges(
         {
             case CodeCheck.Accepted:
                 record.UsedAt = now;
+                method?.LastUsedAt = now;
                 user.MfaFailedAttempts = 0;
                 user.MfaLockedUntil = null;
                 break;

@@ -50,12 +50,6 @@ public sealed class EnrolledMethods(IdentityHubDbContext db, IOptionsMonitor<Ide
         return method;
     }
 
-    public async Task MarkUsedAsync(MfaMethod method, CancellationToken cancellationToken = default)
-    {
-        method.LastUsedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     /// <summary>Removes a method unless it is the last one that counts as a second factor.</summary>
     public async Task<bool> RemoveAsync(string userId, string methodId, CancellationToken cancellationToken = default)
     {

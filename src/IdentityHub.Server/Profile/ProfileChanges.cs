@@ -107,7 +107,7 @@ public sealed class ProfileChanges(
     /// <summary>Checks the code; when it is right the new address replaces the old one, is marked confirmed, and the account email is told.</summary>
     public async Task<ContactChangeResult> ConfirmAsync(IdentityHubUser user, PendingContactChange pending, string? entered, CancellationToken cancellationToken = default)
     {
-        var check = await codes.VerifyAsync(user, pending.Purpose, pending.Id, entered?.Trim() ?? "", clientId: null, cancellationToken);
+        var check = await codes.VerifyAsync(user, pending.Purpose, pending.Id, entered?.Trim() ?? "", clientId: null, cancellationToken: cancellationToken);
         if (check.Outcome != CodeCheck.Accepted)
         {
             return new ContactChangeResult.Refused(check);

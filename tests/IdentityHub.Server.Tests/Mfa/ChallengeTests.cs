@@ -74,6 +74,16 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         var sent = Assert.Single(events, e => e.Event == "mfa.code_sent");
         Assert.Equal("sent", sent.Outcome);
         Assert.Equal(user.Id, sent.UserId);
+
+        // Shown again (a reload, a second tab), past the wait for a new code: the same code and reference,
+        // nothing sent again.
+        var messages = _app.Messages.All.Count(m => m.To == EmailOf(name));
+        _app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var again = await browser.GetAsync(Challenge);
+        var againHtml = await again.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(reference, ReferenceOn(againHtml));
+        Assert.Equal(messages, _app.Messages.All.Count(m => m.To == EmailOf(name)));
     }
 
     [Fact]
@@ -293,7 +303,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
     }
 
     [Fact]
-    public async Task Try_another_method_sends_the_code_by_text_message_and_the_id_token_says_sms()
+    public async Task Try_another_method_sends_the_code_by_text_message_and_the_id_token_says_sms_and_the_next_sign_in_starts_there()
     {
         var name = NewName("other");
         var user = await _app.CreateUserAsync(name);
@@ -322,6 +332,15 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         Assert.Equal("urn:identityhub:acr:aal2", acr);
         Assert.Contains("sms", amr);
         Assert.DoesNotContain("mail", amr);
+
+        // The method used is remembered (saved with the code check), so the next sign-in starts with it.
+        var usedAt = _app.Clock.GetUtcNow();
+        var lastUsed = await _app.QueryAsync(db => db.MfaMethods.Where(m => m.Id == sms.Id).Select(m => m.LastUsedAt).SingleAsync());
+        Assert.Equal(usedAt, lastUsed!.Value, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var next = _app.NewBrowser();
+        var nextHtml = WebUtility.HtmlDecode(await next.PasswordToChallengeAsync(name, await next.StartAtPortalAsync(new AuthorizationRequest())));
+        Assert.Contains("Code sent to <strong>(***) ***-2652</strong> by text message.", nextHtml);
     }
 
     [Fact]

@@ -86,9 +86,9 @@ public sealed class ChallengeModel : PageModel
         {
             Notice = "Enter the 6-digit code your authenticator app shows now.";
         }
-        else if (Unreachable is null && Current is not null && await _codes.LatestAsync(_user.Id, CodePurposes.SignIn, _attempt.Id) is null)
+        else if (Unreachable is null && Current is not null)
         {
-            await SendAsync();
+            await SendAsync(firstOnly: true);
         }
 
         return Page();
@@ -108,14 +108,13 @@ public sealed class ChallengeModel : PageModel
 
         var result = UsesApp
             ? await _apps.VerifyAsync(_user, Current, Code!, _attempt.ClientId)
-            : await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code!, _attempt.ClientId, HttpContext.RequestAborted);
+            : await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code!, _attempt.ClientId, Current, HttpContext.RequestAborted);
         if (result.Outcome != CodeCheck.Accepted)
         {
             ErrorMessage = UsesApp ? CodeMessagesForPeople.ForApp(result, _options.CurrentValue.Mfa.Codes) : CodeMessagesForPeople.For(result, _options.CurrentValue.Mfa.Codes);
             return Page();
         }
 
-        await _methods.MarkUsedAsync(Current);
         var attempt = _attempt.WithMethod(MethodLabels.Amr(Current.Kind), _time.GetUtcNow());
         if (RememberDevice && CanRememberDevice && attempt.Purpose == AttemptPurpose.SignIn)
         {
@@ -226,11 +225,19 @@ public sealed class ChallengeModel : PageModel
         SentTo = MethodLabels.Where(method);
     }
 
-    private async Task SendAsync()
+    /// <summary>Sends a code to the current method; <paramref name="firstOnly"/>: unless this attempt already has one.</summary>
+    private async Task SendAsync(bool firstOnly = false)
     {
         var policy = _policies.For(_attempt.ClientId);
-        var result = await _codes.SendAsync(_user, Current!.Kind, Current.Destination, CodePurposes.SignIn, _attempt.Id, policy,
-            CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
+        var (kind, destination, language) = (Current!.Kind, Current.Destination, CodeMessagesForPeople.LanguageOf(Request));
+        var result = firstOnly
+            ? await _codes.SendFirstAsync(_user, kind, destination, CodePurposes.SignIn, _attempt.Id, policy, language, HttpContext.RequestAborted)
+            : await _codes.SendAsync(_user, kind, destination, CodePurposes.SignIn, _attempt.Id, policy, language, HttpContext.RequestAborted);
+        if (result is null)
+        {
+            return;
+        }
+
         ErrorMessage = CodeMessagesForPeople.For(result, HelpDeskPhone);
         switch (result)
         {

@@ -55,7 +55,7 @@ public sealed class EnrollVerifyModel(
         }
 
         var enrollment = state.Enrollment;
-        var result = await codes.VerifyAsync(state.User, CodePurposes.Enrollment, enrollment.Id, Code!, state.Attempt.ClientId, HttpContext.RequestAborted);
+        var result = await codes.VerifyAsync(state.User, CodePurposes.Enrollment, enrollment.Id, Code!, state.Attempt.ClientId, cancellationToken: HttpContext.RequestAborted);
         if (result.Outcome != CodeCheck.Accepted)
         {
             await wizard.SaveAsync(HttpContext, state.Attempt, enrollment);
