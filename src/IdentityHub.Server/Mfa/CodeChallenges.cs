@@ -43,7 +43,7 @@ public sealed class CodeChallenges(
     /// <summary>
     /// Sends the first code of a challenge, or nothing (null) when a code was already issued for this purpose
     /// and binding in the last hour: the page shown again, or open in a second tab. One query answers both
-    /// this and the sending limits.
+    /// this and the sending limits. A code lives at most an hour, so an older one has expired and a new one is due.
     /// </summary>
     public Task<SendResult?> SendFirstAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, CancellationToken cancellationToken = default) =>
         SendAsync(user, kind, destination, purpose, binding, policy, language, firstOnly: true, cancellationToken);
