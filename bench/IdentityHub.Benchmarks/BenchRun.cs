@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using IdentityHub.Benchmarks.Load;
 using IdentityHub.Benchmarks.Machine;
 using IdentityHub.Benchmarks.Report;
@@ -18,13 +16,6 @@ namespace IdentityHub.Benchmarks;
 /// </summary>
 public sealed class BenchRun(BenchOptions options)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public async Task<int> ExecuteAsync()
     {
         var machine = await MachineDescription.ReadAsync();
@@ -91,10 +82,8 @@ public sealed class BenchRun(BenchOptions options)
             Console.WriteLine(ResultTable.Render(report));
             if (options.OutputFolder is { } folder)
             {
-                Directory.CreateDirectory(folder);
-                await File.WriteAllTextAsync(Path.Combine(folder, "results.json"), JsonSerializer.Serialize(report, Json));
-                Chart.Save(report, Path.Combine(folder, "throughput.png"));
-                Say($"Wrote {Path.Combine(folder, "results.json")} and throughput.png");
+                await ResultsFile.WriteAsync(report, folder);
+                Say($"Wrote {Path.Combine(folder, ResultsFile.FileName)} and {ResultsFile.ChartName}");
             }
 
             var errors = results.Sum(r => r.IdentityHub.Errors + (r.OidcProvider?.Errors ?? 0));

@@ -34,13 +34,13 @@ public static class Chart
         plot.Add.Bars(bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(left: 0.03, right: 0.1, bottom: 0, top: 0.1);
         plot.Title("Operations per second on one core (saturation)");
         plot.YLabel("operations / s");
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "IdentityHub", FillColor = identityHub });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "oidc-provider", FillColor = oidcProvider });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "hardware bound (RSA-2048 signatures or password hashes)", FillColor = hardware });
-        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.Alignment = Alignment.UpperCenter; // above the refresh and SSO bars, the lowest
         plot.SavePng(path, 1400, 600);
     }
 
