@@ -3,7 +3,7 @@
 #   ./build.sh test   installs what the tests need (Debian's Chromium, PostgreSQL, aiosmtpd) when missing,
 #                     starts a throwaway PostgreSQL cluster, runs every test of the solution in Release
 #                     with warnings as errors, runs a seconds-long smoke run of the benchmark harness
-#                     (bench/run --smoke), prints a summary and stops what it started, also after a
+#                     (bench/run --smoke, then --render of the saved run), prints a summary and stops what it started, also after a
 #                     failure. Works as root (PostgreSQL runs as the postgres user).
 #   ./build.sh build  builds the solution with warnings as errors.
 set -euo pipefail
