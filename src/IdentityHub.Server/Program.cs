@@ -28,6 +28,12 @@ catch (Exception exception) when (exception is StartupException or OptionsValida
 
 static async Task<int> ServeAsync(WebApplication app)
 {
+    // Before the host starts: a database that cannot be reached is one line, not a start-up stack trace.
+    if (await DatabaseReadiness.PrepareAsync(app.Services) is { } problem)
+    {
+        return Fail("IdentityHub cannot start: " + problem);
+    }
+
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
     await app.RunAsync();
     return 0;

@@ -1,5 +1,6 @@
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Account;
+using IdentityHub.Server.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityHub.Server.Commands;
@@ -34,7 +35,7 @@ internal static class AccountCommand
             return 2;
         }
 
-        if (await CommandDatabase.ReadyAsync(services) is { } problem)
+        if (await DatabaseReadiness.PrepareAsync(services) is { } problem)
         {
             Console.Error.WriteLine(problem);
             return 1;

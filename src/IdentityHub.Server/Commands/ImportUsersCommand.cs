@@ -1,6 +1,7 @@
 using System.Globalization;
 using IdentityHub.Data;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Hosting;
 using IdentityHub.Server.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,7 @@ internal static class ImportUsersCommand
             return Usage;
         }
 
-        if (await CommandDatabase.ReadyAsync(services) is { } notReady)
+        if (await DatabaseReadiness.PrepareAsync(services) is { } notReady)
         {
             Console.Error.WriteLine(notReady);
             return Usage;

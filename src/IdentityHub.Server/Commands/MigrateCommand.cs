@@ -1,5 +1,5 @@
 using IdentityHub.Data;
-using Microsoft.EntityFrameworkCore;
+using IdentityHub.Server.Hosting;
 
 namespace IdentityHub.Server.Commands;
 
@@ -10,10 +10,20 @@ internal static class MigrateCommand
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>();
-        var pending = await db.ApplyMigrationsAsync();
-        Console.WriteLine(pending.Count == 0
+        IReadOnlyList<string> applied;
+        try
+        {
+            applied = await db.ApplyMigrationsAsync();
+        }
+        catch (Exception exception) when (DatabaseReadiness.IsDatabaseFailure(exception))
+        {
+            Console.Error.WriteLine(DatabaseReadiness.Explain(db, exception));
+            return 1;
+        }
+
+        Console.WriteLine(applied.Count == 0
             ? "The database is up to date."
-            : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
         return 0;
     }
 }

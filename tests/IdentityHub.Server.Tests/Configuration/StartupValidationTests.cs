@@ -74,6 +74,24 @@ public sealed class StartupValidationTests
         Assert.DoesNotContain("fail:", again.Output);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("migrate")]
+    public async Task A_database_that_cannot_be_reached_stops_the_server_and_migrate_with_one_line(string? command)
+    {
+        var environment = await ServerEnvironmentAsync();
+        environment["ConnectionStrings__IdentityHub"] = $"Host=localhost;Port={FreeTcpPort.Next()};Username=identityhub;Database=nowhere;Timeout=5";
+
+        await using var server = command is null
+            ? AppProcess.Start("src/IdentityHub.Server", environment)
+            : AppProcess.Start("src/IdentityHub.Server", environment, command);
+
+        Assert.Equal(1, await server.WaitForExitAsync());
+        Assert.Contains("Cannot reach or prepare the database 'nowhere' at tcp://localhost:", server.Output);
+        Assert.Contains("Failed to connect", server.Output);
+        Assert.DoesNotContain("   at ", server.Output);
+    }
+
     [Fact]
     public async Task An_unknown_command_is_named()
     {
