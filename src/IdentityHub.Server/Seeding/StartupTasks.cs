@@ -1,13 +1,12 @@
-using IdentityHub.Data;
 using IdentityHub.Server.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Seeding;
 
 /// <summary>
-/// Runs before the server takes requests: applies migrations (when enabled), registers the
-/// configured clients and scopes, and seeds the demo user where enabled.
+/// Runs before the server takes requests, on a database <see cref="Hosting.DatabaseReadiness"/> has
+/// migrated before the host started: registers the configured clients and scopes, and seeds the terms
+/// and, where enabled, the demo user.
 /// </summary>
 internal sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<IdentityHubOptions> options) : IHostedService
 {
@@ -15,11 +14,6 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<Identit
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
-        if (options.Value.Database.MigrateOnStart)
-        {
-            await services.GetRequiredService<IdentityHubDbContext>().ApplyMigrationsAsync(cancellationToken);
-        }
-
         await services.GetRequiredService<ClientRegistrar>().RegisterAsync(cancellationToken);
         await services.GetRequiredService<TermsSeeder>().SeedAsync();
         if (options.Value.SeedDemoUser)

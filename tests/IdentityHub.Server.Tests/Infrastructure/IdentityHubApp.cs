@@ -2,6 +2,7 @@ using IdentityHub.Core.Mfa;
 using IdentityHub.Data;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
+using IdentityHub.Server.Hosting;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Terms;
 using IdentityHub.Testing;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -129,6 +131,8 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
+            // First of the hosted services, as Program migrates before the host starts.
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, MigrateFirst>());
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(Messages);
@@ -149,4 +153,18 @@ public static class TestUsers
 {
     /// <summary>Long enough for the password rules; the tests' users are throwaway.</summary>
     public const string Password = "correct horse battery staple";
+}
+
+/// <summary>What <c>Program</c> does before serving, for the in-memory server: the database is migrated first.</summary>
+internal sealed class MigrateFirst(IServiceProvider services) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await DatabaseReadiness.PrepareAsync(services) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
