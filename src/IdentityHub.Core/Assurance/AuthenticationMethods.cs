@@ -52,6 +52,6 @@ public static class AuthenticationMethods
     /// The <c>amr</c> value of a passkey: <c>swk</c> when the credential is backed up (synced between
     /// devices, so its key lives in software), <c>hwk</c> when it is bound to one device.
     /// </summary>
-    /// <param name="backedUp">The WebAuthn backup-state (BS) flag of the credential.</param>
+    /// <param name="backedUp">Whether the credential is backed up or eligible for it (the WebAuthn BS or BE flag).</param>
     public static string ForPasskey(bool backedUp) => backedUp ? SoftwareKey : HardwareKey;
 }

@@ -4,21 +4,16 @@ namespace IdentityHub.Core.Mfa;
 public static class CodeVerifier
 {
     /// <summary>
-    /// Applies the rules in order: account locked, then malformed input (not counted), then already used,
-    /// then expired (at or after <see cref="IssuedCode.ExpiresAt"/>), then out of tries, then wrong purpose,
-    /// binding or code (counted), else accepted.
+    /// Applies the rules in order: malformed input (not counted), then already used, then expired (at or
+    /// after <see cref="IssuedCode.ExpiresAt"/>), then out of tries, then wrong purpose, binding or code
+    /// (counted), else accepted. Whether the account may try at all is <see cref="SecondFactorLockout"/>'s call.
     /// </summary>
-    public static CodeCheckResult Check(IssuedCode code, string entered, string purpose, string binding, DateTimeOffset now, CodeSettings settings, bool accountLocked)
+    public static CodeCheckResult Check(IssuedCode code, string entered, string purpose, string binding, DateTimeOffset now, CodeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(settings);
 
         var left = Math.Max(0, settings.MaxAttemptsPerCode - code.FailedAttempts);
-
-        if (accountLocked)
-        {
-            return new CodeCheckResult(CodeCheck.AccountLocked, 0);
-        }
 
         var normalized = OneTimeCodes.Normalize(entered);
         if (normalized.Length != settings.Length || !normalized.All(char.IsAsciiDigit))

@@ -33,5 +33,19 @@ public class OneTimeCodeRecord
 
     public DateTimeOffset? UsedAt { get; set; }
 
+    /// <summary>The row for a code just issued to <paramref name="userId"/> by <paramref name="kind"/>.</summary>
+    public static OneTimeCodeRecord From(IssuedCode issued, string userId, MfaMethodKind kind, string sentTo) => new()
+    {
+        UserId = userId,
+        Kind = kind,
+        SentTo = sentTo,
+        Purpose = issued.Purpose,
+        Binding = issued.Binding,
+        Hash = issued.Hash,
+        Salt = issued.Salt,
+        IssuedAt = issued.IssuedAt,
+        ExpiresAt = issued.ExpiresAt,
+    };
+
     public IssuedCode ToIssuedCode() => new(Hash, Salt, Purpose, Binding, IssuedAt, ExpiresAt, FailedAttempts, UsedAt);
 }

@@ -176,14 +176,18 @@ public sealed class PasswordResets(
         _ => CodeMessagesForPeople.For(result, Settings),
     };
 
-    /// <summary>The same rules as <see cref="CodeVerifier"/> and the per-account limit, kept in the state.</summary>
+    /// <summary>
+    /// The same rules as <see cref="CodeVerifier"/> and <see cref="SecondFactorLockout"/>, with the counters
+    /// kept in the state instead of on an account.
+    /// </summary>
     private (CodeCheckResult, PasswordResetState) Pretend(PasswordResetState state, string entered, DateTimeOffset now)
     {
         var settings = Settings;
         var left = Math.Max(0, settings.MaxAttemptsPerCode - state.CodeFailures);
-        if (state.LockedUntil is { } until && now.ToUnixTimeSeconds() < until)
+        var counters = new LockoutCounters(state.TotalFailures, state.LockedUntil is { } until ? At(until) : null);
+        if (SecondFactorLockout.IsLocked(counters, now))
         {
-            return (new CodeCheckResult(CodeCheck.AccountLocked, 0), state);
+            return (MfaLockout.Refusal, state);
         }
 
         var sentCode = state.Kind is not (MfaMethodKind.Totp or MfaMethodKind.RecoveryCode);
@@ -209,14 +213,11 @@ public sealed class PasswordResets(
             }
         }
 
-        if (state.TotalFailures + 1 >= settings.MaxFailuresPerAccount)
-        {
-            return (new CodeCheckResult(CodeCheck.AccountLocked, 0),
-                state with { TotalFailures = 0, LockedUntil = (now + settings.AccountLockout).ToUnixTimeSeconds() });
-        }
-
-        var attemptsLeft = sentCode ? left - 1 : Math.Max(0, settings.MaxFailuresPerAccount - state.TotalFailures - 1);
-        return (new CodeCheckResult(CodeCheck.Wrong, attemptsLeft), state with { CodeFailures = state.CodeFailures + 1, TotalFailures = state.TotalFailures + 1 });
+        var verdict = SecondFactorLockout.AfterFailure(counters, now, settings);
+        var counted = state with { TotalFailures = verdict.Counters.Failures, LockedUntil = verdict.Counters.LockedUntil?.ToUnixTimeSeconds() };
+        return verdict.LockedNow
+            ? (MfaLockout.Refusal, counted)
+            : (new CodeCheckResult(CodeCheck.Wrong, sentCode ? left - 1 : verdict.FailuresLeft), counted with { CodeFailures = state.CodeFailures + 1 });
     }
 
     /// <summary>The enrolled code method for the chosen kind; for "the method on file" the one last used.</summary>

@@ -7,7 +7,7 @@ using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Hosting;
-using Microsoft.AspNetCore.Identity;
+using IdentityHub.Server.Mfa;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +28,7 @@ public sealed record SecurityQuestionAnswer(string QuestionId, string Answer);
 /// </summary>
 public sealed class SecurityQuestions(
     IdentityHubDbContext db,
-    UserManager<IdentityHubUser> users,
+    MfaLockout lockout,
     ServerSecrets secrets,
     AuditLog audit,
     IOptionsMonitor<IdentityHubOptions> options,
@@ -133,7 +133,7 @@ public sealed class SecurityQuestions(
 
     /// <summary>
     /// Whether every asked question was answered right. A wrong answer counts as a failed sign-in
-    /// (A3); a locked account is refused whatever was typed. Always does the same hashing work.
+    /// through the second-factor lockout (<see cref="MfaLockout"/>); a locked account is refused whatever was typed. Always does the same hashing work.
     /// </summary>
     public async Task<bool> CheckAsync(IdentityHubUser? user, IReadOnlyList<SecurityQuestion> asked, IReadOnlyList<string> answers, CancellationToken cancellationToken = default)
     {
@@ -156,7 +156,7 @@ public sealed class SecurityQuestions(
             return false;
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (lockout.IsLocked(user))
         {
             await audit.RecordAsync("account.security_questions_checked", "locked_out", user.Id, cancellationToken: cancellationToken);
             return false;
@@ -164,11 +164,12 @@ public sealed class SecurityQuestions(
 
         if (!allRight)
         {
-            await users.AccessFailedAsync(user);
+            lockout.Fail(user, "security answer", clientId: null);
             await audit.RecordAsync("account.security_questions_checked", "wrong_answer", user.Id, cancellationToken: cancellationToken);
             return false;
         }
 
+        lockout.Succeed(user);
         await audit.RecordAsync("account.security_questions_checked", "succeeded", user.Id, cancellationToken: cancellationToken);
         return true;
     }

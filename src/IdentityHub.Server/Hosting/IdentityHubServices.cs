@@ -91,6 +91,7 @@ public static class IdentityHubServices
         services.AddSingleton<ClientPolicies>();
         services.AddSingleton<CodeTemplates>();
         services.AddScoped<EnrolledMethods>();
+        services.AddScoped<MfaLockout>();
         services.AddScoped<CodeChallenges>();
         services.AddScoped<ProfileChanges>();
         services.AddScoped<RememberedDevices>();

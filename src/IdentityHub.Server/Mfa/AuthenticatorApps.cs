@@ -3,9 +3,7 @@ using IdentityHub.Data;
 using IdentityHub.Data.Mfa;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
-using IdentityHub.Server.Configuration;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Mfa;
 
@@ -17,16 +15,14 @@ namespace IdentityHub.Server.Mfa;
 public sealed class AuthenticatorApps(
     IdentityHubDbContext db,
     IDataProtectionProvider protection,
+    MfaLockout lockout,
     AuditLog audit,
-    IOptionsMonitor<IdentityHubOptions> options,
     TimeProvider time)
 {
     public const string Label = "Authenticator app";
     public const string Issuer = "Health plan portal";
 
     private readonly IDataProtector _protector = protection.CreateProtector("IdentityHub.Mfa.Totp");
-
-    private CodeSettings Settings => options.CurrentValue.Mfa.Codes;
 
     /// <summary>Checks the first code of an app being set up against the pending secret.</summary>
     public static TotpCheck CheckEnrollment(string base32Secret, string entered, DateTimeOffset now) =>
@@ -53,33 +49,26 @@ public sealed class AuthenticatorApps(
     /// <summary>Checks a code from the app at sign-in, with the same wording and limits as sent codes.</summary>
     public async Task<CodeCheckResult> VerifyAsync(IdentityHubUser user, MfaMethod method, string entered, string? clientId)
     {
-        var now = time.GetUtcNow();
-        if (user.MfaLockedUntil is { } until && until > now)
+        if (lockout.IsLocked(user))
         {
-            return new CodeCheckResult(CodeCheck.AccountLocked, 0);
+            return MfaLockout.Refusal;
         }
 
+        var now = time.GetUtcNow();
         var secret = Totp.FromBase32(_protector.Unprotect(method.ProtectedSecret!));
         var check = Totp.Verify(secret, entered, now, method.LastUsedStep);
-        var result = check.Outcome switch
+        var result = lockout.Apply(user, check.Outcome switch
         {
             TotpOutcome.Accepted => new CodeCheckResult(CodeCheck.Accepted, 0),
             TotpOutcome.Replayed => new CodeCheckResult(CodeCheck.AlreadyUsed, 0),
             TotpOutcome.Malformed => new CodeCheckResult(CodeCheck.Malformed, 0),
-            _ => new CodeCheckResult(CodeCheck.Wrong, Math.Max(0, Settings.MaxFailuresPerAccount - user.MfaFailedAttempts - 1)),
-        };
+            _ => new CodeCheckResult(CodeCheck.Wrong, 0),
+        }, "code from an authenticator app", clientId);
 
         if (result.Outcome == CodeCheck.Accepted)
         {
             method.LastUsedStep = check.MatchedStep;
             method.LastUsedAt = now;
-            user.MfaFailedAttempts = 0;
-        }
-        else if (result.Outcome == CodeCheck.Wrong && ++user.MfaFailedAttempts >= Settings.MaxFailuresPerAccount)
-        {
-            user.MfaLockedUntil = now + Settings.AccountLockout;
-            user.MfaFailedAttempts = 0;
-            result = new CodeCheckResult(CodeCheck.AccountLocked, 0);
         }
 
         audit.Add("mfa.totp_checked", result.Outcome.ToString(), user.Id, clientId);

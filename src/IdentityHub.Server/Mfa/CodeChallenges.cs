@@ -30,6 +30,7 @@ public abstract record SendResult
 public sealed class CodeChallenges(
     IdentityHubDbContext db,
     IMessageSender sender,
+    MfaLockout lockout,
     AuditLog audit,
     CodeTemplates templates,
     IOptionsMonitor<IdentityHubOptions> options,
@@ -74,19 +75,7 @@ public sealed class CodeChallenges(
         }
 
         var code = OneTimeCodes.Generate(Settings.Length);
-        var salt = OneTimeCodes.NewSalt();
-        db.OneTimeCodes.Add(new OneTimeCodeRecord
-        {
-            UserId = user.Id,
-            Kind = kind,
-            SentTo = masked,
-            Purpose = purpose,
-            Binding = binding,
-            Hash = OneTimeCodes.Hash(code, salt, purpose, binding),
-            Salt = salt,
-            IssuedAt = now,
-            ExpiresAt = now + Settings.Lifetime,
-        });
+        db.OneTimeCodes.Add(OneTimeCodeRecord.From(IssuedCode.Issue(code, purpose, binding, now, Settings), user.Id, kind, masked));
         await db.SaveChangesAsync(cancellationToken);
 
         var reference = AuditLog.NewReference();
@@ -122,28 +111,19 @@ public sealed class CodeChallenges(
             return new CodeCheckResult(CodeCheck.Expired, 0);
         }
 
-        var locked = user.MfaLockedUntil is { } until && until > now;
-        var result = CodeVerifier.Check(record.ToIssuedCode(), entered, purpose, binding, now, Settings, locked);
+        var result = lockout.IsLocked(user) ? MfaLockout.Refusal : CodeVerifier.Check(record.ToIssuedCode(), entered, purpose, binding, now, Settings);
         switch (result.Outcome)
         {
             case CodeCheck.Accepted:
                 record.UsedAt = now;
                 method?.LastUsedAt = now;
-                user.MfaFailedAttempts = 0;
-                user.MfaLockedUntil = null;
                 break;
             case CodeCheck.Wrong:
                 record.FailedAttempts++;
-                user.MfaFailedAttempts++;
-                if (user.MfaFailedAttempts >= Settings.MaxFailuresPerAccount)
-                {
-                    user.MfaLockedUntil = now + Settings.AccountLockout;
-                    user.MfaFailedAttempts = 0;
-                    result = new CodeCheckResult(CodeCheck.AccountLocked, 0);
-                }
-
                 break;
         }
+
+        result = lockout.Apply(user, result, $"{purpose} code", clientId);
 
         audit.Add("mfa.code_checked", result.Outcome.ToString(), user.Id, clientId, $"{purpose} code sent to {record.SentTo}");
         await db.SaveChangesAsync(cancellationToken);

@@ -12,8 +12,7 @@ public static class CodeMessagesForPeople
         CodeCheck.Wrong or CodeCheck.TooManyAttempts => "That code has been entered wrongly too many times. Request a new code.",
         CodeCheck.Expired => "That code has expired. Request a new code.",
         CodeCheck.AlreadyUsed => "That code has already been used. Request a new code.",
-        CodeCheck.AccountLocked =>
-            $"Too many wrong codes were entered for this account. For your security, wait {settings.AccountLockout.TotalMinutes:0} minutes and try again, or call the help desk.",
+        CodeCheck.AccountLocked => MfaLockout.Message(settings),
         CodeCheck.Malformed => $"Enter the {settings.Length}-digit code.",
         _ => "That code cannot be used. Request a new code.",
     };

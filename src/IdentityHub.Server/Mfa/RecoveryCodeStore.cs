@@ -3,9 +3,7 @@ using IdentityHub.Data;
 using IdentityHub.Data.Mfa;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
-using IdentityHub.Server.Configuration;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Mfa;
 
@@ -13,7 +11,7 @@ namespace IdentityHub.Server.Mfa;
 /// Ten single-use recovery codes per user, stored hashed. Generating a new set voids the old one.
 /// A used code is a second factor; wrong codes count towards the per-account limit.
 /// </summary>
-public sealed class RecoveryCodeStore(IdentityHubDbContext db, AuditLog audit, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class RecoveryCodeStore(IdentityHubDbContext db, MfaLockout lockout, AuditLog audit, TimeProvider time)
 {
     public Task<bool> HasSetAsync(string userId) => db.RecoveryCodes.AnyAsync(code => code.UserId == userId);
 
@@ -39,31 +37,15 @@ public sealed class RecoveryCodeStore(IdentityHubDbContext db, AuditLog audit, I
     /// <summary>Uses a code: the result says whether it worked and how many codes are left.</summary>
     public async Task<(CodeCheck Outcome, int Remaining)> RedeemAsync(IdentityHubUser user, string entered, string? clientId)
     {
-        var now = time.GetUtcNow();
-        var settings = options.CurrentValue.Mfa.Codes;
-        if (user.MfaLockedUntil is { } until && until > now)
+        if (lockout.IsLocked(user))
         {
             return (CodeCheck.AccountLocked, 0);
         }
 
         var unused = await db.RecoveryCodes.Where(code => code.UserId == user.Id && code.UsedAt == null).ToListAsync();
         var match = unused.FirstOrDefault(code => RecoveryCodes.Matches(entered, code.Salt, code.Hash));
-        var outcome = CodeCheck.Accepted;
-        if (match is not null)
-        {
-            match.UsedAt = now;
-            user.MfaFailedAttempts = 0;
-        }
-        else if (++user.MfaFailedAttempts >= settings.MaxFailuresPerAccount)
-        {
-            user.MfaLockedUntil = now + settings.AccountLockout;
-            user.MfaFailedAttempts = 0;
-            outcome = CodeCheck.AccountLocked;
-        }
-        else
-        {
-            outcome = CodeCheck.Wrong;
-        }
+        match?.UsedAt = time.GetUtcNow();
+        var outcome = lockout.Apply(user, new CodeCheckResult(match is null ? CodeCheck.Wrong : CodeCheck.Accepted, 0), "recovery code", clientId).Outcome;
 
         audit.Add("mfa.recovery_code_used", outcome.ToString(), user.Id, clientId);
         await db.SaveChangesAsync();

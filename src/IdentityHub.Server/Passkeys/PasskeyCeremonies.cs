@@ -1,3 +1,4 @@
+using IdentityHub.Core.Assurance;
 using IdentityHub.Data.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -63,7 +64,7 @@ public sealed class PasskeyCeremonies(SignInManager<IdentityHubUser> signIn, Use
 
         attestation.Passkey.Name = name;
         var saved = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
-        return saved.Succeeded ? (true, PasskeyAmr.For(attestation.Passkey)) : (false, string.Join("; ", saved.Errors.Select(e => e.Code)));
+        return saved.Succeeded ? (true, AmrOf(attestation.Passkey)) : (false, string.Join("; ", saved.Errors.Select(e => e.Code)));
     }
 
     /// <summary>
@@ -96,14 +97,14 @@ public sealed class PasskeyCeremonies(SignInManager<IdentityHubUser> signIn, Use
 
         var updated = await users.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
         return updated.Succeeded
-            ? (new VerifiedPasskey(assertion.User, PasskeyAmr.For(assertion.Passkey)), "verified")
+            ? (new VerifiedPasskey(assertion.User, AmrOf(assertion.Passkey)), "verified")
             : (null, string.Join("; ", updated.Errors.Select(e => e.Code)));
     }
 
     public async Task<IReadOnlyList<PasskeyListing>> ListAsync(IdentityHubUser user) =>
         (await users.GetPasskeysAsync(user))
             .OrderBy(passkey => passkey.CreatedAt)
-            .Select(passkey => new PasskeyListing(WebEncoders.Base64UrlEncode(passkey.CredentialId), passkey.Name ?? "Passkey", passkey.CreatedAt, PasskeyAmr.For(passkey)))
+            .Select(passkey => new PasskeyListing(WebEncoders.Base64UrlEncode(passkey.CredentialId), passkey.Name ?? "Passkey", passkey.CreatedAt, AmrOf(passkey)))
             .ToList();
 
     public async Task<bool> HasAnyAsync(IdentityHubUser user) => (await users.GetPasskeysAsync(user)).Count > 0;
@@ -154,4 +155,7 @@ public sealed class PasskeyCeremonies(SignInManager<IdentityHubUser> signIn, Use
 
     // Identity keeps the challenge in the two-factor user-id cookie, which nothing else here uses.
     private Task EndCeremonyAsync() => http.HttpContext!.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+
+    // A key that can leave its device (synced, or eligible for syncing) is a software key.
+    private static string AmrOf(UserPasskeyInfo passkey) => AuthenticationMethods.ForPasskey(passkey.IsBackedUp || passkey.IsBackupEligible);
 }

@@ -13,9 +13,9 @@ public sealed class CodeVerifierTests
     private static IssuedCode Issued(int failedAttempts = 0, DateTimeOffset? usedAt = null) =>
         IssuedCode.Issue(Code, Purpose, Binding, IssuedAt, Settings) with { FailedAttempts = failedAttempts, UsedAt = usedAt };
 
-    private static CodeCheckResult Check(IssuedCode code, string entered, DateTimeOffset? now = null, bool locked = false,
+    private static CodeCheckResult Check(IssuedCode code, string entered, DateTimeOffset? now = null,
         string purpose = Purpose, string binding = Binding) =>
-        CodeVerifier.Check(code, entered, purpose, binding, now ?? IssuedAt.AddMinutes(1), Settings, locked);
+        CodeVerifier.Check(code, entered, purpose, binding, now ?? IssuedAt.AddMinutes(1), Settings);
 
     [Fact]
     public void Issuing_a_code_stores_its_hash_and_a_five_minute_expiry()
@@ -95,12 +95,6 @@ public sealed class CodeVerifierTests
     }
 
     [Fact]
-    public void A_locked_account_is_refused_even_with_the_right_code()
-    {
-        Assert.Equal(new CodeCheckResult(CodeCheck.AccountLocked, 0), Check(Issued(), Code, locked: true));
-    }
-
-    [Fact]
     public void The_right_code_for_another_purpose_or_attempt_is_wrong_and_counts()
     {
         Assert.Equal(new CodeCheckResult(CodeCheck.Wrong, 4), Check(Issued(), Code, purpose: "enrollment"));
@@ -108,12 +102,11 @@ public sealed class CodeVerifierTests
     }
 
     [Fact]
-    public void Rules_apply_in_order_locked_malformed_used_expired_exhausted()
+    public void Rules_apply_in_order_malformed_used_expired_exhausted()
     {
         var everythingWrong = Issued(failedAttempts: 5, usedAt: IssuedAt);
         var late = IssuedAt.AddHours(1);
 
-        Assert.Equal(CodeCheck.AccountLocked, Check(everythingWrong, "x", late, locked: true).Outcome);
         Assert.Equal(CodeCheck.Malformed, Check(everythingWrong, "x", late).Outcome);
         Assert.Equal(CodeCheck.AlreadyUsed, Check(everythingWrong, Code, late).Outcome);
         Assert.Equal(CodeCheck.Expired, Check(everythingWrong with { UsedAt = null }, Code, late).Outcome);
@@ -126,21 +119,7 @@ public sealed class CodeVerifierTests
         var eight = new CodeSettings { Length = 8 };
         var code = IssuedCode.Issue("01234567", Purpose, Binding, IssuedAt, eight);
 
-        Assert.Equal(CodeCheck.Accepted, CodeVerifier.Check(code, "01234567", Purpose, Binding, IssuedAt, eight, false).Outcome);
-        Assert.Equal(CodeCheck.Malformed, CodeVerifier.Check(code, "012345", Purpose, Binding, IssuedAt, eight, false).Outcome);
-    }
-
-    [Fact]
-    public void The_account_locks_at_the_tenth_failure_for_fifteen_minutes()
-    {
-        var now = IssuedAt;
-
-        Assert.Null(AccountLockout.LockedUntil(9, now, Settings));
-        var until = AccountLockout.LockedUntil(10, now, Settings);
-
-        Assert.Equal(now + TimeSpan.FromMinutes(15), until);
-        Assert.True(AccountLockout.IsLocked(until, now.AddMinutes(14)));
-        Assert.False(AccountLockout.IsLocked(until, now.AddMinutes(15)));
-        Assert.False(AccountLockout.IsLocked(null, now));
+        Assert.Equal(CodeCheck.Accepted, CodeVerifier.Check(code, "01234567", Purpose, Binding, IssuedAt, eight).Outcome);
+        Assert.Equal(CodeCheck.Malformed, CodeVerifier.Check(code, "012345", Purpose, Binding, IssuedAt, eight).Outcome);
     }
 }

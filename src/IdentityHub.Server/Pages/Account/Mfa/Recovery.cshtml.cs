@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Account;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
@@ -70,8 +71,8 @@ public sealed class RecoveryModel(
         if (outcome != CodeCheck.Accepted)
         {
             ErrorMessage = outcome == CodeCheck.AccountLocked
-                ? CodeMessagesForPeople.For(new CodeCheckResult(CodeCheck.AccountLocked, 0), options.CurrentValue.Mfa.Codes)
-                : "That recovery code is not correct or has already been used. Check it and try again.";
+                ? MfaLockout.Message(options.CurrentValue.Mfa.Codes)
+                : PasswordResets.RecoveryCodeRefused;
             return Page();
         }
 

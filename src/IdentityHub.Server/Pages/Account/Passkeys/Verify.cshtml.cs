@@ -1,5 +1,6 @@
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
+using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +17,7 @@ public sealed class VerifyModel(
     PasskeyCeremonies passkeys,
     UserManager<IdentityHubUser> users,
     SignInFlow flow,
+    MfaLockout lockout,
     AuditLog audit,
     TimeProvider time) : PageModel
 {
@@ -52,14 +54,22 @@ public sealed class VerifyModel(
             return LocalRedirect(EnrollmentWizard.SignInAgainPage);
         }
 
-        var (passkey, detail) = await passkeys.VerifyAsync(CredentialJson);
-        if (passkey is null || passkey.User.Id != attempt.UserId)
+        if (lockout.IsLocked(user))
         {
-            await audit.RecordAsync("mfa.passkey_verified", "failed", attempt.UserId, attempt.ClientId, passkey is null ? detail : "passkey of another user");
-            ErrorMessage = SignInModel.CouldNotUse;
+            ErrorMessage = lockout.LockedMessage;
             return Page();
         }
 
+        var (passkey, detail) = await passkeys.VerifyAsync(CredentialJson);
+        if (passkey is null || passkey.User.Id != attempt.UserId)
+        {
+            var verdict = lockout.Fail(user, "passkey", attempt.ClientId);
+            await audit.RecordAsync("mfa.passkey_verified", "failed", attempt.UserId, attempt.ClientId, passkey is null ? detail : "passkey of another user");
+            ErrorMessage = verdict.LockedNow ? lockout.LockedMessage : SignInModel.CouldNotUse;
+            return Page();
+        }
+
+        lockout.Succeed(user);
         await audit.RecordAsync("mfa.passkey_verified", "succeeded", attempt.UserId, attempt.ClientId, $"amr {passkey.Amr}");
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt.WithMethod(passkey.Amr, time.GetUtcNow())));
     }
