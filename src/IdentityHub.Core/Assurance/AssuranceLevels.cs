@@ -128,18 +128,6 @@ public static class AssuranceLevels
     private static bool IsPasskey(string method) =>
         method is AuthenticationMethods.HardwareKey or AuthenticationMethods.SoftwareKey;
 
-    // Each amr value is mapped back to the method kind it stands for, so that the policy decides. "otp"
-    // stands for both authenticator apps and recovery codes, which are worth the same.
-    private static bool CountsAsSecondFactor(string method, AssurancePreset preset) => KindOf(method) is { } kind
-        && AssurancePolicy.For(kind, preset).CountsAsSecondFactor;
-
-    private static MfaMethodKind? KindOf(string method) => method switch
-    {
-        AuthenticationMethods.Email => MfaMethodKind.Email,
-        AuthenticationMethods.Sms => MfaMethodKind.Sms,
-        AuthenticationMethods.Telephone => MfaMethodKind.Voice,
-        AuthenticationMethods.OneTimePassword => MfaMethodKind.Totp,
-        AuthenticationMethods.HardwareKey or AuthenticationMethods.SoftwareKey => MfaMethodKind.Passkey,
-        _ => null,
-    };
+    // The method descriptors decide what each amr value is worth under the preset.
+    private static bool CountsAsSecondFactor(string method, AssurancePreset preset) => MfaMethods.CountsAsSecondFactor(method, preset);
 }

@@ -1,5 +1,3 @@
-using IdentityHub.Core.Mfa;
-
 namespace IdentityHub.Core.Assurance;
 
 /// <summary>Values of the <c>amr</c> claim (RFC 8176) that IdentityHub emits.</summary>
@@ -28,25 +26,6 @@ public static class AuthenticationMethods
 
     /// <summary>A software key, e.g. a synced passkey.</summary>
     public const string SoftwareKey = "swk";
-
-    /// <summary>
-    /// The <c>amr</c> value of a method: <c>mail</c>, <c>sms</c>, <c>tel</c>, and <c>otp</c> for both
-    /// authenticator-app and recovery codes (RFC 8176 registers no value for recovery codes; both are
-    /// one-time codes the user holds).
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="kind"/> is <see cref="MfaMethodKind.Passkey"/>,
-    /// whose value depends on the credential: use <see cref="ForPasskey"/>.</exception>
-    public static string For(MfaMethodKind kind) => kind switch
-    {
-        MfaMethodKind.Email => Email,
-        MfaMethodKind.Sms => Sms,
-        MfaMethodKind.Voice => Telephone,
-        MfaMethodKind.Totp or MfaMethodKind.RecoveryCode => OneTimePassword,
-        MfaMethodKind.Passkey => throw new ArgumentException(
-            "A passkey's amr value depends on the credential: use \"hwk\" for a device-bound passkey or \"swk\" for a synced one (AuthenticationMethods.ForPasskey).",
-            nameof(kind)),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown method."),
-    };
 
     /// <summary>
     /// The <c>amr</c> value of a passkey: <c>swk</c> when the credential is backed up (synced between

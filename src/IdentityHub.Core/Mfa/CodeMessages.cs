@@ -6,11 +6,11 @@ namespace IdentityHub.Core.Mfa;
 public static partial class CodeMessages
 {
     /// <summary>
-    /// The subject (email only; null otherwise) and body for <paramref name="kind"/>, with <c>{code}</c>,
+    /// The subject (email only; null otherwise) and body for <paramref name="channel"/>, with <c>{code}</c>,
     /// <c>{spoken-code}</c> ("1, 2, 3, 4, 5, 6") and <c>{portal}</c> replaced. Unknown placeholders stay as
     /// written; replaced values are not scanned again.
     /// </summary>
-    public static (string? Subject, string Body) Render(CodeMessageTemplate template, MfaMethodKind kind, string code, string portalName)
+    public static (string? Subject, string Body) Render(CodeMessageTemplate template, CodeChannel channel, string code, string portalName)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(code);
@@ -22,12 +22,12 @@ public static partial class CodeMessages
             _ => portalName ?? string.Empty,
         });
 
-        return kind switch
+        return channel switch
         {
-            MfaMethodKind.Email => (Fill(template.EmailSubject), Fill(template.EmailBody)),
-            MfaMethodKind.Sms => (null, Fill(template.SmsBody)),
-            MfaMethodKind.Voice => (null, Fill(template.VoiceBody)),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown method."),
+            CodeChannel.Email => (Fill(template.EmailSubject), Fill(template.EmailBody)),
+            CodeChannel.Sms => (null, Fill(template.SmsBody)),
+            CodeChannel.Voice => (null, Fill(template.VoiceBody)),
+            _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown channel."),
         };
     }
 

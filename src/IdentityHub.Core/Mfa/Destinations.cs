@@ -58,14 +58,6 @@ public static class Destinations
         };
     }
 
-    /// <summary>Masks a destination according to the method it belongs to.</summary>
-    public static string Mask(MfaMethodKind kind, string destination) => kind switch
-    {
-        MfaMethodKind.Email => MaskEmail(destination),
-        MfaMethodKind.Sms or MfaMethodKind.Voice => MaskPhone(destination),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown method."),
-    };
-
     private static int CountryCode(string e164)
     {
         if (!e164.StartsWith('+'))

@@ -12,7 +12,7 @@ namespace IdentityHub.Core.Mfa;
 public static class Totp
 {
     /// <summary>Digits in a code.</summary>
-    private const int Digits = 6;
+    public const int Digits = 6;
 
     /// <summary>Seconds in a time step.</summary>
     private const int PeriodSeconds = 30;

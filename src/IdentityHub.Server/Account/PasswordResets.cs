@@ -43,17 +43,18 @@ public sealed class PasswordResets(
 
     public CodeSettings Settings => options.CurrentValue.Mfa.Codes;
 
-    /// <summary>The ways offered on the verify page: the same list for everyone, whatever they enrolled.</summary>
-    public IReadOnlyList<MfaMethodKind> OfferedKinds
+    /// <summary>
+    /// The ways offered on the verify page: the same list for everyone, whatever they enrolled. Methods the
+    /// wizard enrolls count when the plan offers them; the others (recovery codes) are always there.
+    /// </summary>
+    public IReadOnlyList<MfaMethodDescriptor> Offered
     {
         get
         {
             var mfa = options.CurrentValue.Mfa;
-            return mfa.Methods
-                .Where(kind => kind is MfaMethodKind.Email or MfaMethodKind.Sms or MfaMethodKind.Voice or MfaMethodKind.Totp)
-                .Where(kind => AssurancePolicy.For(kind, mfa.Preset).CountsAsSecondFactor)
-                .Distinct()
-                .Append(MfaMethodKind.RecoveryCode)
+            return MfaMethods.All
+                .Where(method => method.CanResetPassword && method.AssuranceUnder(mfa.Preset).CountsAsSecondFactor)
+                .Where(method => !method.Enrollable || mfa.Methods.Contains(method.Kind))
                 .ToList();
         }
     }
@@ -92,7 +93,7 @@ public sealed class PasswordResets(
     /// <summary>Sends a code by the chosen way (or the method last used); apps and recovery codes need none.</summary>
     public async Task<ResetStep> SendAsync(PasswordResetState state, string? language, CancellationToken cancellationToken = default)
     {
-        if (state.Kind is MfaMethodKind.Totp or MfaMethodKind.RecoveryCode)
+        if (state.Kind is { } chosen && !MfaMethods.Of(chosen).SendsCode)
         {
             return new ResetStep(state, null);
         }
@@ -190,11 +191,13 @@ public sealed class PasswordResets(
             return (MfaLockout.Refusal, state);
         }
 
-        var sentCode = state.Kind is not (MfaMethodKind.Totp or MfaMethodKind.RecoveryCode);
-        if (state.Kind != MfaMethodKind.RecoveryCode)
+        // "The method on file" is a sent code.
+        var method = MfaMethods.Of(state.Kind ?? MfaMethodKind.Email);
+        var sentCode = method.SendsCode;
+        if (method.Digits(settings) is { } digits)
         {
             var normalized = OneTimeCodes.Normalize(entered);
-            if (normalized.Length != (sentCode ? settings.Length : 6) || !normalized.All(char.IsAsciiDigit))
+            if (normalized.Length != digits || !normalized.All(char.IsAsciiDigit))
             {
                 return (new CodeCheckResult(CodeCheck.Malformed, left), state);
             }
@@ -224,9 +227,7 @@ public sealed class PasswordResets(
     private async Task<MfaMethod?> CodeMethodAsync(IdentityHubUser user, MfaMethodKind? kind, CancellationToken cancellationToken) =>
         (await methods.ListAsync(user.Id, cancellationToken))
             .Where(methods.Counts)
-            .FirstOrDefault(method => kind is null
-                ? method.Kind is MfaMethodKind.Email or MfaMethodKind.Sms or MfaMethodKind.Voice
-                : method.Kind == kind);
+            .FirstOrDefault(method => kind is null ? method.Descriptor().SendsCode : method.Kind == kind);
 
     private PasswordResetState Sent(PasswordResetState state, MfaMethodKind kind, DateTimeOffset now) => state with
     {

@@ -147,12 +147,12 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         Positive(failures, $"{key}:EnrollmentTimeout", mfa.EnrollmentTimeout);
         Positive(failures, $"{key}:FreshCheckWindow", mfa.FreshCheckWindow);
         Positive(failures, $"{key}:RememberDevice:Lifetime", mfa.RememberDevice.Lifetime);
-        foreach (var kind in mfa.Methods.Where(kind => kind is not (MfaMethodKind.Email or MfaMethodKind.Sms or MfaMethodKind.Voice or MfaMethodKind.Totp)))
+        foreach (var kind in mfa.Methods.Where(kind => !MfaMethods.Of(kind).Enrollable))
         {
-            failures.Add($"{key}:Methods has '{kind}'; the enrollment wizard offers Email, Sms, Voice and Totp (passkeys are added on the account page).");
+            failures.Add($"{key}:Methods has '{kind}'; the enrollment wizard offers {string.Join(", ", MfaMethods.All.Where(method => method.Enrollable).Select(method => method.Kind))} (passkeys are added on the account page).");
         }
 
-        var counting = mfa.Methods.Where(kind => AssurancePolicy.For(kind, mfa.Preset).CountsAsSecondFactor).ToList();
+        var counting = mfa.Methods.Where(kind => MfaMethods.Of(kind).AssuranceUnder(mfa.Preset).CountsAsSecondFactor).ToList();
         if (counting.Count == 0)
         {
             failures.Add($"{key}:Methods must offer at least one method that counts as a second factor under the {mfa.Preset} preset (email codes do not count under Nist).");

@@ -109,6 +109,8 @@ public static class IdentityHubServices
         services.AddHostedService<InactivityJob>();
         services.AddScoped<EnrollmentWizard>();
         services.AddScoped<SignInFlow>();
+        services.AddScoped<ChallengeChoices>();
+        services.AddScoped<FreshSecondFactor>();
 
         // The checks between the password and the session, in order. A new step is one line here.
         services.AddScoped<ISignInCheck, MfaEnrollmentCheck>();

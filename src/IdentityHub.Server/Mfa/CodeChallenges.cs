@@ -63,7 +63,9 @@ public sealed class CodeChallenges(
         // The hourly cap counts every code sent to the user; the cooldown only "Request a new code"
         // to the same destination in this attempt (or enrollment), so neither a new sign-in nor
         // "Try another method" is told to wait.
-        var masked = Destinations.Mask(kind, destination);
+        var method = MfaMethods.Of(kind);
+        var channel = method.Channel ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a method that sends codes.");
+        var masked = method.Mask(destination);
         var cap = ResendRules.Check(recent.Select(code => code.IssuedAt), now, Settings);
         var cooldown = ResendRules.Check(
             recent.Where(code => code.Binding == binding && code.Kind == kind && code.SentTo == masked).Select(code => code.IssuedAt), now, Settings);
@@ -79,8 +81,8 @@ public sealed class CodeChallenges(
         await db.SaveChangesAsync(cancellationToken);
 
         var reference = AuditLog.NewReference();
-        var (subject, body) = CodeMessages.Render(templates.For(policy.ClientId, language), kind, code, policy.DisplayName);
-        var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKindOf(kind), destination, subject, body, reference), cancellationToken);
+        var (subject, body) = CodeMessages.Render(templates.For(policy.ClientId, language), channel, code, policy.DisplayName);
+        var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKindOf(channel), destination, subject, body, reference), cancellationToken);
         var (result, detail) = outcome switch
         {
             DeliveryOutcome.Sent sent => ("sent", $"{kind} to {masked} via {sent.Channel}"),
@@ -130,11 +132,10 @@ public sealed class CodeChallenges(
         return result;
     }
 
-    private static DeliveryKind DeliveryKindOf(MfaMethodKind kind) => kind switch
+    private static DeliveryKind DeliveryKindOf(CodeChannel channel) => channel switch
     {
-        MfaMethodKind.Email => DeliveryKind.Email,
-        MfaMethodKind.Sms => DeliveryKind.Sms,
-        MfaMethodKind.Voice => DeliveryKind.Voice,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a code method."),
+        CodeChannel.Email => DeliveryKind.Email,
+        CodeChannel.Sms => DeliveryKind.Sms,
+        _ => DeliveryKind.Voice,
     };
 }

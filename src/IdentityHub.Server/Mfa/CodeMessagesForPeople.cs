@@ -17,11 +17,11 @@ public static class CodeMessagesForPeople
         _ => "That code cannot be used. Request a new code.",
     };
 
-    /// <summary>The same for a code from an authenticator app (nothing to request; always 6 digits).</summary>
+    /// <summary>The same for a code from an authenticator app (nothing to request; always <see cref="Totp.Digits"/> digits).</summary>
     public static string ForApp(CodeCheckResult result, CodeSettings settings) => result.Outcome switch
     {
         CodeCheck.AlreadyUsed => "That code has already been used. Wait for the next code in your app and enter it.",
-        CodeCheck.Malformed => "Enter the 6-digit code your app shows.",
+        CodeCheck.Malformed => $"Enter the {Totp.Digits}-digit code your app shows.",
         CodeCheck.Wrong => "That code is not correct. Check that your phone's time is set automatically and enter the code your app shows now.",
         _ => For(result, settings),
     };

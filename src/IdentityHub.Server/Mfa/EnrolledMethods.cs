@@ -38,7 +38,7 @@ public sealed class EnrolledMethods(IdentityHubDbContext db, IOptionsMonitor<Ide
         db.MfaMethods.FirstOrDefaultAsync(method => method.UserId == userId && method.Id == methodId, cancellationToken);
 
     /// <summary>Whether the method completes MFA under the configured preset (email does not under Nist).</summary>
-    public bool Counts(MfaMethod method) => AssurancePolicy.For(method.Kind, Preset).CountsAsSecondFactor;
+    public bool Counts(MfaMethod method) => method.Descriptor().AssuranceUnder(Preset).CountsAsSecondFactor;
 
     /// <summary>Saves a verified method; <paramref name="usedToSignIn"/> when it is this sign-in's second factor.</summary>
     public async Task<MfaMethod> AddAsync(string userId, MfaMethodKind kind, string destination, bool usedToSignIn = false, CancellationToken cancellationToken = default)

@@ -35,7 +35,7 @@ public sealed record PendingContactChange
 
     public string Purpose => IsEmail ? ProfileChanges.EmailPurpose : ProfileChanges.PhonePurpose;
 
-    public string MaskedNewValue => Destinations.Mask(Kind, NewValue);
+    public string MaskedNewValue => MfaMethods.Of(Kind).Mask(NewValue);
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 

@@ -146,7 +146,7 @@ public sealed class ProfileChanges(
             delivered = "notice to " + Destinations.MaskEmail(notifyAddress) + (outcome is DeliveryOutcome.Sent ? " sent" : " not delivered");
         }
 
-        var from = old is null ? "(none)" : Destinations.Mask(pending.Kind, old);
+        var from = old is null ? "(none)" : MfaMethods.Of(pending.Kind).Mask(old);
         await audit.RecordAsync(pending.IsEmail ? "profile.email_changed" : "profile.phone_changed", "succeeded", user.Id,
             detail: $"{from} to {pending.MaskedNewValue}; {delivered}", reference: reference, cancellationToken: cancellationToken);
         return new ContactChangeResult.Changed(reference);

@@ -17,17 +17,13 @@ public sealed class AssuranceTests
     [InlineData(MfaMethodKind.RecoveryCode, "otp")]
     public void Each_code_method_has_its_amr_value(MfaMethodKind kind, string amr)
     {
-        Assert.Equal(amr, AuthenticationMethods.For(kind));
+        Assert.Equal([amr], MfaMethods.Of(kind).Amr);
     }
 
     [Fact]
-    public void A_passkey_has_no_single_amr_value_and_the_message_says_which_to_use()
+    public void A_passkey_proves_a_hardware_or_a_software_key_depending_on_the_credential()
     {
-        var error = Assert.Throws<ArgumentException>(() => AuthenticationMethods.For(MfaMethodKind.Passkey));
-
-        Assert.Equal("kind", error.ParamName);
-        Assert.Contains("\"hwk\"", error.Message, StringComparison.Ordinal);
-        Assert.Contains("\"swk\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["hwk", "swk"], MfaMethods.Passkey.Amr);
     }
 
     [Theory]
@@ -47,7 +43,7 @@ public sealed class AssuranceTests
     [InlineData(AssurancePreset.Nist, MfaMethodKind.RecoveryCode)]
     public void Apps_passkeys_and_recovery_codes_count_and_are_not_restricted_under_both_presets(AssurancePreset preset, MfaMethodKind kind)
     {
-        Assert.Equal(new MethodAssurance(true, false, null), AssurancePolicy.For(kind, preset));
+        Assert.Equal(new MethodAssurance(true, false, null), MfaMethods.Of(kind).AssuranceUnder(preset));
     }
 
     [Theory]
@@ -56,13 +52,13 @@ public sealed class AssuranceTests
     [InlineData(MfaMethodKind.Voice)]
     public void Under_legacy_every_code_method_counts_and_none_is_restricted(MfaMethodKind kind)
     {
-        Assert.Equal(new MethodAssurance(true, false, null), AssurancePolicy.For(kind, AssurancePreset.Legacy));
+        Assert.Equal(new MethodAssurance(true, false, null), MfaMethods.Of(kind).AssuranceUnder(AssurancePreset.Legacy));
     }
 
     [Fact]
     public void Under_nist_email_does_not_count_and_the_user_is_told_why()
     {
-        var email = AssurancePolicy.For(MfaMethodKind.Email, AssurancePreset.Nist);
+        var email = MfaMethods.Email.AssuranceUnder(AssurancePreset.Nist);
 
         Assert.False(email.CountsAsSecondFactor);
         Assert.StartsWith("Email is not allowed as a second factor", email.Reason, StringComparison.Ordinal);
@@ -73,7 +69,7 @@ public sealed class AssuranceTests
     [InlineData(MfaMethodKind.Voice)]
     public void Under_nist_text_and_call_count_but_are_restricted(MfaMethodKind kind)
     {
-        var assurance = AssurancePolicy.For(kind, AssurancePreset.Nist);
+        var assurance = MfaMethods.Of(kind).AssuranceUnder(AssurancePreset.Nist);
 
         Assert.True(assurance.CountsAsSecondFactor);
         Assert.True(assurance.Restricted);

@@ -7,7 +7,7 @@ public sealed class CodeMessagesTests
     [Fact]
     public void The_default_email_reads_as_the_plans_send_it()
     {
-        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), MfaMethodKind.Email, "123456", "Provider portal");
+        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), CodeChannel.Email, "123456", "Provider portal");
 
         Assert.Equal("Your account security code.", subject);
         Assert.Equal("Please use security code 123456 to log in to your health plan portal account.", body);
@@ -16,7 +16,7 @@ public sealed class CodeMessagesTests
     [Fact]
     public void The_default_text_message_reads_as_the_plans_send_it()
     {
-        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), MfaMethodKind.Sms, "123456", "Provider portal");
+        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), CodeChannel.Sms, "123456", "Provider portal");
 
         Assert.Null(subject);
         Assert.Equal("Please use security code 123456 to log in to your health plan portal account.", body);
@@ -25,7 +25,7 @@ public sealed class CodeMessagesTests
     [Fact]
     public void The_phone_call_reads_the_digits_one_by_one_twice()
     {
-        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), MfaMethodKind.Voice, "012345", "Provider portal");
+        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), CodeChannel.Voice, "012345", "Provider portal");
 
         Assert.Null(subject);
         Assert.Equal("Hello. Your health plan portal security code is 0, 1, 2, 3, 4, 5. Again, your code is 0, 1, 2, 3, 4, 5.", body);
@@ -40,7 +40,7 @@ public sealed class CodeMessagesTests
             EmailBody = "Code {code} for {portal}. {unknown} {CODE} {code",
         };
 
-        var (subject, body) = CodeMessages.Render(template, MfaMethodKind.Email, "654321", "Member portal");
+        var (subject, body) = CodeMessages.Render(template, CodeChannel.Email, "654321", "Member portal");
 
         Assert.Equal("Member portal: your code", subject);
         Assert.Equal("Code 654321 for Member portal. {unknown} {CODE} {code", body);
@@ -51,7 +51,7 @@ public sealed class CodeMessagesTests
     {
         var template = new CodeMessageTemplate { SmsBody = "{portal} {code}" };
 
-        var (_, body) = CodeMessages.Render(template, MfaMethodKind.Sms, "123456", "Portal {code}");
+        var (_, body) = CodeMessages.Render(template, CodeChannel.Sms, "123456", "Portal {code}");
 
         Assert.Equal("Portal {code} 123456", body);
     }

@@ -45,10 +45,11 @@ public sealed class DestinationsTests
     }
 
     [Fact]
-    public void Mask_picks_by_method()
+    public void Each_method_masks_its_own_kind_of_destination()
     {
-        Assert.Equal("r*****r@hpsm.org", Destinations.Mask(MfaMethodKind.Email, "rosar@hpsm.org"));
-        Assert.Equal("(***) ***-2652", Destinations.Mask(MfaMethodKind.Sms, "+16505552652"));
-        Assert.Equal("(***) ***-2652", Destinations.Mask(MfaMethodKind.Voice, "+16505552652"));
+        Assert.Equal("r*****r@hpsm.org", MfaMethods.Email.Mask("rosar@hpsm.org"));
+        Assert.Equal("(***) ***-2652", MfaMethods.Sms.Mask("+16505552652"));
+        Assert.Equal("(***) ***-2652", MfaMethods.Voice.Mask("+16505552652"));
+        Assert.Equal("Authenticator app", MfaMethods.AuthenticatorApp.Mask("Authenticator app"));
     }
 }

@@ -31,12 +31,12 @@ public sealed partial class CapturedMessages
     {
         // Voice messages speak the digits separated by commas.
         var digits = Regex.Replace(message.Body, @"(?<=\d), (?=\d)", "");
-        return SixDigits().Match(digits) is { Success: true } match ? match.Value
+        return CodeDigits().Match(digits) is { Success: true } match ? match.Value
             : throw new Xunit.Sdk.XunitException("No code in: " + message.Body);
     }
 
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
+    [GeneratedRegex(@"\b\d{6,10}\b")]
+    private static partial Regex CodeDigits();
 }
 
 public abstract class CapturingChannel(CapturedMessages messages, DeliveryKind kind) : IDeliveryChannel

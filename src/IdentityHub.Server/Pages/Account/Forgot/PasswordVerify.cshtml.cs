@@ -13,11 +13,10 @@ namespace IdentityHub.Server.Pages.Account.Forgot;
 /// from the list, an authenticator app or a recovery code. Reads the same whether or not the details
 /// matched an account.
 /// </summary>
-public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageModel
+public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyResponseTime steady, ClientPolicies policies) : PageModel
 {
     public const string Path = "/account/forgot-password/verify";
 
-    private PasswordResets _resets = null!;
     private PasswordResetState _state = null!;
 
     [BindProperty]
@@ -27,7 +26,10 @@ public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageMod
 
     public MfaMethodKind? Kind => _state.Kind;
 
-    public IReadOnlyList<MfaMethodKind> OtherKinds { get; private set; } = [];
+    /// <summary>The way chosen; "the method on file" is a sent code, and reads like email.</summary>
+    public MfaMethodDescriptor Method => MfaMethods.Of(Kind ?? MfaMethodKind.Email);
+
+    public IReadOnlyList<MfaMethodDescriptor> OtherMethods { get; private set; } = [];
 
     public string Reference => _state.Reference;
 
@@ -39,12 +41,13 @@ public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageMod
 
     public string CodeLifetime { get; private set; } = "5 minutes";
 
-    public int CodeLength { get; private set; } = 6;
+    /// <summary>The digits to type; null for a recovery code.</summary>
+    public int? Digits => Method.Digits(resets.Settings);
 
     /// <summary>Whether security questions are the other way offered (A7, legacy option); stand-ins for unmatched details.</summary>
     public bool OffersQuestions => _state.Questions.Count > 0;
 
-    public bool SendsCode => Kind is not (MfaMethodKind.Totp or MfaMethodKind.RecoveryCode);
+    public bool SendsCode => Method.SendsCode;
 
     public IActionResult OnGet() => Load() is { } leave ? leave : Page();
 
@@ -61,9 +64,9 @@ public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageMod
         }
 
         var started = SteadyResponseTime.Start();
-        var step = await _resets.VerifyAsync(_state, Code!, HttpContext.RequestAborted);
+        var step = await resets.VerifyAsync(_state, Code!, HttpContext.RequestAborted);
         Keep(step.State);
-        await HttpContext.GetAccountService<SteadyResponseTime>().PadAsync(started, HttpContext.RequestAborted);
+        await steady.PadAsync(started, HttpContext.RequestAborted);
         if (step.Error is null)
         {
             return LocalRedirect(NewPasswordModel.Path);
@@ -93,9 +96,9 @@ public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageMod
             return leave;
         }
 
-        if (Enum.TryParse<MfaMethodKind>(kind, ignoreCase: false, out var chosen) && _resets.OfferedKinds.Contains(chosen))
+        if (resets.Offered.FirstOrDefault(method => method.Kind.ToString() == kind) is { } chosen)
         {
-            Keep(_state with { Kind = chosen });
+            Keep(_state with { Kind = chosen.Kind });
             await SendAsync();
         }
 
@@ -103,32 +106,16 @@ public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageMod
     }
 
     /// <summary>What the page asks for, by the way chosen; never says whether an account was found.</summary>
-    public string Instructions => Kind switch
-    {
-        null => "If the details you entered match an account, we have sent a security code to the method on file for it: its email address or phone.",
-        MfaMethodKind.Email => "If the account has an email address on file for security codes, we have sent a code to it.",
-        MfaMethodKind.Sms => "If the account has a mobile phone number on file for security codes, we have sent a code to it by text message.",
-        MfaMethodKind.Voice => "If the account has a phone number on file for security codes, we are calling it to read a code aloud.",
-        MfaMethodKind.Totp => "Enter the 6-digit code your authenticator app shows now.",
-        _ => "Enter one of the recovery codes you saved when you set up two-step verification. Each code works once.",
-    };
-
-    public static string Describe(MfaMethodKind kind) => kind switch
-    {
-        MfaMethodKind.Email => "Send a code by email",
-        MfaMethodKind.Sms => "Send a code by text message",
-        MfaMethodKind.Voice => "Call me with a code",
-        MfaMethodKind.Totp => "Use my authenticator app",
-        MfaMethodKind.RecoveryCode => "Use a recovery code",
-        _ => MethodLabels.Name(kind),
-    };
+    public string Instructions => Kind is null
+        ? "If the details you entered match an account, we have sent a security code to the method on file for it: its email address or phone."
+        : Method.Fill(Method.ResetInstructions!, resets.Settings);
 
     private async Task SendAsync()
     {
         var started = SteadyResponseTime.Start();
-        var step = await _resets.SendAsync(_state, CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
+        var step = await resets.SendAsync(_state, CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
         Keep(step.State);
-        await HttpContext.GetAccountService<SteadyResponseTime>().PadAsync(started, HttpContext.RequestAborted);
+        await steady.PadAsync(started, HttpContext.RequestAborted);
         ErrorMessage = step.Error;
         if (step.Error is null && SendsCode)
         {
@@ -138,24 +125,22 @@ public sealed class ForgotPasswordVerifyModel(ClientPolicies policies) : PageMod
 
     private LocalRedirectResult? Load()
     {
-        _resets = HttpContext.GetAccountService<PasswordResets>();
-        if (_resets.Read(HttpContext) is not { } state)
+        if (resets.Read(HttpContext) is not { } state)
         {
             return LocalRedirect("/account/forgot-password?expired=true");
         }
 
         _state = state;
         HelpDeskPhone = policies.For(null).HelpDeskPhone;
-        CodeLifetime = ChallengeModel.Describe(_resets.Settings.Lifetime);
-        CodeLength = _resets.Settings.Length;
-        OtherKinds = _resets.OfferedKinds.Where(kind => kind != state.Kind).ToList();
+        CodeLifetime = ChallengeModel.Describe(resets.Settings.Lifetime);
+        OtherMethods = resets.Offered.Where(method => method.Kind != state.Kind).ToList();
         return null;
     }
 
     private void Keep(PasswordResetState state)
     {
         _state = state;
-        _resets.Save(HttpContext, state);
-        OtherKinds = _resets.OfferedKinds.Where(kind => kind != state.Kind).ToList();
+        resets.Save(HttpContext, state);
+        OtherMethods = resets.Offered.Where(method => method.Kind != state.Kind).ToList();
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using IdentityHub.Core.Assurance;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Data.Mfa;
@@ -18,11 +17,10 @@ namespace IdentityHub.Server.Pages.Account.Mfa;
 public sealed class ChallengeModel : PageModel
 {
     private readonly UserManager<IdentityHubUser> _users;
-    private readonly EnrolledMethods _methods;
+    private readonly ChallengeChoices _choices;
     private readonly CodeChallenges _codes;
     private readonly AuthenticatorApps _apps;
     private readonly RecoveryCodeStore _recoveryCodes;
-    private readonly IdentityHub.Server.Passkeys.PasskeyCeremonies _passkeys;
     private readonly RememberedDevices _devices;
     private readonly ClientPolicies _policies;
     private readonly SignInFlow _flow;
@@ -31,22 +29,28 @@ public sealed class ChallengeModel : PageModel
     private SignInAttempt _attempt = null!;
     private IdentityHubUser _user = null!;
 
-    public ChallengeModel(UserManager<IdentityHubUser> users, EnrolledMethods methods, CodeChallenges codes, AuthenticatorApps apps,
-        RecoveryCodeStore recoveryCodes, IdentityHub.Server.Passkeys.PasskeyCeremonies passkeys, RememberedDevices devices, ClientPolicies policies, SignInFlow flow,
+    public ChallengeModel(UserManager<IdentityHubUser> users, ChallengeChoices choices, CodeChallenges codes, AuthenticatorApps apps,
+        RecoveryCodeStore recoveryCodes, RememberedDevices devices, ClientPolicies policies, SignInFlow flow,
         IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
     {
-        (_users, _methods, _codes, _apps, _recoveryCodes, _passkeys, _devices, _policies, _flow, _options, _time) =
-            (users, methods, codes, apps, recoveryCodes, passkeys, devices, policies, flow, options, time);
+        (_users, _choices, _codes, _apps, _recoveryCodes, _devices, _policies, _flow, _options, _time) =
+            (users, choices, codes, apps, recoveryCodes, devices, policies, flow, options, time);
     }
 
-    /// <summary>Whether the current method is an authenticator app (nothing is sent).</summary>
-    public bool UsesApp => Current?.Kind == MfaMethodKind.Totp;
+    private CodeSettings Settings => _options.CurrentValue.Mfa.Codes;
+
+    /// <summary>The kind of the current method.</summary>
+    public MfaMethodDescriptor? Method => Current?.Descriptor();
+
+    /// <summary>Whether a code is sent to the current method (otherwise the person holds it: an app).</summary>
+    public bool SendsCode => Method?.SendsCode == true;
+
+    /// <summary>How many digits the current method's codes have.</summary>
+    public int Digits => Method?.Digits(Settings) ?? Settings.Length;
 
     public bool HasRecoveryCodes { get; private set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter the 6-digit code.")]
-    [StringLength(20, ErrorMessage = "Enter the 6-digit code.")]
     public string? Code { get; set; }
 
     [BindProperty]
@@ -82,9 +86,9 @@ public sealed class ChallengeModel : PageModel
             return leave;
         }
 
-        if (UsesApp)
+        if (Current is not null && !SendsCode)
         {
-            Notice = "Enter the 6-digit code your authenticator app shows now.";
+            Notice = Method!.Fill(Method.HowTo!, Settings);
         }
         else if (Unreachable is null && Current is not null)
         {
@@ -101,21 +105,27 @@ public sealed class ChallengeModel : PageModel
             return leave;
         }
 
-        if (!ModelState.IsValid || Current is null || Unreachable is not null)
+        if (Current is null || Unreachable is not null)
         {
             return Page();
         }
 
-        var result = UsesApp
-            ? await _apps.VerifyAsync(_user, Current, Code!, _attempt.ClientId)
-            : await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code!, _attempt.ClientId, Current, HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 20)
+        {
+            ModelState.AddModelError(nameof(Code), $"Enter the {Digits}-digit code.");
+            return Page();
+        }
+
+        var result = SendsCode
+            ? await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code, _attempt.ClientId, Current, HttpContext.RequestAborted)
+            : await _apps.VerifyAsync(_user, Current, Code, _attempt.ClientId);
         if (result.Outcome != CodeCheck.Accepted)
         {
-            ErrorMessage = UsesApp ? CodeMessagesForPeople.ForApp(result, _options.CurrentValue.Mfa.Codes) : CodeMessagesForPeople.For(result, _options.CurrentValue.Mfa.Codes);
+            ErrorMessage = SendsCode ? CodeMessagesForPeople.For(result, Settings) : CodeMessagesForPeople.ForApp(result, Settings);
             return Page();
         }
 
-        var attempt = _attempt.WithMethod(MethodLabels.Amr(Current.Kind), _time.GetUtcNow());
+        var attempt = _attempt.WithMethod(Current.Amr(), _time.GetUtcNow());
         if (RememberDevice && CanRememberDevice && attempt.Purpose == AttemptPurpose.SignIn)
         {
             var preset = _options.CurrentValue.Mfa.Preset;
@@ -133,7 +143,7 @@ public sealed class ChallengeModel : PageModel
             return leave;
         }
 
-        if (Current is not null && !UsesApp)
+        if (SendsCode)
         {
             await SendAsync();
         }
@@ -153,14 +163,14 @@ public sealed class ChallengeModel : PageModel
         {
             _attempt = _attempt with { ChallengeMethodId = chosen.Id };
             Choose(chosen);
-            if (UsesApp)
+            if (SendsCode)
             {
-                await _attempt.SaveAsync(HttpContext);
-                Notice = "Enter the 6-digit code your authenticator app shows now.";
+                await SendAsync();
             }
             else
             {
-                await SendAsync();
+                await _attempt.SaveAsync(HttpContext);
+                Notice = Method!.Fill(Method.HowTo!, Settings);
             }
         }
 
@@ -193,26 +203,23 @@ public sealed class ChallengeModel : PageModel
         RememberFor = Describe(_options.CurrentValue.Mfa.RememberDevice.Lifetime);
         Reference = attempt.Reference;
 
-        var usable = (await _methods.ListAsync(user.Id)).Where(_methods.Counts).Where(m => m.Kind != MfaMethodKind.Passkey).ToList();
-        var current = usable.FirstOrDefault(m => m.Id == attempt.ChallengeMethodId) ?? usable.FirstOrDefault();
-        if (current is null)
+        var choice = await _choices.ForAsync(user, attempt);
+        if (choice.Current is null)
         {
             return LocalRedirect(await _flow.ContinueAsync(HttpContext, attempt));
         }
 
-        var preset = _options.CurrentValue.Mfa.Preset;
-        var byCode = AssuranceLevels.For(attempt.Methods.Concat(usable.Select(m => MethodLabels.Amr(m.Kind))).ToList(), preset);
-        if (!AssuranceLevels.Satisfies(byCode, attempt.RequiredAcr))
+        if (!choice.CodesReachLevel)
         {
-            // Codes cannot reach the level (a portal asking for phishing resistance): only a passkey can.
-            Unreachable = await _passkeys.HasAnyAsync(user)
+            // A portal asking for phishing resistance: only a passkey can reach it.
+            Unreachable = choice.HasPasskey
                 ? "This portal asks for a phishing-resistant sign-in. Use your passkey to continue."
                 : "This portal requires a phishing-resistant sign-in method, such as a passkey or security key, which is not set up on your account. Call the help desk for help.";
             return null;
         }
 
-        Choose(current, usable);
-        var assurance = AssurancePolicy.For(current.Kind, _options.CurrentValue.Mfa.Preset);
+        Choose(choice.Current, choice.ByCode);
+        var assurance = Method!.AssuranceUnder(_options.CurrentValue.Mfa.Preset);
         Advice = assurance.Restricted ? assurance.Reason : null;
         return null;
     }
@@ -222,7 +229,7 @@ public sealed class ChallengeModel : PageModel
         var all = usable ?? OtherMethods.Append(Current!).ToList();
         Current = method;
         OtherMethods = all.Where(m => m.Id != method.Id).ToList();
-        SentTo = MethodLabels.Where(method);
+        SentTo = method.MaskedDestination();
     }
 
     /// <summary>Sends a code to the current method; <paramref name="firstOnly"/>: unless this attempt already has one.</summary>

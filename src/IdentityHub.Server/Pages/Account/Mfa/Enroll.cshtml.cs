@@ -54,7 +54,7 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
         }
 
         await wizard.SaveAsync(HttpContext, attempt, new EnrollmentProgress(SignInAttempt.NewId(), kind, null, wizard.Now));
-        return RedirectToPage(kind == MfaMethodKind.Totp ? "/Account/Mfa/EnrollAuthenticator" : "/Account/Mfa/EnrollDestination");
+        return RedirectToPage(MfaMethods.Of(kind).SendsCode ? "/Account/Mfa/EnrollDestination" : "/Account/Mfa/EnrollAuthenticator");
     }
 
     private void Describe(SignInAttempt attempt)
@@ -62,7 +62,7 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
         AddingMethod = attempt.Purpose == AttemptPurpose.AddMethod;
         var mfa = options.CurrentValue.Mfa;
         Choices = mfa.Methods
-            .Select(kind => (kind, assurance: AssurancePolicy.For(kind, mfa.Preset)))
+            .Select(kind => (kind, assurance: MfaMethods.Of(kind).AssuranceUnder(mfa.Preset)))
             .Where(choice => choice.assurance.CountsAsSecondFactor)
             .Select(choice => (choice.kind, choice.assurance.Restricted ? choice.assurance.Reason : null))
             .ToList();

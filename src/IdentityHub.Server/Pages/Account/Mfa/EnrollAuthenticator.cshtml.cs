@@ -15,9 +15,10 @@ namespace IdentityHub.Server.Pages.Account.Mfa;
 /// </summary>
 public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AuditLog audit) : PageModel
 {
+    private const string AppCodeNeeded = "Enter the 6-digit code from your app."; // Totp.Digits
     [BindProperty]
-    [Required(ErrorMessage = "Enter the 6-digit code from your app.")]
-    [StringLength(20, ErrorMessage = "Enter the 6-digit code from your app.")]
+    [Required(ErrorMessage = AppCodeNeeded)]
+    [StringLength(20, ErrorMessage = AppCodeNeeded)]
     public string? Code { get; set; }
 
     public string Key { get; private set; } = "";
@@ -51,7 +52,7 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
         {
             await wizard.SaveAsync(HttpContext, state.Attempt, state.Enrollment);
             ErrorMessage = check.Outcome == TotpOutcome.Malformed
-                ? "Enter the 6-digit code from your app."
+                ? AppCodeNeeded
                 : "That code is not correct. Check that your phone's time is set automatically, wait for a new code and try again.";
             return Page();
         }
@@ -59,7 +60,7 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
         var adding = state.Attempt.Purpose == AttemptPurpose.AddMethod;
         var method = await apps.AddAsync(state.User.Id, secret, check.MatchedStep, usedToSignIn: !adding);
         await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, "Totp");
-        var attempt = state.Attempt.WithMethod(MethodLabels.Amr(MfaMethodKind.Totp), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
+        var attempt = state.Attempt.WithMethod(method.Amr(), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
     }
 

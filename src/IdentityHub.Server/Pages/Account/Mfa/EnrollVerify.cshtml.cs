@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
@@ -21,9 +20,10 @@ public sealed class EnrollVerifyModel(
     IOptionsMonitor<IdentityHubOptions> options) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter the 6-digit code.")]
-    [StringLength(20, ErrorMessage = "Enter the 6-digit code.")]
     public string? Code { get; set; }
+
+    /// <summary>How many digits the code has (<c>IdentityHub:Mfa:Codes:Length</c>).</summary>
+    public int Digits => options.CurrentValue.Mfa.Codes.Length;
 
     public string SentTo { get; private set; } = "";
 
@@ -49,8 +49,9 @@ public sealed class EnrollVerifyModel(
             return LocalRedirect(redirect!);
         }
 
-        if (!ModelState.IsValid)
+        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 20)
         {
+            ModelState.AddModelError(nameof(Code), $"Enter the {Digits}-digit code.");
             return Page();
         }
 
@@ -68,7 +69,7 @@ public sealed class EnrollVerifyModel(
         await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"{method.Kind} {SentTo}");
 
         // Proving the new method with its code is a second factor for this sign-in (M6: continue).
-        var attempt = state.Attempt.WithMethod(MethodLabels.Amr(method.Kind), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
+        var attempt = state.Attempt.WithMethod(method.Amr(), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
     }
 
@@ -108,7 +109,7 @@ public sealed class EnrollVerifyModel(
             return (null, "/account/mfa/enroll/destination");
         }
 
-        SentTo = Destinations.Mask(state.Enrollment.Kind!.Value, state.Enrollment.Destination);
+        SentTo = MfaMethods.Of(state.Enrollment.Kind!.Value).Mask(state.Enrollment.Destination);
         Reference ??= state.Attempt.Reference;
         Validity = ChallengeModel.Describe(options.CurrentValue.Mfa.Codes.Lifetime);
         return (state, null);
