@@ -61,9 +61,7 @@ internal static class AuthorizationEndpoint
 
         // The level this portal needs (M14): its policy, raised by acr_values. A lower session is
         // stepped up with a second factor, not refused.
-        var policyLevel = policies.For(request.ClientId).RequiredAcr;
-        var requestedLevel = AssuranceLevels.Requested(request.AcrValues);
-        var required = AssuranceLevels.Rank(requestedLevel) > AssuranceLevels.Rank(policyLevel) ? requestedLevel : policyLevel;
+        var required = RequiredLevel.For(policies.For(request.ClientId), request.AcrValues);
         if (!AssuranceLevels.Satisfies(session.Acr, required))
         {
             if (request.HasPromptValue(PromptValues.None))

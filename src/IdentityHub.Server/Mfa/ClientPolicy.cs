@@ -1,6 +1,5 @@
 using IdentityHub.Core.Assurance;
 using IdentityHub.Server.Configuration;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Mfa;
@@ -34,22 +33,6 @@ public sealed class ClientPolicies(IOptionsMonitor<IdentityHubOptions> options)
     }
 
     /// <summary>The portal behind a return URL that is an authorization request, if any.</summary>
-    public static string? ClientIdFrom(string? returnUrl)
-    {
-        var start = returnUrl?.IndexOf('?', StringComparison.Ordinal) ?? -1;
-        if (start < 0 || !returnUrl!.StartsWith("/connect/authorize", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var clientId = QueryHelpers.ParseQuery(returnUrl[start..]).GetValueOrDefault("client_id").ToString();
-        return clientId.Length is > 0 and <= 100 ? clientId : null;
-    }
-
-    /// <summary>The acr_values an authorization request in a return URL asks for, if any.</summary>
-    public static string? AcrValuesFrom(string? returnUrl)
-    {
-        var start = returnUrl?.IndexOf('?', StringComparison.Ordinal) ?? -1;
-        return start < 0 ? null : QueryHelpers.ParseQuery(returnUrl![start..]).GetValueOrDefault("acr_values").ToString();
-    }
+    public static string? ClientIdFrom(string? returnUrl) =>
+        SignIn.ReturnUrls.AuthorizationParameter(returnUrl, "client_id") is { Length: <= 100 } clientId ? clientId : null;
 }

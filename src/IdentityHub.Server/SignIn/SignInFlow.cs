@@ -117,11 +117,8 @@ public sealed class SignInFlow(
         });
     }
 
-    /// <summary>The level an attempt must reach: the portal's policy, raised by the request's acr_values.</summary>
-    private SignInAttempt WithRequiredLevel(SignInAttempt attempt)
+    private SignInAttempt WithRequiredLevel(SignInAttempt attempt) => attempt with
     {
-        var policy = policies.For(attempt.ClientId).RequiredAcr;
-        var requested = AssuranceLevels.Requested(ClientPolicies.AcrValuesFrom(attempt.ReturnUrl));
-        return attempt with { RequiredAcr = AssuranceLevels.Rank(requested) > AssuranceLevels.Rank(policy) ? requested! : policy };
-    }
+        RequiredAcr = RequiredLevel.For(policies.For(attempt.ClientId), ReturnUrls.AuthorizationParameter(attempt.ReturnUrl, "acr_values")),
+    };
 }

@@ -8,7 +8,6 @@ using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace IdentityHub.Server.Pages.Account;
 
@@ -101,7 +100,7 @@ public sealed class LoginModel(
         }
 
         // The password is only the first step: the sign-in checks (MFA enrollment, challenge) follow.
-        return LocalRedirect(await flow.StartAsync(HttpContext, user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
+        return LocalRedirect(await flow.StartAsync(HttpContext, user, ReturnUrls.LocalOrHome(ReturnUrl)));
     }
 
     /// <summary>Checks the password without side effects (no rehash of an imported hash while the account is locked).</summary>
@@ -111,17 +110,8 @@ public sealed class LoginModel(
     private static string Outcome(Microsoft.AspNetCore.Identity.SignInResult result) =>
         result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : result.IsNotAllowed ? "not_allowed" : "wrong_password";
 
-    private static string? LoginHintFrom(string? returnUrl)
-    {
-        var start = returnUrl?.IndexOf('?', StringComparison.Ordinal) ?? -1;
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var hint = QueryHelpers.ParseQuery(returnUrl![start..]).GetValueOrDefault("login_hint").ToString();
-        return hint.Length is > 0 and <= LoginInput.MaxUsernameLength ? hint : null;
-    }
+    private static string? LoginHintFrom(string? returnUrl) =>
+        ReturnUrls.AuthorizationParameter(returnUrl, "login_hint") is { Length: <= LoginInput.MaxUsernameLength } hint ? hint : null;
 
     public sealed class LoginInput
     {

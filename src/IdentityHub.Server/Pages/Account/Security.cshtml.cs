@@ -27,9 +27,8 @@ public sealed class SecurityModel(
     SignOutEverywhere signOutEverywhere,
     IdentityHubDbContext db,
     SignInFlow flow,
-    AuditLog audit,
-    IOptionsMonitor<IdentityHubOptions> options,
-    TimeProvider time) : PageModel
+    FreshSecondFactor fresh,
+    AuditLog audit) : PageModel
 {
     private const string Self = "/account/security";
 
@@ -101,10 +100,10 @@ public sealed class SecurityModel(
         }
 
         var session = (await SignedInSession.ReadAsync(HttpContext))!;
-        if (!IsFresh)
+        if (await fresh.RequireAsync(HttpContext, session, Self) is { } stepUp)
         {
             // Prove a second factor first; the page comes back and the user repeats the change.
-            return LocalRedirect(await flow.StepUpAsync(HttpContext, session, Self, fresh: true));
+            return LocalRedirect(stepUp);
         }
 
         return await change(session);
@@ -118,7 +117,7 @@ public sealed class SecurityModel(
             return Challenge();
         }
 
-        IsFresh = session.SecondFactorAt is { } at && time.GetUtcNow() - at <= options.CurrentValue.Mfa.FreshCheckWindow;
+        IsFresh = fresh.IsFresh(session);
         Methods = await methods.ListAsync(session.UserId);
         Devices = await devices.ListAsync(session.UserId);
         RecoveryCodesLeft = await recoveryCodes.RemainingAsync(session.UserId);

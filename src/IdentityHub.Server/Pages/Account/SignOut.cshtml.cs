@@ -1,4 +1,5 @@
 using IdentityHub.Data.Users;
+using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,9 +22,6 @@ public sealed class SignOutModel(SignInManager<IdentityHubUser> signIn) : PageMo
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect(IsEndSessionUrl(ReturnUrl) ? ReturnUrl! : "/account/signed-out");
+        return LocalRedirect(ReturnUrls.IsRequestTo(ReturnUrl, ReturnUrls.EndSessionPath) ? ReturnUrl! : "/account/signed-out");
     }
-
-    private bool IsEndSessionUrl(string? url) =>
-        Url.IsLocalUrl(url) && url!.StartsWith("/connect/endsession", StringComparison.OrdinalIgnoreCase);
 }

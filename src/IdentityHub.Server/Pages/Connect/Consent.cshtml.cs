@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using IdentityHub.Server.Connect;
 using IdentityHub.Server.Sessions;
+using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -57,19 +57,18 @@ public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOp
         return LocalRedirect(ReturnUrl!);
     }
 
-    private string ReturnParameter(string name) =>
-        QueryHelpers.ParseQuery(new Uri("http://x" + ReturnUrl).Query).GetValueOrDefault(name).ToString();
+    private string ReturnParameter(string name) => ReturnUrls.AuthorizationParameter(ReturnUrl, name) ?? "";
 
     private async Task<IActionResult?> LoadAsync()
     {
-        if (!Url.IsLocalUrl(ReturnUrl) || !ReturnUrl!.StartsWith("/connect/authorize?", StringComparison.Ordinal))
+        if (ReturnUrls.AuthorizationParameter(ReturnUrl, "client_id") is null)
         {
             return BadRequest("This page can only be reached from a sign-in request.");
         }
 
         if (await SignedInSession.ReadAsync(HttpContext) is null)
         {
-            return LocalRedirect(ReturnUrl);
+            return LocalRedirect(ReturnUrl!);
         }
 
         var application = await applications.FindByClientIdAsync(ReturnParameter("client_id"));

@@ -8,11 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
 /// <summary>Forgot password, step 3 (A7): a new password under the configured rules, once a second factor was proven.</summary>
-public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInManager<IdentityHubUser> signIn) : PageModel
+public sealed class NewPasswordModel(
+    UserManager<IdentityHubUser> users,
+    SignInManager<IdentityHubUser> signIn,
+    PasswordResets resets,
+    PasswordResetCompletion completion,
+    SecurityQuestions questions,
+    Microsoft.Extensions.Options.IOptionsMonitor<Configuration.IdentityHubOptions> options) : PageModel
 {
     public const string Path = "/account/forgot-password/new-password";
 
-    private PasswordResets _resets = null!;
     private IdentityHubUser _user = null!;
     private PasswordResetState _state = null!;
 
@@ -34,8 +39,7 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
         ModelState.TryGetValue(nameof(NewPassword), out var entry) ? entry.Errors.Select(error => error.ErrorMessage) : [];
 
     /// <summary>The password rules in plain words, shown before the user types (A2).</summary>
-    public IReadOnlyList<string> PasswordRules() => HttpContext.RequestServices
-        .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Configuration.IdentityHubOptions>>().CurrentValue.Passwords.Resolve().Describe();
+    public IReadOnlyList<string> PasswordRules() => options.CurrentValue.Passwords.Resolve().Describe();
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
@@ -56,7 +60,7 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
             return Page();
         }
 
-        var result = await HttpContext.GetAccountService<PasswordResetCompletion>().CompleteAsync(_user, NewPassword!, HttpContext.RequestAborted);
+        var result = await completion.CompleteAsync(_user, NewPassword!, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -70,7 +74,7 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
         // Questions that let someone in are chosen anew at the next sign-in (seed 003).
         if (_state.VerifiedByQuestions)
         {
-            await HttpContext.GetAccountService<SecurityQuestions>().ClearAsync(_user.Id, HttpContext.RequestAborted);
+            await questions.ClearAsync(_user.Id, HttpContext.RequestAborted);
         }
 
         // This browser may hold a session of the same user: it ends with the others.
@@ -85,15 +89,14 @@ public sealed class NewPasswordModel(UserManager<IdentityHubUser> users, SignInM
 
     private async Task<IActionResult?> LoadAsync()
     {
-        _resets = HttpContext.GetAccountService<PasswordResets>();
-        var state = _resets.Read(HttpContext);
+        var state = resets.Read(HttpContext);
         if (state is null)
         {
             return LocalRedirect("/account/forgot-password?expired=true");
         }
 
         // Only after a second factor, and only while the password is the one the reset started from.
-        if (state.VerifiedAt is null || await _resets.UserOfAsync(state) is not { } user)
+        if (state.VerifiedAt is null || await resets.UserOfAsync(state) is not { } user)
         {
             return LocalRedirect(state.VerifiedAt is null ? ForgotPasswordVerifyModel.Path : "/account/forgot-password?expired=true");
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
 /// <summary>Forgot password, step 1 (A7): username and email. Always goes on to the verify page.</summary>
-public sealed class ForgotPasswordModel : PageModel
+public sealed class ForgotPasswordModel(PasswordResets resets, SteadyResponseTime steady) : PageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -29,10 +29,9 @@ public sealed class ForgotPasswordModel : PageModel
         }
 
         var started = SteadyResponseTime.Start();
-        var resets = HttpContext.GetAccountService<PasswordResets>();
         var state = await resets.StartAsync(Input.Username, Input.Email, CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
         resets.Save(HttpContext, state);
-        await HttpContext.GetAccountService<SteadyResponseTime>().PadAsync(started, HttpContext.RequestAborted);
+        await steady.PadAsync(started, HttpContext.RequestAborted);
         return LocalRedirect(ForgotPasswordVerifyModel.Path);
     }
 

@@ -8,11 +8,10 @@ namespace IdentityHub.Server.Pages.Account.Forgot;
 /// Forgot password, step 2 by security questions (A7, seed 004): two of the three answered right
 /// instead of a code. Reads the same whether or not the details matched an account.
 /// </summary>
-public sealed class ForgotPasswordQuestionsModel : PageModel
+public sealed class ForgotPasswordQuestionsModel(PasswordResets resets, SteadyResponseTime steady) : PageModel
 {
     public const string Path = "/account/forgot-password/questions";
 
-    private PasswordResets _resets = null!;
     private PasswordResetState _state = null!;
 
     [BindProperty]
@@ -46,9 +45,9 @@ public sealed class ForgotPasswordQuestionsModel : PageModel
         }
 
         var started = SteadyResponseTime.Start();
-        var step = await _resets.VerifyAnswersAsync(_state, Answers, HttpContext.RequestAborted);
-        _resets.Save(HttpContext, step.State);
-        await HttpContext.GetAccountService<SteadyResponseTime>().PadAsync(started, HttpContext.RequestAborted);
+        var step = await resets.VerifyAnswersAsync(_state, Answers, HttpContext.RequestAborted);
+        resets.Save(HttpContext, step.State);
+        await steady.PadAsync(started, HttpContext.RequestAborted);
         if (step.Error is null)
         {
             return LocalRedirect(NewPasswordModel.Path);
@@ -61,8 +60,7 @@ public sealed class ForgotPasswordQuestionsModel : PageModel
 
     private LocalRedirectResult? Load()
     {
-        _resets = HttpContext.GetAccountService<PasswordResets>();
-        if (_resets.Read(HttpContext) is not { } state)
+        if (resets.Read(HttpContext) is not { } state)
         {
             return LocalRedirect("/account/forgot-password?expired=true");
         }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
 /// <summary>Forgot username (A6): an email in; the usernames go to that address; the page says the same either way.</summary>
-public sealed class ForgotUsernameModel : PageModel
+public sealed class ForgotUsernameModel(UsernameReminders reminders, SteadyResponseTime steady) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -29,8 +29,8 @@ public sealed class ForgotUsernameModel : PageModel
         }
 
         var started = SteadyResponseTime.Start();
-        await HttpContext.GetAccountService<UsernameReminders>().SendAsync(Email!, HttpContext.RequestAborted);
-        await HttpContext.GetAccountService<SteadyResponseTime>().PadAsync(started, HttpContext.RequestAborted);
+        await reminders.SendAsync(Email!, HttpContext.RequestAborted);
+        await steady.PadAsync(started, HttpContext.RequestAborted);
         Sent = true;
         return Page();
     }

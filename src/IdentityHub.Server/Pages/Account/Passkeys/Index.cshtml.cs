@@ -20,10 +20,8 @@ namespace IdentityHub.Server.Pages.Account.Passkeys;
 public sealed class IndexModel(
     UserManager<IdentityHubUser> users,
     PasskeyCeremonies passkeys,
-    SignInFlow flow,
-    AuditLog audit,
-    IOptionsMonitor<IdentityHubOptions> options,
-    TimeProvider time) : PageModel
+    FreshSecondFactor fresh,
+    AuditLog audit) : PageModel
 {
     internal const string Self = "/account/passkeys";
     internal const string CouldNotRegister = "Your passkey could not be saved. Try again, or use another device or browser.";
@@ -124,10 +122,9 @@ public sealed class IndexModel(
         }
 
         var session = (await SignedInSession.ReadAsync(HttpContext))!;
-        if (!IsFresh)
+        if (await fresh.RequireAsync(HttpContext, session, Self) is { } next)
         {
             // Prove a second factor first; the page comes back and the user repeats the change.
-            var next = await flow.StepUpAsync(HttpContext, session, Self, fresh: true);
             return stepUp?.Invoke(next) ?? LocalRedirect(next);
         }
 
@@ -144,7 +141,7 @@ public sealed class IndexModel(
             return Challenge();
         }
 
-        IsFresh = session.SecondFactorAt is { } at && time.GetUtcNow() - at <= options.CurrentValue.Mfa.FreshCheckWindow;
+        IsFresh = fresh.IsFresh(session);
         Passkeys = await passkeys.ListAsync(user);
         return null;
     }

@@ -35,7 +35,7 @@ public sealed class SignInModel(
 
     public bool Allowed => policies.For(ClientPolicies.ClientIdFrom(ReturnUrl)).AllowPasskeySignIn;
 
-    public string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    public string SafeReturnUrl => ReturnUrls.LocalOrHome(ReturnUrl);
 
     public IActionResult OnGet() => Page();
 

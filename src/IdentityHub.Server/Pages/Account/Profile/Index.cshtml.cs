@@ -23,15 +23,14 @@ namespace IdentityHub.Server.Pages.Account.Profile;
 [Authorize]
 public sealed class IndexModel(
     UserManager<IdentityHubUser> users,
-    SignInFlow flow,
+    FreshSecondFactor fresh,
+    ProfileChanges changes,
     ClientPolicies policies,
     IDataProtectionProvider protection,
     IOptionsMonitor<IdentityHubOptions> options,
     TimeProvider time) : PageModel
 {
     public const string Self = "/account/profile";
-
-    private ProfileChanges? _changes;
 
     [BindProperty]
     public string? GivenName { get; set; }
@@ -71,8 +70,6 @@ public sealed class IndexModel(
 
     public string? ErrorMessage { get; private set; }
 
-    private ProfileChanges Changes => _changes ??= HttpContext.RequestServices.GetRequiredService<ProfileChanges>();
-
     public async Task<IActionResult> OnGetAsync()
     {
         var (user, _) = await LoadAsync();
@@ -97,7 +94,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var reference = await Changes.ChangeNameAsync(user, GivenName!, FamilyName!);
+        var reference = await changes.ChangeNameAsync(user, GivenName!, FamilyName!);
         Notice = $"Your name was saved. Reference number: {reference}";
         return RedirectToPage();
     });
@@ -152,7 +149,7 @@ public sealed class IndexModel(
 
     public Task<IActionResult> OnPostVerifyAsync() => WithPendingChangeAsync(async (user, pending) =>
     {
-        var result = await Changes.ConfirmAsync(user, pending, Code);
+        var result = await changes.ConfirmAsync(user, pending, Code);
         if (result is ContactChangeResult.Refused refused)
         {
             Fail(nameof(Code), CodeMessagesForPeople.For(refused.Check, options.CurrentValue.Mfa.Codes));
@@ -168,7 +165,7 @@ public sealed class IndexModel(
 
     public Task<IActionResult> OnPostResendAsync() => WithPendingChangeAsync(async (user, pending) =>
     {
-        var sent = await Changes.SendCodeAsync(user, pending, CodeMessagesForPeople.LanguageOf(Request));
+        var sent = await changes.SendCodeAsync(user, pending, CodeMessagesForPeople.LanguageOf(Request));
         if (CodeMessagesForPeople.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
         {
             ErrorMessage = problem;
@@ -213,7 +210,7 @@ public sealed class IndexModel(
 
     private async Task<IActionResult> StartAsync(IdentityHubUser user, MfaMethodKind kind, string newValue)
     {
-        var (pending, sent) = await Changes.StartAsync(user, kind, newValue, CodeMessagesForPeople.LanguageOf(Request));
+        var (pending, sent) = await changes.StartAsync(user, kind, newValue, CodeMessagesForPeople.LanguageOf(Request));
         if (CodeMessagesForPeople.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
         {
             ErrorMessage = problem;
@@ -238,10 +235,10 @@ public sealed class IndexModel(
             FillName(user);
         }
 
-        if (!IsFresh)
+        if (await fresh.RequireAsync(HttpContext, session, Self) is { } stepUp)
         {
             // Prove a second factor first; the page comes back and the user repeats the change.
-            return LocalRedirect(await flow.StepUpAsync(HttpContext, session, Self, fresh: true));
+            return LocalRedirect(stepUp);
         }
 
         return await change(user);
@@ -256,7 +253,7 @@ public sealed class IndexModel(
         }
 
         var now = time.GetUtcNow();
-        IsFresh = session.SecondFactorAt is { } at && now - at <= options.CurrentValue.Mfa.FreshCheckWindow;
+        IsFresh = fresh.IsFresh(session);
         CurrentEmail = user.Email;
         EmailConfirmed = user.EmailConfirmed;
         CurrentPhone = user.PhoneNumber;

@@ -1,0 +1,83 @@
+using IdentityHub.Data;
+using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Connect.Clients;
+using IdentityHub.Server.Connect.Tokens;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdentityHub.Server.Connect;
+
+public static class ConnectServices
+{
+    /// <summary>
+    /// The OpenID Connect protocol: OpenIddict's server on the EF Core stores, with IdentityHub's cached
+    /// client store, single-write token store, scopes and claims, and its own token handlers.
+    /// </summary>
+    public static IServiceCollection AddIdentityHubProtocol(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddScoped<ScopeResources>();
+        services.TryAddSingleton<VerifiedClientSecrets>();
+        services.TryAddSingleton<ClientSnapshots>();
+        // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes
+        // needs no database query; a scope added to the database by other means is still looked up there.
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<IdentityHubOptions>>((server, hub) =>
+            server.Scopes.UnionWith(hub.Value.ApiResources.Select(resource => resource.Name)));
+        services.AddOpenIddict()
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<IdentityHubDbContext>();
+                // Clients are read from this node's memory between changes (see ClientSnapshots).
+                options.ReplaceApplicationStore<OpenIddictEntityFrameworkCoreApplication, CachingApplicationStore>(ServiceLifetime.Scoped);
+                // An authorization code's row is written once, with its payload (see SingleWriteTokenStore).
+                options.ReplaceTokenStore<OpenIddictEntityFrameworkCoreToken, SingleWriteTokenStore>(ServiceLifetime.Scoped);
+                // PBKDF2 once per client secret, not once per token request (see VerifiedClientSecrets).
+                options.ReplaceApplicationManager(typeof(RememberingApplicationManager<>));
+            })
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetIntrospectionEndpointUris("connect/introspect")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetEndSessionEndpointUris("connect/endsession");
+
+                options.AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow()
+                    .RequireProofKeyForCodeExchange();
+
+                options.RegisterScopes(ScopeResources.OpenIdScopes);
+                options.RegisterClaims(
+                    Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.PreferredUsername,
+                    Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified,
+                    Claims.AuthenticationTime, Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference);
+
+                // Portals' APIs validate access tokens as plain RS256 JWTs against JWKS.
+                options.DisableAccessTokenEncryption();
+                options.AddEventHandler(SelfContainedTokens.Descriptor);
+                options.AddEventHandler(ServerTokenCredentials.Descriptor);
+
+                // S256 only: "plain" offers no protection against a stolen code.
+                options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+
+                // Plain HTTP on localhost is allowed for `dotnet run` only; every other environment needs TLS.
+                if (environment.IsDevelopment())
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
+        return services;
+    }
+}

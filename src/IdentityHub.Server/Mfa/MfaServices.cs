@@ -1,0 +1,18 @@
+namespace IdentityHub.Server.Mfa;
+
+public static class MfaServices
+{
+    /// <summary>Second factors: enrolled methods, sent and app codes, recovery codes, remembered devices, the lockout.</summary>
+    public static IServiceCollection AddIdentityHubMfa(this IServiceCollection services)
+    {
+        services.AddSingleton<ClientPolicies>();
+        services.AddSingleton<CodeTemplates>();
+        services.AddScoped<MfaLockout>();
+        services.AddScoped<EnrolledMethods>();
+        services.AddScoped<CodeChallenges>();
+        services.AddScoped<AuthenticatorApps>();
+        services.AddScoped<RecoveryCodeStore>();
+        services.AddScoped<RememberedDevices>();
+        return services;
+    }
+}
