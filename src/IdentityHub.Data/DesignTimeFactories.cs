@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityHub.Data;
 
-// Used only by `dotnet ef migrations add`; the connection strings are never opened.
+// Used only by the `dotnet ef` tools (docs/migrations.md); the commands given there never open
+// these connection strings.
 // Identity reads its schema version (3: with passkeys) from IdentityOptions in the application
 // services, as it does in the running server, so the design-time context is given the same.
 

@@ -67,7 +67,7 @@ public sealed record BenchResults(
     IReadOnlyList<ServerMemory> Memory,
     bool RssTargetMet);
 
-/// <summary>The targets, checked against one scenario's figures.</summary>
+/// <summary>The speed targets of O7 (docs/requirements.md), checked against one scenario's figures.</summary>
 public static class Targets
 {
     public const double MinimumRatio = 1.25;

@@ -13,7 +13,7 @@ public sealed class PasswordPolicySettings
     /// <summary>The NIST minimum when the password is the only factor. Not used while MFA is mandatory.</summary>
     public const int MinimumLengthPasswordOnly = 15;
 
-    /// <summary>The legacy preset's minimum, as the guides state it.</summary>
+    /// <summary>The legacy preset's minimum, as many health plans' portals set it today (A2).</summary>
     public const int LegacyMinimumLength = 8;
 
     /// <summary>The longest password accepted unless configured otherwise, in both presets.</summary>
@@ -25,7 +25,7 @@ public sealed class PasswordPolicySettings
     /// <summary>A ceiling on <see cref="MaximumLength"/>, so one request cannot make the server hash megabytes.</summary>
     public const int GreatestMaximumLength = 1024;
 
-    /// <summary>The legacy preset's expiry, as the guides state it.</summary>
+    /// <summary>The legacy preset's expiry, as many health plans' portals set it today (A2).</summary>
     public static readonly TimeSpan LegacyExpiry = TimeSpan.FromDays(365);
 
     /// <summary>Which preset supplies the values left unset. <c>Nist</c> unless configured.</summary>

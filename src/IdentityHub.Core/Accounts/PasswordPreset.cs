@@ -9,8 +9,8 @@ public enum PasswordPreset
     Nist,
 
     /// <summary>
-    /// As the plans' guides practise it: 8 or more characters, mixed case, a special character, expiry
-    /// after 365 days.
+    /// As many health plans' portals practise it today: 8 or more characters, mixed case, a special
+    /// character, expiry after 365 days.
     /// </summary>
     Legacy,
 }

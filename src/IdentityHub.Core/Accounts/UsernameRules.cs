@@ -18,7 +18,7 @@ public static class UsernameRules
     /// <summary>The characters A1 refuses.</summary>
     public const string RefusedCharacters = ";:<>,[]()\\\"'~`%^&+={}|?/";
 
-    /// <summary>What the page says when the normalised name is already held (seed 003).</summary>
+    /// <summary>What the page says when the normalised name is already held (A1).</summary>
     public const string TakenMessage = "That username is taken.";
 
     /// <summary>

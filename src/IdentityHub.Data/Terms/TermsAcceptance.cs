@@ -1,6 +1,6 @@
 namespace IdentityHub.Data.Terms;
 
-/// <summary>A user's acceptance of one version, signed by typing their first and last name (seed 001).</summary>
+/// <summary>A user's acceptance of one version, signed by typing their first and last name (A5).</summary>
 public class TermsAcceptance
 {
     public string Id { get; set; } = Guid.CreateVersion7().ToString("N");

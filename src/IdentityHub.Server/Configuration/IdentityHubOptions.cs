@@ -137,7 +137,7 @@ public sealed class ClientRegistration
     /// <summary><c>authorization_code</c>, <c>refresh_token</c>, <c>client_credentials</c>.</summary>
     public List<string> GrantTypes { get; set; } = [];
 
-    /// <summary>The portal's help-desk phone, shown on MFA pages (seed 000).</summary>
+    /// <summary>The portal's help-desk phone, shown on MFA pages (M5).</summary>
     public string? HelpDeskPhone { get; set; }
 
     /// <summary>Whether a discoverable passkey alone (no password) may sign in to this portal (M13).</summary>

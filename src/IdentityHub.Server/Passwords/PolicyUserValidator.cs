@@ -13,7 +13,7 @@ public sealed class PolicyUserValidator : IUserValidator<IdentityHubUser>
             : IdentityResult.Success);
 }
 
-/// <summary>Identity's messages, in the wording the plans use (seed 003).</summary>
+/// <summary>Identity's messages, in plain words (A1).</summary>
 public sealed class IdentityHubErrorDescriber : IdentityErrorDescriber
 {
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = UsernameRules.TakenMessage };
