@@ -35,7 +35,7 @@ public sealed class PasswordResets(
 {
     public const string RecoveryCodeRefused = "That recovery code is not correct or has already been used. Check it and try again.";
 
-    /// <summary>One message for wrong answers, a locked account and unknown details alike (seed 003).</summary>
+    /// <summary>One message for wrong answers, a locked account and unknown details alike (A7: the page never tells a locked account from wrong answers).</summary>
     public const string SecurityAnswersRefused =
         "We could not confirm your answers. Check them and try again. If you cannot answer them, use a code instead, or contact your organization's system administrator to unlock your account.";
 

@@ -107,7 +107,7 @@ public sealed class SecurityQuestions(
         await audit.RecordAsync("account.security_questions_set", "succeeded", user.Id, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Forgets the answers, so the next sign-in asks for new ones (after a reset by questions, seed 003).</summary>
+    /// <summary>Forgets the answers, so the next sign-in asks for new ones (after a reset by questions, A7).</summary>
     public Task ClearAsync(string userId, CancellationToken cancellationToken = default) =>
         db.SecurityAnswers.Where(answer => answer.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 

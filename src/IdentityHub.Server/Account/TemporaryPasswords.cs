@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace IdentityHub.Server.Account;
 
 /// <summary>
-/// An administrator's password reset (A4, D6; seed 003): a generated temporary password that must be
+/// An administrator's password reset (A4, D6): a generated temporary password that must be
 /// replaced at the next sign-in, after the second factor. It also unlocks the account (unless an
 /// administrator turned it off) and ends every session, so whoever held the old password is out.
 /// </summary>

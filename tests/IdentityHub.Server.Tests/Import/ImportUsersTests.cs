@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityHub.Server.Tests.Import;
 
-/// <summary>Bulk import of existing users (A10, seed 001): files, rows, summary and re-runs.</summary>
+/// <summary>Bulk import of existing users (A10): files, rows, summary and re-runs.</summary>
 public sealed class ImportUsersTests(IdentityHubApp app) : IClassFixture<IdentityHubApp>
 {
     internal const string Bcrypt = "$2b$04$ABCDEFGHIJKLMNOPQRSTUuY56ksbRvGTzdMRVyNm0OJvB/.mAuxcy";

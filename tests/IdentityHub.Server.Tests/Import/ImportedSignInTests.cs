@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdentityHub.Server.Tests.Import;
 
 /// <summary>
-/// An imported user's first sign-in (A10, seed 001): the legacy hash is verified and replaced; a password
+/// An imported user's first sign-in (A10): the legacy hash is verified and replaced; a password
 /// that meets the current policy is kept, one that does not is changed after the second factor; then
 /// terms. Wrong passwords count toward lockout as usual.
 /// </summary>

@@ -3,8 +3,8 @@ using IdentityHub.Server.Tests.Infrastructure;
 namespace IdentityHub.Server.Tests.Performance;
 
 /// <summary>
-/// How many database commands (round trips) the busiest flows take (issue 6: "one sign-in should not issue
-/// dozens of queries"). The counts are exact, unlike the benchmark's timings, so a change that adds a round
+/// How many database commands (round trips) the busiest flows take (O7: a sign-in should not take dozens of
+/// queries; see docs/benchmarks.md). The counts are exact, unlike the benchmark's timings, so a change that adds a round
 /// trip shows up here first. The budgets are the counts when this test was written; lower one when a
 /// change saves a round trip.
 /// </summary>

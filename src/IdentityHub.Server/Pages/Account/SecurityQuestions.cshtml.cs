@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdentityHub.Server.Pages.Account;
 
-/// <summary>Choosing and answering three security questions at sign-in, where they are enabled (A8, seeds 003 and 004).</summary>
+/// <summary>Choosing and answering three security questions at sign-in, where they are enabled (A8).</summary>
 public sealed class SecurityQuestionsModel(UserManager<IdentityHubUser> users, SecurityQuestions questions, SignInFlow flow) : PageModel
 {
     [BindProperty]

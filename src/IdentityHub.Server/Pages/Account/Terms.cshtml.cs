@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdentityHub.Server.Pages.Account;
 
-/// <summary>Accepting the terms by typing first and last name, as on the account (A5, seed 001).</summary>
+/// <summary>Accepting the terms by typing first and last name, as on the account (A5).</summary>
 public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService terms, SignInFlow flow) : PageModel
 {
     [BindProperty]

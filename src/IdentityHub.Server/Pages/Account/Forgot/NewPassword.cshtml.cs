@@ -71,7 +71,7 @@ public sealed class NewPasswordModel(
             return Page();
         }
 
-        // Questions that let someone in are chosen anew at the next sign-in (seed 003).
+        // Questions that let someone in are chosen anew at the next sign-in (A7, A8).
         if (_state.VerifiedByQuestions)
         {
             await questions.ClearAsync(_user.Id, HttpContext.RequestAborted);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
 /// <summary>
-/// Forgot password, step 2 by security questions (A7, seed 004): two of the three answered right
+/// Forgot password, step 2 by security questions (A7, A8): two of the three answered right
 /// instead of a code. Reads the same whether or not the details matched an account.
 /// </summary>
 public sealed class ForgotPasswordQuestionsModel(PasswordResets resets, SteadyResponseTime steady) : PageModel
