@@ -1,7 +1,6 @@
-using System.Security.Claims;
-using System.Text.Json;
 using IdentityHub.Core.Mfa;
-using Microsoft.AspNetCore.Authentication;
+using IdentityHub.Server.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace IdentityHub.Server.SignIn;
 
@@ -23,13 +22,18 @@ public sealed record EnrollmentProgress(string Id, MfaMethodKind? Kind, string? 
 
 /// <summary>
 /// A sign-in (or step-up) in progress, between the password and the session. Lives only in a
-/// Data Protection–protected cookie bound to this browser: nothing is trusted from form fields, and
-/// any node can read it.
+/// Data Protection–protected cookie bound to this browser (<see cref="ProtectedStateCookie{T}"/>, like
+/// every other flow state): nothing is trusted from form fields, and any node can read it. An attempt
+/// not saved for <see cref="Lifetime"/> is over.
 /// </summary>
 public sealed record SignInAttempt
 {
-    public const string Scheme = "IdentityHub.SignInAttempt";
-    private const string StateClaim = "ih_attempt";
+    public const string CookieName = ".IdentityHub.SignInAttempt";
+
+    /// <summary>How long an attempt lives after its last step.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    private static readonly ProtectedStateCookie<SignInAttempt> Cookie = new(CookieName, "/", "IdentityHub.SignIn.Attempt", SameSiteMode.Lax);
 
     public required string Id { get; init; }
 
@@ -65,23 +69,33 @@ public sealed record SignInAttempt
     /// <summary>The support reference of the last code sent, shown on the page (M5).</summary>
     public string? Reference { get; init; }
 
+    /// <summary>When the attempt was last saved.</summary>
+    public DateTimeOffset SavedAt { get; init; }
+
     public static string NewId() => Guid.NewGuid().ToString("N");
 
     public SignInAttempt WithMethod(string method, DateTimeOffset at) =>
         this with { Methods = Methods.Append(method).Distinct().ToList(), SecondFactorAt = at };
 
-    public static async Task<SignInAttempt?> ReadAsync(HttpContext http)
+    // The flow's pages and checks are many and static; they reach the request's protection and clock
+    // through it, as the authentication handlers do.
+    public static Task<SignInAttempt?> ReadAsync(HttpContext http)
     {
-        var result = await http.AuthenticateAsync(Scheme);
-        var json = result.Succeeded ? result.Principal.FindFirst(StateClaim)?.Value : null;
-        return json is null ? null : JsonSerializer.Deserialize<SignInAttempt>(json);
+        var attempt = Cookie.Read(http, http.RequestServices.GetRequiredService<IDataProtectionProvider>());
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        return Task.FromResult(attempt is not null && now - attempt.SavedAt <= Lifetime ? attempt : null);
     }
 
-    public async Task SaveAsync(HttpContext http)
+    public Task SaveAsync(HttpContext http)
     {
-        var identity = new ClaimsIdentity([new Claim(StateClaim, JsonSerializer.Serialize(this))], Scheme);
-        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        Cookie.Write(http, http.RequestServices.GetRequiredService<IDataProtectionProvider>(), this with { SavedAt = now });
+        return Task.CompletedTask;
     }
 
-    public static Task EndAsync(HttpContext http) => http.SignOutAsync(Scheme);
+    public static Task EndAsync(HttpContext http)
+    {
+        Cookie.Delete(http);
+        return Task.CompletedTask;
+    }
 }
