@@ -107,7 +107,8 @@ public sealed class PasswordPolicyTests(IdentityHubApp app) : IClassFixture<Iden
         }
 
         var locked = await browser.SubmitPasswordAsync(user.UserName!);
-        Assert.Contains("This account is locked", await locked.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.OK, locked.StatusCode);
+        Assert.StartsWith("This account is locked", (await HtmlPage.ReadAsync(locked)).TextAt("#sign-in-error"));
     }
 
     private async Task<IdentityResult> CreateAsync(string userName, string password)
