@@ -132,9 +132,14 @@ public sealed class ForgotUsernameTests(IdentityHubApp app) : IClassFixture<Iden
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
-        var response = await app.NewBrowser().PostFormAsync(Page, new Dictionary<string, string> { ["Email"] = "someone@clinic.example" });
+        var name = NewName("forged");
+        await app.CreateUserAsync(name);
+
+        var response = await app.NewBrowser().PostFormAsync(Page, new Dictionary<string, string> { ["Email"] = EmailOf(name) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(SentWording, await response.TextAsync());
+        Assert.Empty(app.Messages.To(EmailOf(name)));
     }
 
     private static Task<HttpResponseMessage> SubmitAsync(Browser browser, string address) =>

@@ -160,7 +160,8 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         var response = await browser.VerifyAsync(html, code);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("That code has expired. Request a new code.", await response.TextAsync());
+        Assert.Equal("That code has expired. Request a new code.", (await HtmlPage.ReadAsync(response)).TextAt("#code-error"));
+        Assert.True(Browser.IsRedirectTo(await browser.AuthorizeAsync(new AuthorizationRequest()), "/account/login"), "An expired code signed the browser in.");
     }
 
     [Fact]

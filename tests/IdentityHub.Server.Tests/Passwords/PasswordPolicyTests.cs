@@ -101,10 +101,14 @@ public sealed class PasswordPolicyTests(IdentityHubApp app) : IClassFixture<Iden
         var user = await strict.CreateUserAsync("lockme");
         var browser = strict.NewBrowser();
 
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 2; i++)
         {
             await browser.SubmitPasswordAsync(user.UserName!, "not the password at all");
         }
+
+        Assert.Null(await strict.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+        await browser.SubmitPasswordAsync(user.UserName!, "not the password at all");
+        Assert.NotNull(await strict.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
 
         var locked = await browser.SubmitPasswordAsync(user.UserName!);
         Assert.Equal(System.Net.HttpStatusCode.OK, locked.StatusCode);
