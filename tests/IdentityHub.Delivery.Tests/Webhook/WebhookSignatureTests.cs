@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using IdentityHub.Delivery.Webhook;
 
 namespace IdentityHub.Delivery.Tests.Webhook;
@@ -10,14 +8,22 @@ public sealed class WebhookSignatureTests
     private const string Body = """{"kind":"sms","to":"+16505550123","subject":null,"body":"x","reference":"r"}""";
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void Signature_is_lowercase_hex_hmac_sha256_of_timestamp_dot_body()
-    {
-        var timestamp = Now.ToUnixTimeSeconds();
-        var expected = Convert.ToHexStringLower(
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{timestamp}.{Body}")));
+    // Fixed vectors for the documented scheme (docs/delivery.md): "sha256=" and the lowercase hex
+    // HMAC-SHA256, keyed with the secret, of "{timestamp}.{raw body}" in UTF-8. Computed once, outside
+    // the implementation, with OpenSSL (1772463600 is Now, 2026-03-02T15:00:00Z, in Unix seconds):
+    //   printf '%s' '1772463600.<body>' | openssl dgst -sha256 -hmac 'webhook-test-secret-0123456789abcdef'
+    // The second body has non-ASCII letters, so the vector also pins the UTF-8 encoding.
+    private const string NonAsciiBody = """{"kind":"email","to":"josé@clinic.example","body":"Código: 123456"}""";
 
-        Assert.Equal($"sha256={expected}", WebhookSignature.Compute(Secret, timestamp, Body));
+    [Theory]
+    [InlineData(Body, "sha256=d4ec9e5b0acafdf0d63526fed3a3a9eba050fe171b7e8c47b40e7215e4268e2d")]
+    [InlineData(NonAsciiBody, "sha256=963abda50406a11f2d9b15821e32b21171f99ac37a223d728b7b289a9cc792e9")]
+    public void Signature_is_lowercase_hex_hmac_sha256_of_timestamp_dot_body(string body, string expected)
+    {
+        Assert.Equal(1772463600, Now.ToUnixTimeSeconds());
+
+        Assert.Equal(expected, WebhookSignature.Compute(Secret, 1772463600, body));
+        Assert.True(WebhookSignature.Verify(Secret, "1772463600", body, expected, Now));
     }
 
     [Fact]

@@ -36,19 +36,19 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
         var browser = app.NewBrowser();
 
         var verify = await StartAsync(browser, name, EmailOf(name));
-        Assert.Contains("If the details you entered match an account, we have sent a security code", WebUtility.HtmlDecode(verify));
+        Assert.Contains("If the details you entered match an account, we have sent a security code", HtmlPage.TextOf(verify));
         var code = app.Messages.CodeSentTo(EmailOf(name));
         var verified = await EnterCodeAsync(browser, verify, code);
         Assert.True(Browser.IsRedirectTo(verified, NewPassword), Describe(verified));
 
         var form = await browser.PageAsync(NewPassword);
-        Assert.Contains("At least 8 characters", form);
+        Assert.Contains("At least 8 characters", HtmlPage.TextOf(form));
         var changed = await SetPasswordAsync(browser, form, Fresh);
 
         Assert.True(Browser.IsRedirectTo(changed, Done), Describe(changed) + " " + await changed.TextAsync());
-        var done = WebUtility.HtmlDecode(await browser.PageAsync(Done));
-        Assert.Contains("Your password has been changed. Sign in with your new password.", done);
-        Assert.Contains("href=\"/account/login\"", done);
+        var done = HtmlPage.Parse(await browser.PageAsync(Done));
+        Assert.Contains("Your password has been changed. Sign in with your new password.", done.Text);
+        Assert.Contains(done.All("main a"), link => link.GetAttribute("href") == "/account/login");
         Assert.Null(ResetCookieOf(browser));
 
         var withNew = await app.NewBrowser().SubmitPasswordAsync(name, Fresh);
@@ -135,8 +135,8 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
 
         // Nothing goes out for details that do not match, not even to the real account.
         Assert.Equal(sentBefore, app.Messages.All.Count);
-        Assert.Equal(PageText.MainText(realPage), PageText.MainText(unknownPage));
-        Assert.Equal(PageText.MainText(realPage), PageText.MainText(mismatchedPage));
+        Assert.Equal(PageText.MainMarkup(realPage), PageText.MainMarkup(unknownPage));
+        Assert.Equal(PageText.MainMarkup(realPage), PageText.MainMarkup(mismatchedPage));
         Assert.NotNull(ResetCookieOf(unknown));
 
         // A wrong code: the same message and page, with the same count of tries left.
@@ -145,28 +145,28 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
             var wrong = await EnterCodeAsync(real, realPage, WrongCode(realCode));
             var fromUnknown = await EnterCodeAsync(unknown, unknownPage, WrongCode(realCode));
             var fromMismatched = await EnterCodeAsync(mismatched, mismatchedPage, WrongCode(realCode));
-            var text = PageText.MainText(await wrong.Content.ReadAsStringAsync());
-            Assert.Contains($"That code is not correct. Check the code and try again ({tries} {(tries == 1 ? "try" : "tries")} left).", text);
-            Assert.Equal(text, PageText.MainText(await fromUnknown.Content.ReadAsStringAsync()));
-            Assert.Equal(text, PageText.MainText(await fromMismatched.Content.ReadAsStringAsync()));
+            var html = await wrong.Content.ReadAsStringAsync();
+            Assert.Contains($"That code is not correct. Check the code and try again ({tries} {(tries == 1 ? "try" : "tries")} left).", PageText.MainText(html));
+            Assert.Equal(PageText.MainMarkup(html), PageText.MainMarkup(await fromUnknown.Content.ReadAsStringAsync()));
+            Assert.Equal(PageText.MainMarkup(html), PageText.MainMarkup(await fromMismatched.Content.ReadAsStringAsync()));
         }
 
         // The fifth wrong code uses the code up, and then even the right one is refused, alike everywhere.
-        var used = PageText.MainText(await (await EnterCodeAsync(real, realPage, WrongCode(realCode))).Content.ReadAsStringAsync());
-        Assert.Contains("That code has been entered wrongly too many times. Request a new code.", used);
-        Assert.Equal(used, PageText.MainText(await (await EnterCodeAsync(unknown, unknownPage, WrongCode(realCode))).Content.ReadAsStringAsync()));
-        Assert.Equal(used, PageText.MainText(await (await EnterCodeAsync(mismatched, mismatchedPage, WrongCode(realCode))).Content.ReadAsStringAsync()));
-        var dead = PageText.MainText(await (await EnterCodeAsync(real, realPage, realCode)).Content.ReadAsStringAsync());
-        Assert.Contains("That code has been entered wrongly too many times. Request a new code.", dead);
-        Assert.Equal(dead, PageText.MainText(await (await EnterCodeAsync(unknown, unknownPage, realCode)).Content.ReadAsStringAsync()));
+        var used = await (await EnterCodeAsync(real, realPage, WrongCode(realCode))).Content.ReadAsStringAsync();
+        Assert.Contains("That code has been entered wrongly too many times. Request a new code.", PageText.MainText(used));
+        Assert.Equal(PageText.MainMarkup(used), PageText.MainMarkup(await (await EnterCodeAsync(unknown, unknownPage, WrongCode(realCode))).Content.ReadAsStringAsync()));
+        Assert.Equal(PageText.MainMarkup(used), PageText.MainMarkup(await (await EnterCodeAsync(mismatched, mismatchedPage, WrongCode(realCode))).Content.ReadAsStringAsync()));
+        var dead = await (await EnterCodeAsync(real, realPage, realCode)).Content.ReadAsStringAsync();
+        Assert.Contains("That code has been entered wrongly too many times. Request a new code.", PageText.MainText(dead));
+        Assert.Equal(PageText.MainMarkup(dead), PageText.MainMarkup(await (await EnterCodeAsync(unknown, unknownPage, realCode)).Content.ReadAsStringAsync()));
 
         // The real account's own code does not open a reset started with the wrong email.
-        Assert.Equal(dead, PageText.MainText(await (await EnterCodeAsync(mismatched, mismatchedPage, realCode)).Content.ReadAsStringAsync()));
+        Assert.Equal(PageText.MainMarkup(dead), PageText.MainMarkup(await (await EnterCodeAsync(mismatched, mismatchedPage, realCode)).Content.ReadAsStringAsync()));
 
         // "Try another method" reads the same too, and still nothing opens the next step.
         var realSms = await UseMethodAsync(real, realPage, MfaMethodKind.Sms);
         var unknownSms = await UseMethodAsync(unknown, unknownPage, MfaMethodKind.Sms);
-        Assert.Equal(PageText.MainText(await realSms.Content.ReadAsStringAsync()), PageText.MainText(await unknownSms.Content.ReadAsStringAsync()));
+        Assert.Equal(PageText.MainMarkup(await realSms.Content.ReadAsStringAsync()), PageText.MainMarkup(await unknownSms.Content.ReadAsStringAsync()));
         var recovery = await UseMethodAsync(unknown, unknownPage, MfaMethodKind.RecoveryCode);
         Assert.Contains("Recovery code", await recovery.TextAsync());
         var refused = await EnterCodeAsync(unknown, unknownPage, app.RecoveryCodesOf.Values.First()[0]);
@@ -222,13 +222,11 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
         var refused = await SetPasswordAsync(browser, await browser.PageAsync(NewPassword), weak);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var text = await refused.TextAsync();
+        var page = await HtmlPage.ReadAsync(refused);
         foreach (var reason in expected)
         {
-            Assert.Contains(reason, text);
+            Assert.Contains(reason, page.TextAt("#new-password-error"));
         }
-
-        Assert.Matches("id=\"new-password-error\"[^>]*>[^<]+<", text);
         Assert.Equal(stamp, await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).SingleAsync()));
         Assert.True(Browser.IsRedirectTo(await app.NewBrowser().SubmitPasswordAsync(name, TestUsers.Password), Challenge));
 
@@ -267,10 +265,10 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
     {
         var browser = app.NewBrowser();
         var empty = await browser.SubmitAsync(Start, new Dictionary<string, string> { ["Input.Username"] = "", ["Input.Email"] = "nope" });
-        var text = await empty.TextAsync();
+        var page = await HtmlPage.ReadAsync(empty);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Matches("id=\"username-error\"[^>]*>Enter your username.<", text);
-        Assert.Matches("id=\"email-error\"[^>]*>Enter an email address like name@example.com.<", text);
+        Assert.Equal("Enter your username.", page.TextAt("#username-error"));
+        Assert.Equal("Enter an email address like name@example.com.", page.TextAt("#email-error"));
 
         var verify = await StartAsync(browser, NewName("odd"), "odd@clinic.example");
         var strange = await browser.PostPageFormAsync(verify, Verify + "?handler=UseMethod", new Dictionary<string, string> { ["kind"] = "Passkey'); drop" });

@@ -1,25 +1,32 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using IdentityHub.Server.Tests.Infrastructure;
 
 namespace IdentityHub.Server.Tests.Account;
 
-/// <summary>The main element of a page as a person reads it, with what differs per request (antiforgery token, reference) blanked.</summary>
-public static partial class PageText
+/// <summary>
+/// The main element of a page with what differs per request (antiforgery token, reference number)
+/// blanked: its text as a person reads it, or its markup as the DOM serialises it (for pages that must
+/// not differ at all, hidden fields and links included).
+/// </summary>
+public static class PageText
 {
-    public static string MainText(string html)
+    public static string MainText(string html) => HtmlPage.TextContent(MainOf(html));
+
+    public static string MainMarkup(string html) => MainOf(html).OuterHtml;
+
+    private static IElement MainOf(string html)
     {
-        var main = MainPattern().Match(html);
-        Assert.True(main.Success, "The page has no main element: " + html);
-        var text = AntiforgeryPattern().Replace(main.Groups[1].Value, "value=\"(token)\"");
-        return WebUtility.HtmlDecode(ReferencePattern().Replace(text, "id=\"reference\">(reference)<"));
+        var main = HtmlPage.Parse(html).One("main");
+        foreach (var token in main.QuerySelectorAll("input").Where(input => input.GetAttribute("name") == HtmlPage.AntiforgeryField))
+        {
+            token.SetAttribute("value", "(token)");
+        }
+
+        foreach (var reference in main.QuerySelectorAll("#reference"))
+        {
+            reference.TextContent = "(reference)";
+        }
+
+        return main;
     }
-
-    [GeneratedRegex("<main[^>]*>(.*)</main>", RegexOptions.Singleline)]
-    private static partial Regex MainPattern();
-
-    [GeneratedRegex("(?<=name=\"__RequestVerificationToken\" type=\"hidden\" )value=\"[^\"]+\"")]
-    private static partial Regex AntiforgeryPattern();
-
-    [GeneratedRegex("id=\"reference\">[0-9A-Z]{4}-[0-9A-Z]{4}<")]
-    private static partial Regex ReferencePattern();
 }

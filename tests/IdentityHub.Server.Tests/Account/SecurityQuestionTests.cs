@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,7 @@ public sealed class LegacyQuestionsApp : IAsyncLifetime
 /// answers normalised and hashed; two of three instead of a code in forgot password; wrong answers count
 /// toward the lockout; unknown details see stable stand-in questions and learn nothing.
 /// </summary>
-public sealed partial class SecurityQuestionTests(LegacyQuestionsApp fixture) : IClassFixture<LegacyQuestionsApp>
+public sealed class SecurityQuestionTests(LegacyQuestionsApp fixture) : IClassFixture<LegacyQuestionsApp>
 {
     private const string SetUp = "/account/security-questions";
     private const string Questions = "/account/forgot-password/questions";
@@ -44,7 +43,7 @@ public sealed partial class SecurityQuestionTests(LegacyQuestionsApp fixture) : 
         var signedIn = await browser.SignInAsync(name, LegacyQuestionsApp.Password);
         Assert.True(Browser.IsRedirectTo(signedIn, SetUp), Describe(signedIn));
         var page = await browser.PageAsync(SetUp);
-        Assert.Contains("Choose your security questions", page);
+        Assert.Contains("Choose your security questions", HtmlPage.TextOf(page));
         var offered = OfferedIds(page);
         Assert.Equal(SecurityQuestionOptions.DefaultQuestions.Count, offered.Count);
 
@@ -188,22 +187,22 @@ public sealed partial class SecurityQuestionTests(LegacyQuestionsApp fixture) : 
     private static Task<HttpResponseMessage> AnswerAsync(Browser browser, string page, IReadOnlyList<string> answers) =>
         browser.PostPageFormAsync(page, Questions, answers.Select((answer, i) => (answer, i)).ToDictionary(pair => $"Answers[{pair.i}]", pair => pair.answer));
 
+    /// <summary>Step 1 of forgot password; returns the text of the verify page it leads to.</summary>
     private static async Task<string> StartResetAsync(Browser browser, string userName, string email)
     {
         var response = await browser.SubmitAsync(ForgotPasswordTests.Start, new Dictionary<string, string> { ["Input.Username"] = userName, ["Input.Email"] = email });
         Assert.True(Browser.IsRedirectTo(response, ForgotPasswordTests.Verify), Describe(response));
-        return WebUtility.HtmlDecode(await browser.PageAsync(ForgotPasswordTests.Verify));
+        return HtmlPage.TextOf(await browser.PageAsync(ForgotPasswordTests.Verify));
     }
 
+    /// <summary>The questions the set-up page offers in its lists (the options' values), each once.</summary>
     private static List<string> OfferedIds(string page) =>
-        [.. OptionPattern().Matches(page).Select(match => match.Groups[1].Value).Distinct()];
+        [.. HtmlPage.Parse(page).All("select option").Select(option => option.GetAttribute("value") ?? "").Where(value => value.Length > 0).Distinct()];
 
-    private static List<string> AskedQuestions(string page) =>
-        [.. AskedPattern().Matches(page).Select(match => WebUtility.HtmlDecode(match.Groups[1].Value))];
-
-    [GeneratedRegex("<option value=\"([0-9a-f]{16})\"")]
-    private static partial Regex OptionPattern();
-
-    [GeneratedRegex("<label for=\"answer-\\d\">([^<]+)</label>")]
-    private static partial Regex AskedPattern();
+    /// <summary>The questions asked, as the labels of the answer fields say them.</summary>
+    private static List<string> AskedQuestions(string html)
+    {
+        var page = HtmlPage.Parse(html);
+        return [.. page.All("input").Where(input => input.GetAttribute("name")?.StartsWith("Answers[", StringComparison.Ordinal) == true).Select(page.LabelOf)];
+    }
 }

@@ -55,7 +55,7 @@ public sealed class ImportedSignInTests(IdentityHubApp app) : IClassFixture<Iden
         var enrolled = await browser.EnrollAsync(app, "Email", new Dictionary<string, string> { ["Email"] = email }, email);
         Assert.True(Browser.IsRedirectTo(enrolled, "/account/password/change"), MfaSteps.Describe(enrolled));
         var page = await browser.PageAsync("/account/password/change");
-        Assert.Contains("does not meet the current password rules", page);
+        Assert.Contains("does not meet the current password rules", HtmlPage.TextOf(page));
 
         var same = await browser.PostPageFormAsync(page, "/account/password/change", new Dictionary<string, string> { ["NewPassword"] = Weak, ["ConfirmPassword"] = Weak });
         Assert.Contains("too common", await same.TextAsync(), StringComparison.OrdinalIgnoreCase);

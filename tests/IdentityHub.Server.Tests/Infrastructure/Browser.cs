@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -12,7 +11,7 @@ namespace IdentityHub.Server.Tests.Infrastructure;
 /// Walks the flows a browser and a portal walk: its own cookie jar, redirects followed by hand so
 /// that each step can be checked.
 /// </summary>
-public sealed partial class Browser
+public sealed class Browser
 {
     private readonly HttpClient _http;
     private readonly IdentityHubApp _app;
@@ -38,12 +37,13 @@ public sealed partial class Browser
         var page = await _http.GetAsync(pageUrl);
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(page.IsSuccessStatusCode, $"GET {pageUrl} answered {(int)page.StatusCode}: {html}");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
-        foreach (var (name, value) in HiddenFields(html).Where(field => !form.ContainsKey(field.Key)))
+        var form = new Dictionary<string, string>(fields);
+        foreach (var (name, value) in HtmlPage.HiddenFieldsOf(HtmlPage.Parse(html).FormPostingTo(pageUrl)).Where(field => !form.ContainsKey(field.Key)))
         {
             form[name] = value;
         }
 
+        Assert.True(form.ContainsKey(HtmlPage.AntiforgeryField), $"The form on {pageUrl} carries no antiforgery token.");
         return await PostFormAsync(pageUrl, form);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class Browser
     /// <summary>Posts to a form of an already loaded page, with that page's antiforgery token.</summary>
     public Task<HttpResponseMessage> PostPageFormAsync(string html, string action, IDictionary<string, string> fields)
     {
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
+        var form = new Dictionary<string, string>(fields) { [HtmlPage.AntiforgeryField] = AntiforgeryToken(html) };
         return PostFormAsync(action, form);
     }
 
@@ -128,18 +128,7 @@ public sealed partial class Browser
         response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location &&
         (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]).Equals(path, StringComparison.OrdinalIgnoreCase);
 
-    public static string AntiforgeryToken(string html) =>
-        AntiforgeryPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException("The page has no antiforgery token.");
-
-    private static IEnumerable<KeyValuePair<string, string>> HiddenFields(string html) =>
-        HiddenPattern().Matches(html).Select(match => KeyValuePair.Create(WebUtility.HtmlDecode(match.Groups[1].Value), WebUtility.HtmlDecode(match.Groups[2].Value)));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
-
-    [GeneratedRegex("<input type=\"hidden\"[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"")]
-    private static partial Regex HiddenPattern();
+    public static string AntiforgeryToken(string html) => HtmlPage.Parse(html).AntiforgeryToken;
 }
 
 /// <summary>An authorization request as a portal builds it, PKCE included.</summary>

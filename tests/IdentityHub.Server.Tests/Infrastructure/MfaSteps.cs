@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using IdentityHub.Data;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,7 @@ namespace IdentityHub.Server.Tests.Infrastructure;
 /// The steps of the MFA pages as a person walks them (challenge, enrollment wizard, account page),
 /// and the few look-ups the MFA tests make in the database and the tokens.
 /// </summary>
-public static partial class MfaSteps
+public static class MfaSteps
 {
     public const string Challenge = "/account/mfa/challenge";
     public const string Enroll = "/account/mfa/enroll";
@@ -33,9 +32,9 @@ public static partial class MfaSteps
     /// <summary>A code that is certainly not <paramref name="code"/>: every digit moved by one.</summary>
     public static string WrongCode(string code) => new(code.Select(c => (char)('0' + (c - '0' + 1) % 10)).ToArray());
 
-    /// <summary>The page as a person reads it: HTML entities decoded.</summary>
+    /// <summary>The page as a person reads it: its text content, entities decoded, whitespace collapsed.</summary>
     public static async Task<string> TextAsync(this HttpResponseMessage response) =>
-        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        (await HtmlPage.ReadAsync(response)).Text;
 
     public static string Describe(HttpResponseMessage response) => $"{(int)response.StatusCode} {response.Headers.Location}";
 
@@ -155,10 +154,25 @@ public static partial class MfaSteps
         return await query(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>());
     }
 
-    /// <summary>The reference number the page shows.</summary>
-    public static string ReferenceOn(string html) =>
-        ReferencePattern().Match(html) is { Success: true } match ? match.Groups[1].Value
-            : throw new Xunit.Sdk.XunitException("The page shows no reference number.");
+    /// <summary>The reference number the page shows (two groups of four letters or digits).</summary>
+    public static string ReferenceOn(string html)
+    {
+        var page = HtmlPage.Parse(html);
+        var reference = page.Find("#reference") is { } element ? HtmlPage.TextContent(element)
+            : throw new Xunit.Sdk.XunitException("The page shows no reference number: " + page.Text);
+        Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", reference);
+        return reference;
+    }
+
+    /// <summary>The methods enrollment step 1 offers: the values of its Method choices.</summary>
+    public static IReadOnlyList<string> MethodChoices(string enrollHtml) =>
+        [.. HtmlPage.Parse(enrollHtml).Controls("Method").Select(choice => choice.GetAttribute("value") ?? "")];
+
+    /// <summary>The methods the account security page lists: each row's method and where codes go.</summary>
+    public static IReadOnlyList<(string Method, string SentTo)> MethodsListed(string securityHtml) =>
+        [.. HtmlPage.Parse(securityHtml).All("#methods tbody tr")
+            .Select(row => row.QuerySelectorAll("td").Select(HtmlPage.TextContent).ToList())
+            .Select(cells => (cells[0], cells[1]))];
 
     /// <summary>Redeems the code like the portal's back end and returns the id token's acr and amr.</summary>
     public static async Task<(string Acr, string[] Amr)> AssuranceAsync(this IdentityHubApp app, AuthorizationResult authorization)
@@ -169,7 +183,4 @@ public static partial class MfaSteps
         Assert.Equal(JsonValueKind.Array, amr.ValueKind);
         return (payload.RootElement.GetProperty("acr").GetString()!, amr.EnumerateArray().Select(value => value.GetString()!).ToArray());
     }
-
-    [GeneratedRegex("id=\"reference\">([0-9A-Z]{4}-[0-9A-Z]{4})<")]
-    private static partial Regex ReferencePattern();
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using IdentityHub.Core.Mfa;
 using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
 
@@ -9,7 +7,7 @@ namespace IdentityHub.Server.Tests.Infrastructure;
 /// The steps of the authenticator-app and recovery-code pages as a person walks them: the key read
 /// off the setup page and typed into an app, the recovery codes read off the page that shows them once.
 /// </summary>
-public static partial class StrongFactorSteps
+public static class StrongFactorSteps
 {
     public const string EnrollAuthenticator = "/account/mfa/enroll/authenticator";
     public const string RecoveryCodesPage = "/account/mfa/recovery-codes";
@@ -17,20 +15,17 @@ public static partial class StrongFactorSteps
 
     /// <summary>The key as the setup page shows it (base32 in groups of four).</summary>
     public static string KeyOn(string html) =>
-        SecretKeyPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim()
-            : throw new Xunit.Sdk.XunitException("The page shows no key: " + html);
+        HtmlPage.Parse(html).Find("#secret-key") is { } key ? HtmlPage.TextContent(key)
+            : throw new Xunit.Sdk.XunitException("The page shows no key: " + HtmlPage.TextOf(html));
 
     /// <summary>What the authenticator app shows at <paramref name="time"/> for the key typed from the page.</summary>
     public static string AppCode(string key, DateTimeOffset time) => Totp.CodeAt(Totp.FromBase32(key), time);
 
     /// <summary>The recovery codes listed on a page (the shared list partial), in order.</summary>
-    public static IReadOnlyList<string> RecoveryCodesOn(string html)
-    {
-        var list = RecoveryListPattern().Match(html);
-        return list.Success
-            ? CodePattern().Matches(list.Groups[1].Value).Select(match => match.Groups[1].Value).ToList()
+    public static IReadOnlyList<string> RecoveryCodesOn(string html) =>
+        HtmlPage.Parse(html).Find("#recovery-codes") is { } list
+            ? [.. list.QuerySelectorAll("li code").Select(HtmlPage.TextContent)]
             : [];
-    }
 
     /// <summary>Enrollment step 1 with "Authenticator app", which must lead to the setup page; returns that page.</summary>
     public static async Task<string> ChooseAuthenticatorAsync(this Browser browser)
@@ -55,13 +50,4 @@ public static partial class StrongFactorSteps
     /// <summary>"Continue" on the page that said the recovery code worked.</summary>
     public static Task<HttpResponseMessage> ContinueAfterRecoveryCodeAsync(this Browser browser, string acceptedHtml) =>
         browser.PostPageFormAsync(acceptedHtml, Recovery + "?handler=Continue", new Dictionary<string, string>());
-
-    [GeneratedRegex("<code class=\"secret-key\" id=\"secret-key\">([^<]*)</code>")]
-    private static partial Regex SecretKeyPattern();
-
-    [GeneratedRegex("<ol class=\"recovery-codes\" id=\"recovery-codes\">(.*?)</ol>", RegexOptions.Singleline)]
-    private static partial Regex RecoveryListPattern();
-
-    [GeneratedRegex("<code>([^<]+)</code>")]
-    private static partial Regex CodePattern();
 }

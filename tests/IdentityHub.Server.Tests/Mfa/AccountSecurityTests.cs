@@ -17,13 +17,14 @@ public sealed class AccountSecurityTests(IdentityHubApp app) : IClassFixture<Ide
     {
         var (name, _, browser) = await SignedInAsync("list");
 
-        var text = await (await browser.GetAsync(Security)).TextAsync();
+        var html = await browser.PageAsync(Security);
+        var page = HtmlPage.Parse(html);
 
-        Assert.Contains("<td>Email</td>", text);
-        Assert.Contains($"<td>{MaskedEmailOf(name)}</td>", text);
-        Assert.DoesNotContain(EmailOf(name), text);
-        Assert.Contains("Your only method", text);
-        Assert.DoesNotContain("we will send you a code before you change anything", text);
+        Assert.Equal([("Email", MaskedEmailOf(name))], MethodsListed(html));
+        Assert.DoesNotContain(EmailOf(name), WebUtility.HtmlDecode(html)); // nowhere in the page, markup included
+        Assert.Equal("Your only method", page.TextAt("#methods tbody .hint"));
+        Assert.False(page.Has("#fresh-check-note"), page.Text);
+        Assert.DoesNotContain("we will send you a code before you change anything", page.Text);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class AccountSecurityTests(IdentityHubApp app) : IClassFixture<Ide
         var (name, user, browser) = await SignedInAsync("stale");
         app.Clock.Advance(TimeSpan.FromMinutes(6));
         var page = await browser.PageAsync(Security);
-        Assert.Contains("we will send you a code before you change anything on this page", page);
+        Assert.Contains("we will send you a code before you change anything on this page", HtmlPage.Parse(page).TextAt("#fresh-check-note"));
         var codesBefore = app.Messages.To(EmailOf(name)).Count;
 
         var add = await browser.PostPageFormAsync(page, Security + "?handler=Add", new Dictionary<string, string>());
@@ -54,13 +55,13 @@ public sealed class AccountSecurityTests(IdentityHubApp app) : IClassFixture<Ide
         Assert.True(Browser.IsRedirectTo(add, Challenge), Describe(add));
         var challenge = await browser.PageAsync(Challenge);
         Assert.Equal(codesBefore + 1, app.Messages.To(EmailOf(name)).Count);
-        Assert.DoesNotContain("name=\"RememberDevice\"", challenge);
+        Assert.Empty(HtmlPage.Parse(challenge).Controls("RememberDevice"));
         var verified = await browser.VerifyAsync(challenge, app.Messages.CodeSentTo(EmailOf(name)));
         Assert.True(Browser.IsRedirectTo(verified, Security), Describe(verified));
 
         // Fresh again: the change now goes through (Add starts the wizard).
         var fresh = await browser.PageAsync(Security);
-        Assert.DoesNotContain("we will send you a code before you change anything", fresh);
+        Assert.False(HtmlPage.Parse(fresh).Has("#fresh-check-note"), HtmlPage.TextOf(fresh));
         var again = await browser.PostPageFormAsync(fresh, Security + "?handler=Add", new Dictionary<string, string>());
         Assert.True(Browser.IsRedirectTo(again, Enroll), Describe(again));
         Assert.Equal(1, await app.QueryAsync(db => db.AuditEvents.CountAsync(e => e.UserId == user.Id && e.Event == "step_up" && e.Outcome == "succeeded")));
@@ -87,7 +88,7 @@ public sealed class AccountSecurityTests(IdentityHubApp app) : IClassFixture<Ide
 
         var add = await browser.PostSecurityAsync("Add");
         Assert.True(Browser.IsRedirectTo(add, Enroll), Describe(add));
-        Assert.Contains("Add another way to receive your security codes.", await browser.PageAsync(Enroll));
+        Assert.Contains("Add another way to receive your security codes.", HtmlPage.TextOf(await browser.PageAsync(Enroll)));
 
         // A code went out at sign-in a moment ago; the next may be sent 30 seconds later.
         app.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -95,11 +96,9 @@ public sealed class AccountSecurityTests(IdentityHubApp app) : IClassFixture<Ide
         Assert.True(Browser.IsRedirectTo(verified, Security), Describe(verified));
         Assert.Equal(DeliveryKind.Sms, app.Messages.LatestTo(Phone).Kind);
 
-        var listed = await (await browser.GetAsync(Security)).TextAsync();
-        Assert.Contains($"<td>{MaskedEmailOf(name)}</td>", listed);
-        Assert.Contains("<td>Text message</td>", listed);
-        Assert.Contains("<td>(***) ***-2652</td>", listed);
-        Assert.DoesNotContain("Your only method", listed);
+        var listed = await browser.PageAsync(Security);
+        Assert.Equal([("Email", MaskedEmailOf(name)), ("Text message", "(***) ***-2652")], MethodsListed(listed).Order());
+        Assert.DoesNotContain("Your only method", HtmlPage.TextOf(listed));
         var kinds = await app.QueryAsync(db => db.MfaMethods.Where(m => m.UserId == user.Id).Select(m => m.Kind).ToListAsync());
         Assert.Equal([MfaMethodKind.Email, MfaMethodKind.Sms], kinds.Order());
 

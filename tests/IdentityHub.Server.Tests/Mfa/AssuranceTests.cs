@@ -53,8 +53,10 @@ public sealed class AssuranceTests(IdentityHubApp app) : IClassFixture<IdentityH
 
         var html = await browser.PasswordToChallengeAsync(name, new AuthorizationRequest().Url());
 
-        Assert.Contains("requires a phishing-resistant sign-in method", html);
-        Assert.DoesNotContain("id=\"verify\"", html);
+        var page = HtmlPage.Parse(html);
+        Assert.Contains("requires a phishing-resistant sign-in method", page.TextAt("#level-unreachable"));
+        Assert.False(page.Has("#verify"), "The page offers a code that cannot reach the level.");
+        Assert.Empty(page.Controls("Code"));
         Assert.Empty(strict.Messages.To(EmailOf(name)));
     }
 }

@@ -62,12 +62,14 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         var returnUrl = await browser.StartAtPortalAsync(new AuthorizationRequest());
 
         var html = await browser.PasswordToChallengeAsync(name, returnUrl);
-        var text = WebUtility.HtmlDecode(html);
+        var page = HtmlPage.Parse(html);
 
-        Assert.Contains($"Code sent to <strong>{MaskedEmailOf(name)}</strong> by email.", text);
-        Assert.Contains($"A code has been sent to {MaskedEmailOf(name)}. This code is only valid for 5 minutes.", text);
-        Assert.DoesNotContain(EmailOf(name), text);
-        Assert.Contains($"call the Help Desk: <a href=\"tel:{ChallengeApp.HelpDesk}\">{ChallengeApp.HelpDesk}</a>", text);
+        Assert.Equal($"Code sent to {MaskedEmailOf(name)} by email.", page.TextAt("#sent-to"));
+        Assert.Equal(MaskedEmailOf(name), page.TextAt("#sent-to strong"));
+        Assert.Contains($"A code has been sent to {MaskedEmailOf(name)}. This code is only valid for 5 minutes.", page.TextAt("#code-sent"));
+        Assert.DoesNotContain(EmailOf(name), WebUtility.HtmlDecode(html)); // nowhere in the page, markup included
+        Assert.EndsWith($"call the Help Desk: {ChallengeApp.HelpDesk}", page.TextAt("#help-desk"));
+        Assert.Equal("tel:" + ChallengeApp.HelpDesk, page.Link(ChallengeApp.HelpDesk).GetAttribute("href"));
 
         var reference = ReferenceOn(html);
         var events = await _app.QueryAsync(db => db.AuditEvents.Where(e => e.Reference == reference).ToListAsync());
@@ -158,7 +160,8 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         var response = await browser.VerifyAsync(html, code);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("That code has expired. Request a new code.", await response.TextAsync());
+        Assert.Equal("That code has expired. Request a new code.", (await HtmlPage.ReadAsync(response)).TextAt("#code-error"));
+        Assert.True(Browser.IsRedirectTo(await browser.AuthorizeAsync(new AuthorizationRequest()), "/account/login"), "An expired code signed the browser in.");
     }
 
     [Fact]
@@ -312,16 +315,16 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         var request = new AuthorizationRequest();
         var html = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(request));
 
-        var text = WebUtility.HtmlDecode(html);
-        Assert.Contains("Try another method", text);
-        Assert.Contains("Send a text message to (***) ***-2652", text);
-        Assert.DoesNotContain(Phone, text);
+        var page = HtmlPage.Parse(html);
+        Assert.Contains("Try another method", page.Text);
+        Assert.Contains("Send a text message to (***) ***-2652", page.TextAt("#other-methods"));
+        Assert.DoesNotContain(Phone, WebUtility.HtmlDecode(html)); // nowhere in the page, markup included
 
         _app.Clock.Advance(TimeSpan.FromSeconds(31));
         var switched = await browser.UseMethodAsync(html, sms.Id);
         var switchedHtml = await switched.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
-        Assert.Contains("Code sent to <strong>(***) ***-2652</strong> by text message.", WebUtility.HtmlDecode(switchedHtml));
+        Assert.Equal("Code sent to (***) ***-2652 by text message.", HtmlPage.Parse(switchedHtml).TextAt("#sent-to"));
         var message = _app.Messages.All.Last(m => m.To == Phone);
         Assert.Equal(DeliveryKind.Sms, message.Kind);
 
@@ -339,8 +342,8 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         Assert.Equal(usedAt, lastUsed!.Value, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
         var next = _app.NewBrowser();
-        var nextHtml = WebUtility.HtmlDecode(await next.PasswordToChallengeAsync(name, await next.StartAtPortalAsync(new AuthorizationRequest())));
-        Assert.Contains("Code sent to <strong>(***) ***-2652</strong> by text message.", nextHtml);
+        var nextHtml = await next.PasswordToChallengeAsync(name, await next.StartAtPortalAsync(new AuthorizationRequest()));
+        Assert.Equal("Code sent to (***) ***-2652 by text message.", HtmlPage.Parse(nextHtml).TextAt("#sent-to"));
     }
 
     [Fact]
@@ -353,7 +356,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
 
         var html = await browser.PasswordToChallengeAsync(name);
 
-        Assert.Contains("Code sent to <strong>(***) ***-2652</strong> by phone call.", WebUtility.HtmlDecode(html));
+        Assert.Equal("Code sent to (***) ***-2652 by phone call.", HtmlPage.Parse(html).TextAt("#sent-to"));
         var message = _app.Messages.All.Last(m => m.To == Phone);
         Assert.Equal(DeliveryKind.Voice, message.Kind);
         var code = CapturedMessages.CodeIn(message);
@@ -379,7 +382,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         try
         {
             var html = await browser.PasswordToChallengeAsync(name, returnUrl);
-            Assert.Contains(CouldNotSend, WebUtility.HtmlDecode(html));
+            Assert.Contains(CouldNotSend, HtmlPage.TextOf(html));
             Assert.Empty(_app.Messages.To(EmailOf(name)));
 
             _app.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -391,7 +394,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
             var switched = await browser.UseMethodAsync(html, sms.Id);
             Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
             var switchedHtml = await switched.Content.ReadAsStringAsync();
-            Assert.DoesNotContain("We could not send your code", switchedHtml);
+            Assert.DoesNotContain("We could not send your code", HtmlPage.TextOf(switchedHtml));
 
             var verified = await browser.VerifyAsync(switchedHtml, _app.Messages.CodeSentTo(Phone));
             Assert.False(string.IsNullOrEmpty((await browser.BackToPortalAsync(verified, request)).Code));

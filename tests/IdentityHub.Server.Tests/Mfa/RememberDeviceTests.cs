@@ -18,7 +18,8 @@ public sealed class RememberDeviceTests
         var browser = app.NewBrowser();
         var first = new AuthorizationRequest();
         var html = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(first));
-        Assert.Contains("Remember this device for 24 hours.", html);
+        var page = HtmlPage.Parse(html);
+        Assert.StartsWith("Remember this device for 24 hours.", page.LabelOf(page.One("input[type=checkbox][name=RememberDevice]")));
 
         var verified = await browser.VerifyAsync(html, app.Messages.CodeSentTo(EmailOf(name)), rememberDevice: true);
         Assert.False(string.IsNullOrEmpty((await browser.BackToPortalAsync(verified, first)).Code));
@@ -85,8 +86,8 @@ public sealed class RememberDeviceTests
 
         var html = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(request));
 
-        Assert.DoesNotContain("name=\"RememberDevice\"", html);
-        Assert.DoesNotContain("Remember this device", html);
+        Assert.Empty(HtmlPage.Parse(html).Controls("RememberDevice"));
+        Assert.DoesNotContain("Remember this device", HtmlPage.TextOf(html));
 
         // Even a forged checkbox remembers nothing.
         var verified = await browser.VerifyAsync(html, app.Messages.CodeSentTo(EmailOf(name)), rememberDevice: true);
@@ -99,7 +100,7 @@ public sealed class RememberDeviceTests
         await app.CreateUserAsync(other);
         var otherBrowser = app.NewBrowser();
         var otherHtml = await otherBrowser.PasswordToChallengeAsync(other, await otherBrowser.StartAtPortalAsync(new AuthorizationRequest { ClientId = TestClients.PublicPortal }));
-        Assert.Contains("name=\"RememberDevice\"", otherHtml);
+        Assert.True(HtmlPage.Parse(otherHtml).Has("input[type=checkbox][name=RememberDevice]"), "No checkbox to remember the device.");
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class RememberDeviceTests
         var user = await app.CreateUserAsync(name);
         var browser = app.NewBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(name, rememberDevice: true)).StatusCode);
-        var page = WebUtility.HtmlDecode(await browser.PageAsync(Security));
+        var page = HtmlPage.TextOf(await browser.PageAsync(Security));
         Assert.Contains("Forget all devices", page);
         Assert.Contains("A browser on an unknown system", page);
 

@@ -17,7 +17,7 @@ public sealed class ConsentTests(IdentityHubApp app) : IClassFixture<IdentityHub
         var response = await browser.AuthorizeAsync(request);
         Assert.True(Browser.IsRedirectTo(response, "/connect/consent"), response.Headers.Location?.ToString());
         var consentUrl = response.Headers.Location!.OriginalString;
-        var page = await (await browser.GetAsync(consentUrl)).Content.ReadAsStringAsync();
+        var page = HtmlPage.TextOf(await (await browser.GetAsync(consentUrl)).Content.ReadAsStringAsync());
         Assert.Contains("third-party-app (test)", page);
         Assert.Contains("See your email address", page);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using IdentityHub.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,16 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
     public async Task The_sign_in_page_has_labelled_fields_and_local_assets_only()
     {
         var html = await (await app.CreateClient().GetAsync("/account/login")).Content.ReadAsStringAsync();
+        var page = HtmlPage.Parse(html);
 
-        Assert.Contains("<label for=\"Input_Username\">Username</label>", html);
-        Assert.Contains("<label for=\"Input_Password\">Password</label>", html);
-        Assert.Contains("autocomplete=\"current-password\"", html);
+        var username = Assert.IsAssignableFrom<IHtmlInputElement>(page.FieldLabelled("Username"));
+        Assert.Equal(("Input.Username", "text", "username"), (username.Name, username.Type, username.Autocomplete));
+        var password = Assert.IsAssignableFrom<IHtmlInputElement>(page.FieldLabelled("Password"));
+        Assert.Equal(("Input.Password", "password", "current-password"), (password.Name, password.Type, password.Autocomplete));
+        Assert.Equal(username.Form, password.Form);
+        var assets = page.All("script[src], link[href], img[src], iframe[src]").Select(element => element.GetAttribute("src") ?? element.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(assets);
+        Assert.All(assets, asset => Assert.StartsWith("/", asset, StringComparison.Ordinal));
         Assert.DoesNotContain("https://", html.Replace("https://localhost", "", StringComparison.Ordinal));
     }
 
@@ -28,7 +35,7 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
         var response = await browser.SignInAsync(user.UserName!, "not the right password");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(WrongCredentials, await response.Content.ReadAsStringAsync());
+        Assert.StartsWith(WrongCredentials, ErrorOn(await response.Content.ReadAsStringAsync()));
         Assert.True(Browser.IsRedirectTo(await browser.AuthorizeAsync(new AuthorizationRequest()), "/account/login"));
     }
 
@@ -38,8 +45,9 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
         var response = await app.NewBrowser().SignInAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], "whatever password");
 
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains(WrongCredentials, html);
-        Assert.DoesNotContain("This account is locked", html);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith(WrongCredentials, ErrorOn(html));
+        Assert.DoesNotContain("This account is locked", HtmlPage.TextOf(html));
     }
 
     [Fact]
@@ -57,12 +65,12 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
         var unknown = await (await app.NewBrowser().SubmitPasswordAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], "yet another guess")).Content.ReadAsStringAsync();
         Assert.NotNull(await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
 
-        Assert.Contains(WrongCredentials, fifth);
+        Assert.StartsWith(WrongCredentials, ErrorOn(fifth));
         Assert.StartsWith(WrongCredentials, ErrorOn(unknown));
         Assert.Equal(ErrorOn(unknown), ErrorOn(lockedWrong));
         Assert.DoesNotContain("locked", ErrorOn(lockedWrong), StringComparison.OrdinalIgnoreCase);
         var right = await (await browser.SubmitPasswordAsync(user.UserName!)).Content.ReadAsStringAsync();
-        Assert.Contains("This account is locked after too many unsuccessful sign-in attempts.", right);
+        Assert.Contains("This account is locked after too many unsuccessful sign-in attempts.", ErrorOn(right));
     }
 
     [Fact]
@@ -74,10 +82,11 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
             ["Input.Password"] = "",
         });
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await HtmlPage.ReadAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Enter your username.", html);
-        Assert.Contains("Enter your password.", html);
+        Assert.Equal("Enter your username.", page.TextAt("#username-error"));
+        Assert.Equal("Enter your password.", page.TextAt("#password-error"));
+        Assert.False(page.Has("#sign-in-error"), page.Text);
     }
 
     [Fact]
@@ -86,7 +95,7 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
         var response = await app.NewBrowser().SignInAsync(new string('u', 5000), "whatever password");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("at most 64 characters", await response.Content.ReadAsStringAsync());
+        Assert.Contains("at most 64 characters", (await HtmlPage.ReadAsync(response)).TextAt("#username-error"));
     }
 
     [Fact]
@@ -112,9 +121,12 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
 
         var response = await browser.SignInAsync(user.UserName!);
 
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("This account is locked after too many unsuccessful sign-in attempts.", ErrorOn(await response.Content.ReadAsStringAsync()));
+        Assert.NotNull(await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.True(Browser.IsRedirectTo(await browser.AuthorizeAsync(new AuthorizationRequest()), "/account/login"));
     }
 
-    private static string ErrorOn(string html) =>
-        System.Text.RegularExpressions.Regex.Match(html, "id=\"sign-in-error\"[^>]*>([^<]*)<").Groups[1].Value;
+    /// <summary>The sign-in error the page shows above the form.</summary>
+    private static string ErrorOn(string html) => HtmlPage.Parse(html).TextAt("#sign-in-error");
 }

@@ -45,6 +45,7 @@ public sealed class SignOutTests(IdentityHubApp app) : IClassFixture<IdentityHub
 
         var response = await browser.FollowAsync(await browser.SubmitAsync("/account/signout", new Dictionary<string, string>()));
 
-        Assert.Contains("You are signed out", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You are signed out", await response.TextAsync());
     }
 }

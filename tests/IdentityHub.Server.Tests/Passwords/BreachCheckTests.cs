@@ -37,12 +37,12 @@ public sealed class BreachCheckTests
         var afterCode = await browser.SignInAsync(user.UserName!, returnUrl: new AuthorizationRequest().Url());
         Assert.True(Browser.IsRedirectTo(afterCode, "/account/password/change"), afterCode.Headers.Location?.ToString());
         var page = await (await browser.GetAsync("/account/password/change")).Content.ReadAsStringAsync();
-        Assert.Contains("Not a password that has appeared in a known data breach", page);
+        Assert.Contains("Not a password that has appeared in a known data breach", HtmlPage.TextOf(page));
 
         var breached = await browser.PostPageFormAsync(page, "/account/password/change",
             new Dictionary<string, string> { ["NewPassword"] = BreachedPassword, ["ConfirmPassword"] = BreachedPassword });
         Assert.Equal(HttpStatusCode.OK, breached.StatusCode);
-        Assert.Contains(BreachMessage, await breached.Content.ReadAsStringAsync());
+        Assert.Contains(BreachMessage, await breached.TextAsync());
 
         var clean = await browser.PostPageFormAsync(page, "/account/password/change",
             new Dictionary<string, string> { ["NewPassword"] = CleanPassword, ["ConfirmPassword"] = CleanPassword });
@@ -166,7 +166,7 @@ public sealed class BreachCheckTests
             new Dictionary<string, string> { ["NewPassword"] = CleanPassword, ["ConfirmPassword"] = CleanPassword });
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(TryAgainMessage, await refused.Content.ReadAsStringAsync());
+        Assert.Contains(TryAgainMessage, await refused.TextAsync());
         Assert.Contains(app.Logs.All, log => log.Message.Contains("was refused until it can be checked", StringComparison.Ordinal));
     }
 
@@ -201,7 +201,7 @@ public sealed class BreachCheckTests
         var changed = await browser.PostPageFormAsync(page, "/account/password/change",
             new Dictionary<string, string> { ["NewPassword"] = BreachedPassword, ["ConfirmPassword"] = BreachedPassword });
 
-        Assert.DoesNotContain("known data breach", page);
+        Assert.DoesNotContain("known data breach", HtmlPage.TextOf(page));
         Assert.True(Browser.IsRedirectTo(changed, "/connect/authorize"), changed.Headers.Location?.ToString());
         Assert.Empty(service.Requests);
     }

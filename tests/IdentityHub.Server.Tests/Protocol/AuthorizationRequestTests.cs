@@ -112,8 +112,8 @@ public sealed class AuthorizationRequestTests(IdentityHubApp app) : IClassFixtur
             Extra = new Dictionary<string, string> { ["login_hint"] = "hinted.user" },
         }));
 
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("value=\"hinted.user\"", html);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hinted.user", (await HtmlPage.ReadAsync(response)).ValueOf("Input.Username"));
     }
 
     private async Task<(Browser Browser, IdentityHub.Data.Users.IdentityHubUser User)> SignedInAsync()

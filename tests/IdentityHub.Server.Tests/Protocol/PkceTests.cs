@@ -7,7 +7,8 @@ namespace IdentityHub.Server.Tests.Protocol;
 public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp>
 {
     // OpenIddict checks the PKCE parameters before it has matched the redirect URI to the client, so
-    // it refuses on its own error page instead of redirecting: safe, and nothing is issued.
+    // it refuses on its own error page instead of redirecting: safe, and nothing is issued. (RFC 7636
+    // §4.4.1 and RFC 6749 §4.1.2.1 would send invalid_request back to the valid redirect URI: reported.)
     [Fact]
     public async Task A_request_without_a_code_challenge_is_refused()
     {
@@ -15,7 +16,7 @@ public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp
 
         var response = await browser.AuthorizeAsync(new AuthorizationRequest { CodeChallengeMethod = null });
 
-        await AssertRefusedAsync(response, "The mandatory &#x27;code_challenge&#x27; parameter is missing.");
+        await ErrorPage.AssertRefusedAsync(response, "invalid_request", "The mandatory 'code_challenge' parameter is missing.");
     }
 
     [Fact]
@@ -25,7 +26,7 @@ public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp
 
         var response = await browser.AuthorizeAsync(new AuthorizationRequest { CodeChallengeMethod = "plain" });
 
-        await AssertRefusedAsync(response, "&#x27;code_challenge_method&#x27; is not supported");
+        await ErrorPage.AssertRefusedAsync(response, "invalid_request", "The specified 'code_challenge_method' is not supported.");
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp
 
         var response = await browser.AuthorizeAsync(new AuthorizationRequest { ClientId = TestClients.PublicPortal, CodeChallengeMethod = null });
 
-        await AssertRefusedAsync(response, "code_challenge");
+        await ErrorPage.AssertRefusedAsync(response, "invalid_request", "The mandatory 'code_challenge' parameter is missing.");
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp
 
         Assert.Equal(HttpStatusCode.BadRequest, tokens.Status);
         Assert.Equal("invalid_grant", tokens.Error);
+        Assert.False(tokens.Json.TryGetProperty("access_token", out _));
     }
 
     [Fact]
@@ -62,16 +64,9 @@ public sealed class PkceTests(IdentityHubApp app) : IClassFixture<IdentityHubApp
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, tokens.Status);
-        Assert.Contains(tokens.Error, new[] { "invalid_request", "invalid_grant" });
-    }
-
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, string reason)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Null(response.Headers.Location);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("This sign-in request cannot be completed", html);
-        Assert.Contains(reason, html);
+        Assert.Equal("invalid_request", tokens.Error);
+        Assert.Equal("The mandatory 'code_verifier' parameter is missing.", tokens.Json.GetProperty("error_description").GetString());
+        Assert.False(tokens.Json.TryGetProperty("access_token", out _));
     }
 
     private async Task<Browser> SignedInBrowserAsync()

@@ -19,11 +19,11 @@ public sealed class TermsTests(IdentityHubApp app) : IClassFixture<IdentityHubAp
         var afterCode = await browser.SignInAsync(user.UserName!, returnUrl: new AuthorizationRequest().Url());
         Assert.True(Browser.IsRedirectTo(afterCode, "/account/terms"), afterCode.Headers.Location?.ToString());
         var page = await (await browser.GetAsync("/account/terms")).Content.ReadAsStringAsync();
-        Assert.Contains("electronic signature", page);
+        Assert.Contains("electronic signature", HtmlPage.TextOf(page));
 
         var wrongName = await browser.PostPageFormAsync(page, "/account/terms", new Dictionary<string, string> { ["FirstName"] = "Someone", ["LastName"] = "Else" });
         Assert.Equal(HttpStatusCode.OK, wrongName.StatusCode);
-        Assert.Contains("does not match the name on your account", await wrongName.Content.ReadAsStringAsync());
+        Assert.Contains("does not match the name on your account", await wrongName.TextAsync());
 
         var accepted = await browser.PostPageFormAsync(page, "/account/terms", new Dictionary<string, string> { ["FirstName"] = " rosa ", ["LastName"] = "RAMIREZ" });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
