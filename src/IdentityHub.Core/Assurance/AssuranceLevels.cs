@@ -58,9 +58,6 @@ public static class AssuranceLevels
             .MaxBy(Rank);
     }
 
-    /// <summary>For the authentication methods used, the level they reach under the legacy preset.</summary>
-    public static string For(IReadOnlyCollection<string> methods) => For(methods, AssurancePreset.Legacy);
-
     /// <summary>
     /// For the <c>amr</c> values used in this sign-in, the level they reach:
     /// <list type="bullet">
@@ -88,13 +85,8 @@ public static class AssuranceLevels
 
     /// <summary>
     /// The <c>amr</c> list for a sign-in: the methods used, each once in the order first used, then
-    /// <c>mfa</c> when they span two or more distinct factors (know, have, are).
-    /// </summary>
-    public static IReadOnlyList<string> AmrFor(IReadOnlyCollection<string> methods) => AmrFor(methods, AssurancePreset.Legacy);
-
-    /// <summary>
-    /// As <see cref="AmrFor(IReadOnlyCollection{string})"/>, except that a method that does not count as a
-    /// second factor under <paramref name="preset"/> (email under NIST) does not make the sign-in <c>mfa</c>.
+    /// <c>mfa</c> when they span two or more distinct factors (know, have, are). A method that does not
+    /// count as a second factor under <paramref name="preset"/> (email under NIST) does not make it <c>mfa</c>.
     /// </summary>
     /// <remarks>
     /// <c>mfa</c> is added only for two listed factors. A passkey alone (<c>["swk"]</c>) stays

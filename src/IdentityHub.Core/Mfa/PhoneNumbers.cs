@@ -17,11 +17,7 @@ public sealed record PhoneParseResult(bool IsValid, string? E164, bool IsMobile,
 /// <param name="RegionCode">ISO 3166 region code, e.g. <c>US</c>.</param>
 /// <param name="Name">English name, e.g. <c>United States</c>; the code when no name is known.</param>
 /// <param name="CallingCode">Country calling code, e.g. 1 (shown as "+1").</param>
-public sealed record CountryOption(string RegionCode, string Name, int CallingCode)
-{
-    /// <summary>The calling code as shown, e.g. "+1".</summary>
-    public string CallingCodeText => "+" + CallingCode.ToString(CultureInfo.InvariantCulture);
-}
+public sealed record CountryOption(string RegionCode, string Name, int CallingCode);
 
 /// <summary>Phone input with a country selector, read with libphonenumber.</summary>
 /// <remarks>Input such as <c>(650) 555-2652</c> with region <c>US</c>, or <c>+44 7400 123456</c> with any region.</remarks>

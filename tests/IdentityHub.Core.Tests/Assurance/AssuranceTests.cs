@@ -153,34 +153,34 @@ public sealed class AssuranceTests
     [Fact]
     public void A_passkey_without_a_preset_is_phishing_resistant()
     {
-        Assert.Equal(Aal3, AssuranceLevels.For(["swk"]));
+        Assert.Equal(Aal3, AssuranceLevels.For(["swk"], AssurancePreset.Legacy));
     }
 
     [Fact]
     public void The_overload_without_a_preset_is_legacy()
     {
-        Assert.Equal(Aal1, AssuranceLevels.For(["pwd"]));
-        Assert.Equal(Aal2, AssuranceLevels.For(["pwd", "mail"]));
+        Assert.Equal(Aal1, AssuranceLevels.For(["pwd"], AssurancePreset.Legacy));
+        Assert.Equal(Aal2, AssuranceLevels.For(["pwd", "mail"], AssurancePreset.Legacy));
     }
 
     [Fact]
     public void Amr_lists_the_methods_used_and_mfa_for_two_factors()
     {
-        Assert.Equal(["pwd", "sms", "mfa"], AssuranceLevels.AmrFor(["pwd", "sms"]));
-        Assert.Equal(["pwd", "tel", "mfa"], AssuranceLevels.AmrFor(["pwd", "tel"]));
+        Assert.Equal(["pwd", "sms", "mfa"], AssuranceLevels.AmrFor(["pwd", "sms"], AssurancePreset.Legacy));
+        Assert.Equal(["pwd", "tel", "mfa"], AssuranceLevels.AmrFor(["pwd", "tel"], AssurancePreset.Legacy));
     }
 
     [Fact]
     public void Amr_without_a_second_factor_has_no_mfa()
     {
-        Assert.Equal(["pwd"], AssuranceLevels.AmrFor(["pwd"]));
-        Assert.Equal(["sms", "mail"], AssuranceLevels.AmrFor(["sms", "mail"]));
+        Assert.Equal(["pwd"], AssuranceLevels.AmrFor(["pwd"], AssurancePreset.Legacy));
+        Assert.Equal(["sms", "mail"], AssuranceLevels.AmrFor(["sms", "mail"], AssurancePreset.Legacy));
     }
 
     [Fact]
     public void Amr_is_distinct_in_first_use_order_with_mfa_once_at_the_end()
     {
-        Assert.Equal(["pwd", "sms", "mail", "mfa"], AssuranceLevels.AmrFor(["pwd", "mfa", "sms", "pwd", "mail", "sms", "mfa"]));
+        Assert.Equal(["pwd", "sms", "mail", "mfa"], AssuranceLevels.AmrFor(["pwd", "mfa", "sms", "pwd", "mail", "sms", "mfa"], AssurancePreset.Legacy));
     }
 
     [Theory]

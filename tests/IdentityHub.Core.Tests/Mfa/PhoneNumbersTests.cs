@@ -106,7 +106,7 @@ public sealed class PhoneNumbersTests
         var countries = PhoneNumbers.Countries();
 
         Assert.Equal(new CountryOption("US", "United States", 1), countries[0]);
-        Assert.Equal("+1", countries[0].CallingCodeText);
+        Assert.Equal(1, countries[0].CallingCode);
         Assert.True(countries.Count > 200);
         Assert.Single(countries, country => country.RegionCode == "US");
 
