@@ -13,7 +13,7 @@ public sealed record WizardState(SignInAttempt Attempt, IdentityHubUser User, En
 /// The enrollment wizard's shared rules (M6): it belongs to a sign-in attempt, and 5 minutes of
 /// inactivity (configurable) sends the user back to the start with a clear message.
 /// </summary>
-public sealed class EnrollmentWizard(UserManager<IdentityHubUser> users, EnrolledMethods methods, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class EnrollmentWizard(UserManager<IdentityHubUser> users, EnrolledMethods methods, SignInAttempts attempts, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
 {
     public const string StartPage = "/account/mfa/enroll";
     public const string TimedOutPage = "/account/mfa/enroll?timedOut=true";
@@ -28,7 +28,7 @@ public sealed class EnrollmentWizard(UserManager<IdentityHubUser> users, Enrolle
     /// </summary>
     public async Task<(SignInAttempt? Attempt, IdentityHubUser? User, string? Redirect)> LoadAttemptAsync(HttpContext http)
     {
-        var attempt = await SignInAttempt.ReadAsync(http);
+        var attempt = attempts.Read(http);
         var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
         if (attempt is null || user is null)
         {
@@ -59,7 +59,7 @@ public sealed class EnrollmentWizard(UserManager<IdentityHubUser> users, Enrolle
 
         if (time.GetUtcNow() - enrollment.LastActivityAt > options.CurrentValue.Mfa.EnrollmentTimeout)
         {
-            await (attempt with { Enrollment = null }).SaveAsync(http);
+            attempts.Save(http, attempt with { Enrollment = null });
             return (null, TimedOutPage);
         }
 
@@ -67,12 +67,8 @@ public sealed class EnrollmentWizard(UserManager<IdentityHubUser> users, Enrolle
     }
 
     /// <summary>Saves progress and restarts the inactivity clock.</summary>
-    public async Task<SignInAttempt> SaveAsync(HttpContext http, SignInAttempt attempt, EnrollmentProgress? enrollment)
-    {
-        var saved = attempt with { Enrollment = enrollment is null ? null : enrollment with { LastActivityAt = time.GetUtcNow() } };
-        await saved.SaveAsync(http);
-        return saved;
-    }
+    public SignInAttempt Save(HttpContext http, SignInAttempt attempt, EnrollmentProgress? enrollment) =>
+        attempts.Save(http, attempt with { Enrollment = enrollment is null ? null : enrollment with { LastActivityAt = time.GetUtcNow() } });
 
     public DateTimeOffset Now => time.GetUtcNow();
 }

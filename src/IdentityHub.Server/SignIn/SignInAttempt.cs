@@ -1,6 +1,4 @@
 using IdentityHub.Core.Mfa;
-using IdentityHub.Server.Hosting;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace IdentityHub.Server.SignIn;
 
@@ -22,19 +20,11 @@ public sealed record EnrollmentProgress(string Id, MfaMethodKind? Kind, string? 
 
 /// <summary>
 /// A sign-in (or step-up) in progress, between the password and the session. Lives only in a
-/// Data Protection–protected cookie bound to this browser (<see cref="ProtectedStateCookie{T}"/>, like
-/// every other flow state): nothing is trusted from form fields, and any node can read it. An attempt
-/// not saved for <see cref="Lifetime"/> is over.
+/// Data Protection–protected cookie bound to this browser (<see cref="SignInAttempts"/>): nothing is
+/// trusted from form fields, and any node can read it.
 /// </summary>
 public sealed record SignInAttempt
 {
-    public const string CookieName = ".IdentityHub.SignInAttempt";
-
-    /// <summary>How long an attempt lives after its last step.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
-
-    private static readonly ProtectedStateCookie<SignInAttempt> Cookie = new(CookieName, "/", "IdentityHub.SignIn.Attempt", SameSiteMode.Lax);
-
     public required string Id { get; init; }
 
     public required string UserId { get; init; }
@@ -76,26 +66,4 @@ public sealed record SignInAttempt
 
     public SignInAttempt WithMethod(string method, DateTimeOffset at) =>
         this with { Methods = Methods.Append(method).Distinct().ToList(), SecondFactorAt = at };
-
-    // The flow's pages and checks are many and static; they reach the request's protection and clock
-    // through it, as the authentication handlers do.
-    public static Task<SignInAttempt?> ReadAsync(HttpContext http)
-    {
-        var attempt = Cookie.Read(http, http.RequestServices.GetRequiredService<IDataProtectionProvider>());
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        return Task.FromResult(attempt is not null && now - attempt.SavedAt <= Lifetime ? attempt : null);
-    }
-
-    public Task SaveAsync(HttpContext http)
-    {
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        Cookie.Write(http, http.RequestServices.GetRequiredService<IDataProtectionProvider>(), this with { SavedAt = now });
-        return Task.CompletedTask;
-    }
-
-    public static Task EndAsync(HttpContext http)
-    {
-        Cookie.Delete(http);
-        return Task.CompletedTask;
-    }
 }

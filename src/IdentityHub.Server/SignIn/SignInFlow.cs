@@ -16,6 +16,7 @@ namespace IdentityHub.Server.SignIn;
 /// </summary>
 public sealed class SignInFlow(
     IEnumerable<ISignInCheck> checks,
+    SignInAttempts attempts,
     UserManager<IdentityHubUser> users,
     SignInManager<IdentityHubUser> signIn,
     ClientPolicies policies,
@@ -54,7 +55,7 @@ public sealed class SignInFlow(
     public async Task<string> AddMethodAsync(HttpContext http, SignedInSession session, string returnUrl)
     {
         var attempt = NewAttempt(session.UserId, AttemptPurpose.AddMethod, session.AuthenticatedAt, session.Methods, returnUrl);
-        await attempt.SaveAsync(http);
+        attempts.Save(http, attempt);
         return "/account/mfa/enroll";
     }
 
@@ -63,13 +64,13 @@ public sealed class SignInFlow(
         var user = await users.FindByIdAsync(attempt.UserId);
         if (user is null)
         {
-            await SignInAttempt.EndAsync(http);
+            attempts.End(http);
             return "/account/login";
         }
 
         if (attempt.Purpose == AttemptPurpose.AddMethod)
         {
-            await SignInAttempt.EndAsync(http);
+            attempts.End(http);
             return attempt.ReturnUrl;
         }
 
@@ -78,7 +79,7 @@ public sealed class SignInFlow(
         {
             if (await check.EvaluateAsync(context) is CheckOutcome.Redirect redirect)
             {
-                await context.Attempt.SaveAsync(http);
+                attempts.Save(http, context.Attempt);
                 return redirect.Path;
             }
         }
@@ -91,7 +92,7 @@ public sealed class SignInFlow(
     {
         var acr = AssuranceLevels.For(attempt.Methods, options.CurrentValue.Mfa.Preset);
         var amr = AssuranceLevels.AmrFor(attempt.Methods, options.CurrentValue.Mfa.Preset);
-        await SignInAttempt.EndAsync(http);
+        attempts.End(http);
         // The sign-in time is one column of the record Identity's store is tracking (UpdateAsync would first
         // check the username is still unique and then rewrite every column), saved with the audit event in
         // one round trip, before the session cookie is issued.

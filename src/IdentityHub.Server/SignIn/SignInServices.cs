@@ -2,9 +2,10 @@ namespace IdentityHub.Server.SignIn;
 
 public static class SignInServices
 {
-    /// <summary>The flow between the password and the session: its checks in order, the enrollment wizard.</summary>
+    /// <summary>The flow between the password and the session: its checks in order, the attempt's cookie, the enrollment wizard.</summary>
     public static IServiceCollection AddIdentityHubSignIn(this IServiceCollection services)
     {
+        services.AddSingleton<SignInAttempts>();
         services.AddScoped<SignInFlow>();
         services.AddScoped<EnrollmentWizard>();
         services.AddScoped<ChallengeChoices>();

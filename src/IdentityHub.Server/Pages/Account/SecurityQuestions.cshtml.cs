@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityHub.Server.Pages.Account;
 
 /// <summary>Choosing and answering three security questions at sign-in, where they are enabled (A8).</summary>
-public sealed class SecurityQuestionsModel(UserManager<IdentityHubUser> users, SecurityQuestions questions, SignInFlow flow) : PageModel
+public sealed class SecurityQuestionsModel(UserManager<IdentityHubUser> users, SecurityQuestions questions, SignInFlow flow, SignInAttempts attempts) : PageModel
 {
     [BindProperty]
     public List<string> QuestionIds { get; set; } = [];
@@ -40,7 +40,7 @@ public sealed class SecurityQuestionsModel(UserManager<IdentityHubUser> users, S
             return Page();
         }
 
-        var attempt = (await SignInAttempt.ReadAsync(HttpContext))!;
+        var attempt = attempts.Read(HttpContext)!;
         var user = (await users.FindByIdAsync(attempt.UserId))!;
         await questions.SaveAsync(user, chosen, HttpContext.RequestAborted);
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
@@ -48,7 +48,7 @@ public sealed class SecurityQuestionsModel(UserManager<IdentityHubUser> users, S
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         if (attempt is null)
         {
             return LocalRedirect(EnrollmentWizard.SignInAgainPage);

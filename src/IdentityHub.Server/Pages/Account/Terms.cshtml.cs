@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityHub.Server.Pages.Account;
 
 /// <summary>Accepting the terms by typing first and last name, as on the account (A5).</summary>
-public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService terms, SignInFlow flow) : PageModel
+public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService terms, SignInFlow flow, SignInAttempts attempts) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Type your first name.")]
@@ -35,7 +35,7 @@ public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService 
             return leave;
         }
 
-        var attempt = (await SignInAttempt.ReadAsync(HttpContext))!;
+        var attempt = attempts.Read(HttpContext)!;
         var user = (await users.FindByIdAsync(attempt.UserId))!;
         if (!ModelState.IsValid)
         {
@@ -54,7 +54,7 @@ public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService 
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         if (attempt is null)
         {
             return LocalRedirect(EnrollmentWizard.SignInAgainPage);

@@ -18,6 +18,7 @@ public sealed class ChallengeModel : PageModel
 {
     private readonly UserManager<IdentityHubUser> _users;
     private readonly ChallengeChoices _choices;
+    private readonly SignInAttempts _attempts;
     private readonly CodeChallenges _codes;
     private readonly AuthenticatorApps _apps;
     private readonly RecoveryCodeStore _recoveryCodes;
@@ -29,12 +30,12 @@ public sealed class ChallengeModel : PageModel
     private SignInAttempt _attempt = null!;
     private IdentityHubUser _user = null!;
 
-    public ChallengeModel(UserManager<IdentityHubUser> users, ChallengeChoices choices, CodeChallenges codes, AuthenticatorApps apps,
+    public ChallengeModel(UserManager<IdentityHubUser> users, SignInAttempts attempts, ChallengeChoices choices, CodeChallenges codes, AuthenticatorApps apps,
         RecoveryCodeStore recoveryCodes, RememberedDevices devices, ClientPolicies policies, SignInFlow flow,
         IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
     {
-        (_users, _choices, _codes, _apps, _recoveryCodes, _devices, _policies, _flow, _options, _time) =
-            (users, choices, codes, apps, recoveryCodes, devices, policies, flow, options, time);
+        (_users, _attempts, _choices, _codes, _apps, _recoveryCodes, _devices, _policies, _flow, _options, _time) =
+            (users, attempts, choices, codes, apps, recoveryCodes, devices, policies, flow, options, time);
     }
 
     private CodeSettings Settings => _options.CurrentValue.Mfa.Codes;
@@ -169,7 +170,7 @@ public sealed class ChallengeModel : PageModel
             }
             else
             {
-                await _attempt.SaveAsync(HttpContext);
+                _attempts.Save(HttpContext, _attempt);
                 Notice = Method!.Fill(Method.HowTo!, Settings);
             }
         }
@@ -189,7 +190,7 @@ public sealed class ChallengeModel : PageModel
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = _attempts.Read(HttpContext);
         var user = attempt is null ? null : await _users.FindByIdAsync(attempt.UserId);
         if (attempt is null || user is null)
         {
@@ -258,7 +259,7 @@ public sealed class ChallengeModel : PageModel
         }
 
         _attempt = _attempt with { Reference = Reference };
-        await _attempt.SaveAsync(HttpContext);
+        _attempts.Save(HttpContext, _attempt);
     }
 
     internal static string Describe(TimeSpan span) =>

@@ -53,7 +53,7 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
             return Page();
         }
 
-        await wizard.SaveAsync(HttpContext, attempt, new EnrollmentProgress(SignInAttempt.NewId(), kind, null, wizard.Now));
+        wizard.Save(HttpContext, attempt, new EnrollmentProgress(SignInAttempt.NewId(), kind, null, wizard.Now));
         return RedirectToPage(MfaMethods.Of(kind).SendsCode ? "/Account/Mfa/EnrollDestination" : "/Account/Mfa/EnrollAuthenticator");
     }
 

@@ -50,7 +50,7 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
         var check = AuthenticatorApps.CheckEnrollment(secret, Code!, wizard.Now);
         if (check.Outcome != TotpOutcome.Accepted)
         {
-            await wizard.SaveAsync(HttpContext, state.Attempt, state.Enrollment);
+            wizard.Save(HttpContext, state.Attempt, state.Enrollment);
             ErrorMessage = check.Outcome == TotpOutcome.Malformed
                 ? AppCodeNeeded
                 : "That code is not correct. Check that your phone's time is set automatically, wait for a new code and try again.";
@@ -81,7 +81,7 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
         {
             // The pending secret lives only in the protected attempt cookie until the first code proves it.
             var enrollment = state.Enrollment with { Destination = Totp.ToBase32(Totp.NewSecret()) };
-            var attempt = await wizard.SaveAsync(HttpContext, state.Attempt, enrollment);
+            var attempt = wizard.Save(HttpContext, state.Attempt, enrollment);
             state = state with { Attempt = attempt, Enrollment = attempt.Enrollment! };
         }
 

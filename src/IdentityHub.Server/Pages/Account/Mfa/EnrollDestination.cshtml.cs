@@ -64,13 +64,13 @@ public sealed class EnrollDestinationModel(EnrollmentWizard wizard, CodeChalleng
         }
 
         var enrollment = state.Enrollment with { Destination = destination };
-        var attempt = await wizard.SaveAsync(HttpContext, state.Attempt, enrollment);
+        var attempt = wizard.Save(HttpContext, state.Attempt, enrollment);
         var policy = policies.For(attempt.ClientId);
         var result = await codes.SendAsync(state.User, Kind, destination, CodePurposes.Enrollment, enrollment.Id, policy,
             CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
         if (result is SendResult.Sent sent)
         {
-            await wizard.SaveAsync(HttpContext, attempt with { Reference = sent.Reference }, attempt.Enrollment);
+            wizard.Save(HttpContext, attempt with { Reference = sent.Reference }, attempt.Enrollment);
             return RedirectToPage("/Account/Mfa/EnrollVerify");
         }
 

@@ -59,7 +59,7 @@ public sealed class EnrollVerifyModel(
         var result = await codes.VerifyAsync(state.User, CodePurposes.Enrollment, enrollment.Id, Code!, state.Attempt.ClientId, cancellationToken: HttpContext.RequestAborted);
         if (result.Outcome != CodeCheck.Accepted)
         {
-            await wizard.SaveAsync(HttpContext, state.Attempt, enrollment);
+            wizard.Save(HttpContext, state.Attempt, enrollment);
             ErrorMessage = CodeMessagesForPeople.For(result, options.CurrentValue.Mfa.Codes);
             return Page();
         }
@@ -82,7 +82,7 @@ public sealed class EnrollVerifyModel(
             return LocalRedirect(redirect!);
         }
 
-        await wizard.SaveAsync(HttpContext, state.Attempt, state.Enrollment);
+        wizard.Save(HttpContext, state.Attempt, state.Enrollment);
         var policy = policies.For(state.Attempt.ClientId);
         var result = await codes.SendAsync(state.User, state.Enrollment.Kind!.Value, state.Enrollment.Destination!, CodePurposes.Enrollment,
             state.Enrollment.Id, policy, CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);

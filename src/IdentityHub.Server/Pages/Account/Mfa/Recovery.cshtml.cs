@@ -18,6 +18,7 @@ namespace IdentityHub.Server.Pages.Account.Mfa;
 /// </summary>
 public sealed class RecoveryModel(
     UserManager<IdentityHubUser> users,
+    SignInAttempts attempts,
     RecoveryCodeStore store,
     SignInFlow flow,
     IOptionsMonitor<IdentityHubOptions> options,
@@ -35,7 +36,7 @@ public sealed class RecoveryModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         if (attempt is null)
         {
             return LocalRedirect(EnrollmentWizard.SignInAgainPage);
@@ -47,7 +48,7 @@ public sealed class RecoveryModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
         if (attempt is null || user is null)
         {
@@ -77,7 +78,7 @@ public sealed class RecoveryModel(
         }
 
         attempt = attempt.WithMethod(Core.Assurance.AuthenticationMethods.OneTimePassword, time.GetUtcNow()) with { RecoveryCodesLeft = remaining };
-        await attempt.SaveAsync(HttpContext);
+        attempts.Save(HttpContext, attempt);
         Remaining = remaining;
         ModelState.Clear();
         return Page();
@@ -85,7 +86,7 @@ public sealed class RecoveryModel(
 
     public async Task<IActionResult> OnPostContinueAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         if (attempt?.RecoveryCodesLeft is null)
         {
             return LocalRedirect(attempt is null ? EnrollmentWizard.SignInAgainPage : "/account/mfa/challenge");

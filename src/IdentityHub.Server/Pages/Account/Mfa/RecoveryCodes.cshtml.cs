@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdentityHub.Server.Pages.Account.Mfa;
 
 /// <summary>The new recovery codes, shown once during the sign-in that made them.</summary>
-public sealed class RecoveryCodesModel(SignInFlow flow) : PageModel
+public sealed class RecoveryCodesModel(SignInFlow flow, SignInAttempts attempts) : PageModel
 {
     public IReadOnlyList<string> Codes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         if (attempt?.PendingRecoveryCodes is not { } codes)
         {
             return LocalRedirect(EnrollmentWizard.SignInAgainPage);
@@ -23,7 +23,7 @@ public sealed class RecoveryCodesModel(SignInFlow flow) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         if (attempt is null)
         {
             return LocalRedirect(EnrollmentWizard.SignInAgainPage);

@@ -15,6 +15,7 @@ namespace IdentityHub.Server.Pages.Account.Passkeys;
 /// </summary>
 public sealed class VerifyModel(
     PasskeyCeremonies passkeys,
+    SignInAttempts attempts,
     UserManager<IdentityHubUser> users,
     SignInFlow flow,
     MfaLockout lockout,
@@ -76,7 +77,7 @@ public sealed class VerifyModel(
 
     private async Task<(SignInAttempt? Attempt, IdentityHubUser? User)> LoadAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
         return (attempt, user);
     }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace IdentityHub.Server.Pages.Account.Password;
 
 /// <summary>Choosing a new password during sign-in: after a temporary password (A4) or when it expired (A2).</summary>
-public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow flow, AuditLog audit, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time) : PageModel
+public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow flow, SignInAttempts attempts, AuditLog audit, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter a new password.")]
@@ -63,13 +63,13 @@ public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow f
         await audit.RecordAsync("password.changed", "succeeded", user.Id, detail: Expired ? "expired" : Imported ? "imported" : "temporary");
 
         // The reset renewed the security stamp: carry on with the same attempt.
-        var attempt = (await SignInAttempt.ReadAsync(HttpContext))!;
+        var attempt = attempts.Read(HttpContext)!;
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
     }
 
     private async Task<(IActionResult? Leave, IdentityHubUser? User)> LoadAsync()
     {
-        var attempt = await SignInAttempt.ReadAsync(HttpContext);
+        var attempt = attempts.Read(HttpContext);
         var user = attempt is null ? null : await users.FindByIdAsync(attempt.UserId);
         if (attempt is null || user is null)
         {
