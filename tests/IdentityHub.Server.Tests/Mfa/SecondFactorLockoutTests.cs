@@ -92,11 +92,7 @@ public sealed class SecondFactorLockoutTests(LockoutApp fixture) : IClassFixture
     [Fact]
     public async Task Wrong_tries_of_different_factors_count_together()
     {
-        var name = NewName("lockmixed");
-        var user = await _app.CreateUserAsync(name);
-        var browser = _app.NewBrowser();
-        var challenge = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(new AuthorizationRequest()));
-        var sent = _app.Messages.CodeSentTo(EmailOf(name));
+        var (browser, challenge, sent, user) = await AtChallengeAsync("lockmixed");
 
         await TryAsync(browser, challenge, Factor.SentCode, right: false, null, sent, user.Id);
         await TryAsync(browser, challenge, Factor.RecoveryCode, right: false, null, sent, user.Id);
@@ -109,11 +105,7 @@ public sealed class SecondFactorLockoutTests(LockoutApp fixture) : IClassFixture
     [Fact]
     public async Task An_unlock_on_behalf_of_the_help_desk_ends_the_lock_at_once()
     {
-        var name = NewName("lockunlock");
-        var user = await _app.CreateUserAsync(name);
-        var browser = _app.NewBrowser();
-        var challenge = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(new AuthorizationRequest()));
-        var sent = _app.Messages.CodeSentTo(EmailOf(name));
+        var (browser, challenge, sent, user) = await AtChallengeAsync("lockunlock");
         for (var tries = 0; tries < 3; tries++)
         {
             await TryAsync(browser, challenge, Factor.SentCode, right: false, null, sent, user.Id);
@@ -138,6 +130,16 @@ public sealed class SecondFactorLockoutTests(LockoutApp fixture) : IClassFixture
         Factor.Passkey when !right => browser.PostPageFormAsync(challenge, "/account/passkeys/verify", new Dictionary<string, string> { ["CredentialJson"] = "{}" }),
         _ => browser.VerifyAsync(challenge, right ? sent! : WrongCode(sent!)),
     };
+
+    /// <summary>A new user with an emailed code at the challenge page.</summary>
+    private async Task<(Browser Browser, string Challenge, string Sent, Data.Users.IdentityHubUser User)> AtChallengeAsync(string prefix)
+    {
+        var name = NewName(prefix);
+        var user = await _app.CreateUserAsync(name);
+        var browser = _app.NewBrowser();
+        var challenge = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(new AuthorizationRequest()));
+        return (browser, challenge, _app.Messages.CodeSentTo(EmailOf(name)), user);
+    }
 
     private async Task<string> ResendAsync(Browser browser, string challenge, string name)
     {
