@@ -4,7 +4,9 @@
 #                     starts a throwaway PostgreSQL cluster, runs every test of the solution in Release
 #                     with warnings as errors, runs a seconds-long smoke run of the benchmark harness
 #                     (bench/run --smoke, then --render of the saved run), prints a summary and stops what it started, also after a
-#                     failure. Works as root (PostgreSQL runs as the postgres user).
+#                     failure. Works as root (PostgreSQL runs as the postgres user). A failed browser test leaves
+#                     screenshots, page HTML and the server's, portals' and API's logs in TestResults/browser/<time>/,
+#                     named at the end.
 #   ./build.sh build  builds the solution with warnings as errors.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -83,6 +85,8 @@ build() {
 test_all() {
   install_prerequisites
   export IDENTITYHUB_CHROMIUM=/usr/bin/chromium
+  # One folder per failed browser test (screenshot, HTML, process logs), under the repository.
+  export IDENTITYHUB_BROWSER_RESULTS="$PWD/TestResults/browser/$(date -u +%Y%m%d-%H%M%S)"
   start_postgres
   build
   log "Running every test"
@@ -104,6 +108,9 @@ test_all() {
     { failed += $2; passed += $4; skipped += $6 }
     END { printf "\n%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
   rm -f "$output"
+  if [ -d "$IDENTITYHUB_BROWSER_RESULTS" ] && [ -n "$(ls -A "$IDENTITYHUB_BROWSER_RESULTS")" ]; then
+    echo "Failed browser tests left screenshots, pages and process logs in: $IDENTITYHUB_BROWSER_RESULTS"
+  fi
   return $status
 }
 

@@ -1,5 +1,6 @@
 using IdentityHub.Core.Mfa;
 using Microsoft.Playwright;
+using static IdentityHub.EndToEnd.Tests.SignInSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityHub.EndToEnd.Tests;
@@ -20,108 +21,110 @@ public sealed class FirstSignInJourneyTests(PortalLandscape landscape, BrowserSe
 {
     private const string Mobile = "+16505552652";
 
-    [Fact]
+    [BrowserFact]
     public async Task Enroll_by_email_add_a_phone_then_sign_in_with_a_text_message()
     {
         var page = await browser.NewPageAsync();
 
         // First sign-in: the password, then the enrollment wizard; there is no way around it.
         await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-in").ClickAsync();
-        await SignInSteps.EnterPasswordAsync(page, landscape);
-        var recoveryCodes = await SignInSteps.EnrollEmailAsync(page, landscape, SignInSteps.DemoEmail);
-        Assert.Equal(10, recoveryCodes.Count);
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
-        await Expect(page.Locator("#claims")).ToContainTextAsync("mail");
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape);
+        await EnrollEmailAsync(page, landscape, DemoEmail);
+        await AcceptTermsAsync(page, "Dana", "Demo");
+        var recoveryCodes = await SaveRecoveryCodesAsync(page);
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
+        await Expect(Claims(page)).ToContainTextAsync("mail");
 
         // Add a mobile phone on the account page (the sign-in's code is fresh enough).
         await page.GotoAsync(new Uri(landscape.Server, "account/security").ToString());
-        await Expect(page.Locator("#methods")).ToContainTextAsync("d*****o@example.org");
-        await page.Locator("#add-method").ClickAsync();
-        await page.Locator("#method-sms").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(Heading(page, "Account security")).ToBeVisibleAsync();
+        await Expect(Methods(page)).ToContainTextAsync(DemoEmailMasked);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a method", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Text message" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
         await page.GetByLabel("Country").SelectOptionAsync("US");
         await page.GetByLabel("Mobile phone number").FillAsync("(650) 555-2652");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        await Expect(page.Locator("#code-sent")).ToContainTextAsync("(***) ***-2652");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send code", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Verify your code")).ToBeVisibleAsync();
+        await Expect(page.GetByText("A verification code has been sent to (***) ***-2652.")).ToBeVisibleAsync();
         await page.GetByLabel("Verification code").FillAsync(landscape.TextedCode(Mobile));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await Expect(page.Locator("#methods")).ToContainTextAsync("(***) ***-2652");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Account security")).ToBeVisibleAsync();
+        await Expect(Methods(page)).ToContainTextAsync("(***) ***-2652");
 
         // Sign out, and in again: the code goes by email; try another method, by text message.
-        await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-out").ClickAsync();
-        await page.Locator("#confirm-sign-out").ClickAsync();
-        await page.Locator("#sign-in").ClickAsync();
-        await SignInSteps.EnterPasswordAsync(page, landscape);
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your security code");
+        await SignOutAtPortalAsync(page, landscape.ProviderPortal);
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape);
+        await Expect(Heading(page, "Enter your security code")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a text message to (***) ***-2652" }).ClickAsync();
-        await Expect(page.Locator("#code-sent")).ToContainTextAsync("(***) ***-2652");
+        await Expect(page.GetByText("Code sent to (***) ***-2652 by text message.")).ToBeVisibleAsync();
         await page.GetByLabel("Security code").FillAsync(landscape.TextedCode(Mobile));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
 
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
-        await Expect(page.Locator("#claims")).ToContainTextAsync("sms");
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
+        await Expect(Claims(page)).ToContainTextAsync("sms");
 
         // Add an authenticator app: the key is read from the page and codes computed here (M12).
         await page.GotoAsync(new Uri(landscape.Server, "account/security").ToString());
-        await page.Locator("#add-method").ClickAsync();
-        await page.Locator("#method-totp").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Expect(page.Locator("#qr-code")).ToBeVisibleAsync();
-        var secret = Totp.FromBase32((await page.Locator("#secret-key").TextContentAsync())!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a method", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Authenticator app" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Set up your authenticator app")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" })).ToBeVisibleAsync();
+        var keyLine = await page.GetByText(new System.Text.RegularExpressions.Regex("^Or type this key into the app: ")).InnerTextAsync();
+        var secret = Totp.FromBase32(keyLine["Or type this key into the app: ".Length..].Trim());
         await page.GetByLabel("Code from the app").FillAsync(Totp.CodeAt(secret, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await Expect(page.Locator("#methods")).ToContainTextAsync("Authenticator app");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Account security")).ToBeVisibleAsync();
+        await Expect(Methods(page)).ToContainTextAsync("Authenticator app");
 
         // Next sign-in: try another method, the app. (The next step's code: the one just used cannot be used twice.)
-        await SignOutAtPortalAsync(page);
-        await page.Locator("#sign-in").ClickAsync();
-        await SignInSteps.EnterPasswordAsync(page, landscape);
+        await SignOutAtPortalAsync(page, landscape.ProviderPortal);
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use your authenticator app" }).ClickAsync();
+        await Expect(page.GetByText("Enter the 6-digit code your authenticator app shows now.")).ToBeVisibleAsync();
         await page.GetByLabel("Security code").FillAsync(Totp.CodeAt(secret, DateTimeOffset.UtcNow.AddSeconds(30)));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await Expect(page.Locator("#claims")).ToContainTextAsync("otp");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        await Expect(Claims(page)).ToContainTextAsync("otp");
 
         // A recovery code from the first enrollment also signs in, and says how many are left.
-        await SignOutAtPortalAsync(page);
-        await page.Locator("#sign-in").ClickAsync();
-        await SignInSteps.EnterPasswordAsync(page, landscape);
-        await page.Locator("#use-recovery-code").ClickAsync();
+        await SignOutAtPortalAsync(page, landscape.ProviderPortal);
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Use a recovery code", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Use a recovery code")).ToBeVisibleAsync();
         await page.GetByLabel("Recovery code").FillAsync(recoveryCodes[0].ToLowerInvariant());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use this code" }).ClickAsync();
-        await Expect(page.Locator("#recovery-accepted")).ToContainTextAsync("You have 9 recovery codes left.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this code", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have 9 recovery codes left.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
 
         // Signed in in a second browser too; "sign out everywhere else" from the first ends it.
         var other = await browser.NewPageAsync();
         await other.GotoAsync(landscape.ProviderPortal.ToString());
-        await other.Locator("#sign-in").ClickAsync();
-        await SignInSteps.EnterPasswordAsync(other, landscape);
-        await other.GetByRole(AriaRole.Button, new() { Name = "Send an email to d*****o@example.org" }).ClickAsync();
-        await Expect(other.Locator("#code-sent")).ToContainTextAsync("d*****o@example.org");
-        await other.GetByLabel("Security code").FillAsync(landscape.EmailedCode(SignInSteps.DemoEmail));
-        await other.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await Expect(other.Locator("#user-name")).ToBeVisibleAsync();
+        await SignInLink(other).ClickAsync();
+        await EnterPasswordAsync(other, landscape);
+        await other.GetByRole(AriaRole.Button, new() { Name = $"Send an email to {DemoEmailMasked}" }).ClickAsync();
+        await Expect(other.GetByText($"Code sent to {DemoEmailMasked} by email.")).ToBeVisibleAsync();
+        await other.GetByLabel("Security code").FillAsync(landscape.EmailedCode(DemoEmail));
+        await other.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        await Expect(SignedInAs(other)).ToBeVisibleAsync();
         await other.GotoAsync(new Uri(landscape.Server, "account/security").ToString());
-        await Expect(other.Locator("h1")).ToHaveTextAsync("Account security");
+        await Expect(Heading(other, "Account security")).ToBeVisibleAsync();
 
         await page.GotoAsync(new Uri(landscape.Server, "account/security").ToString());
-        await page.Locator("#sign-out-everywhere").ClickAsync();
-        await Expect(page.Locator("#security-notice")).ToContainTextAsync("signed out on every other device");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere else", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("signed out on every other device");
 
         await other.ReloadAsync();
-        await Expect(other.Locator("h1")).ToHaveTextAsync("Sign in");
+        await Expect(Heading(other, "Sign in")).ToBeVisibleAsync();
         await page.ReloadAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Account security");
+        await Expect(Heading(page, "Account security")).ToBeVisibleAsync();
     }
 
-    private async Task SignOutAtPortalAsync(IPage page)
-    {
-        await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-out").ClickAsync();
-        await page.Locator("#confirm-sign-out").ClickAsync();
-        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
-    }
+    /// <summary>The account page's table of methods (the one with a "Sent to" column).</summary>
+    private static ILocator Methods(IPage page) => page.GetByRole(AriaRole.Table).Filter(new() { HasText = "Sent to" });
 }

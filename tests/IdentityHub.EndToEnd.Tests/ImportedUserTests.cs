@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static IdentityHub.EndToEnd.Tests.SignInSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityHub.EndToEnd.Tests;
@@ -15,7 +16,7 @@ public sealed class ImportedUserTests(PortalLandscape landscape, BrowserSession 
     private const string OldPasswordBcrypt = "$2b$04$ABCDEFGHIJKLMNOPQRSTUuEcRYeuid1nn8kuwh7ZbpkotRIrG04uq";
     private const string NewPassword = "amber lantern over quiet hills";
 
-    [Fact]
+    [BrowserFact]
     public async Task A_migrated_user_signs_in_with_the_old_password_enrolls_chooses_a_new_one_and_accepts_the_terms()
     {
         var userName = "migrated-" + Guid.NewGuid().ToString("N")[..6];
@@ -44,40 +45,31 @@ public sealed class ImportedUserTests(PortalLandscape landscape, BrowserSession 
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-in").ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
-        await page.GetByLabel("Username").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(OldPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape, OldPassword, userName);
 
         // MFA first (the imported email and phone are contact details, not methods), then the new password.
-        await SignInSteps.EnrollEmailAsync(page, landscape, email);
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Choose a new password");
-        await Expect(page.Locator("#password-imported")).ToBeVisibleAsync();
+        await EnrollEmailAsync(page, landscape, email);
+        await Expect(Heading(page, "Choose a new password")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Your password does not meet the current password rules. Choose a new one to continue.")).ToBeVisibleAsync();
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
         await page.GetByLabel("New password again").FillAsync(NewPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save new password" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save new password", Exact = true }).ClickAsync();
 
-        await Expect(page.Locator("#terms-text")).ToContainTextAsync("electronic signature");
-        await page.GetByLabel("First name").FillAsync("Rosa");
-        await page.GetByLabel("Last name").FillAsync("Ramirez");
-        await page.GetByRole(AriaRole.Button, new() { Name = "I accept" }).ClickAsync();
-        await SignInSteps.SaveRecoveryCodesIfShownAsync(page);
+        await AcceptTermsAsync(page, "Rosa", "Ramirez");
+        await SaveRecoveryCodesAsync(page);
 
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        await Expect(SignedInAs(page)).ToContainTextAsync("Rosa Ramirez");
         Assert.StartsWith(landscape.ProviderPortal.ToString(), page.Url, StringComparison.Ordinal);
 
         // The old password is gone; the new one signs in.
-        await page.Locator("#sign-out").ClickAsync();
-        await page.Locator("#confirm-sign-out").ClickAsync();
-        await page.Locator("#sign-in").ClickAsync();
-        await page.GetByLabel("Username").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(OldPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.Locator("body")).ToContainTextAsync("username or password you entered is incorrect");
+        await SignOutAsync(page);
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape, OldPassword, userName);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("username or password you entered is incorrect");
         await page.GetByLabel("Password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your security code");
+        await Expect(Heading(page, "Enter your security code")).ToBeVisibleAsync();
     }
 
     private Task<(int Exit, string Output)> ImportAsync(string file) => landscape.RunServerCommandAsync("import-users", file);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static IdentityHub.EndToEnd.Tests.SignInSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityHub.EndToEnd.Tests;
@@ -18,7 +19,7 @@ public sealed class PasskeyCollection : ICollectionFixture<PortalLandscape>, ICo
 [Collection(PasskeyCollection.Name)]
 public sealed class PasskeyTests(PortalLandscape landscape, BrowserSession browser)
 {
-    [Fact]
+    [BrowserFact]
     public async Task Register_a_passkey_then_sign_in_with_it_alone()
     {
         var page = await NewPageWithAuthenticatorAsync();
@@ -28,47 +29,47 @@ public sealed class PasskeyTests(PortalLandscape landscape, BrowserSession brows
         // Rename it: the list shows the new name.
         await page.GetByLabel("New name for Passkey on Chrome").FillAsync("Work laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rename Passkey on Chrome" }).ClickAsync();
-        await Expect(page.Locator("#passkeys")).ToContainTextAsync("Work laptop");
+        await Expect(Passkeys(page)).ToContainTextAsync("Work laptop");
 
-        await SignOutAtPortalAsync(page);
+        await SignOutAtPortalAsync(page, landscape.ProviderPortal);
 
         // No username, no password, no code: the passkey alone.
-        await page.Locator("#sign-in").ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
-        await page.Locator("#sign-in-with-passkey").ClickAsync();
+        await SignInLink(page).ClickAsync();
+        await Expect(Heading(page, "Sign in")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey", Exact = true }).ClickAsync();
 
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
         Assert.StartsWith(landscape.ProviderPortal.ToString(), page.Url, StringComparison.Ordinal);
-        await Expect(page.Locator("#claims")).ToContainTextAsync("hwk");
-        await Expect(page.Locator("#claims")).ToContainTextAsync("urn:identityhub:acr:aal3");
+        await Expect(Claims(page)).ToContainTextAsync("hwk");
+        await Expect(Claims(page)).ToContainTextAsync("urn:identityhub:acr:aal3");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_passkey_is_the_second_factor_after_the_password_and_can_be_removed()
     {
         var page = await NewPageWithAuthenticatorAsync();
         await SignInWithPasswordAndCodeAsync(page);
         await RegisterPasskeyAsync(page, "Desk key");
-        await SignOutAtPortalAsync(page);
+        await SignOutAtPortalAsync(page, landscape.ProviderPortal);
 
         // The password, then "Use a passkey" on the challenge page instead of the emailed code.
-        await page.Locator("#sign-in").ClickAsync();
-        await EnterPasswordAsync(page);
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Enter your security code");
-        await page.Locator("#use-passkey").ClickAsync();
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape);
+        await Expect(Heading(page, "Enter your security code")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey", Exact = true }).ClickAsync();
 
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
-        await Expect(page.Locator("#claims")).ToContainTextAsync("pwd");
-        await Expect(page.Locator("#claims")).ToContainTextAsync("hwk");
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
+        await Expect(Claims(page)).ToContainTextAsync("pwd");
+        await Expect(Claims(page)).ToContainTextAsync("hwk");
 
         // The passkey sign-in was fresh enough to remove it right away.
         await page.GotoAsync(new Uri(landscape.Server, "account/passkeys").ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Desk key" }).ClickAsync();
-        await Expect(page.Locator("#passkey-notice")).ToContainTextAsync("The passkey was removed.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The passkey was removed.");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Desk key" })).ToHaveCountAsync(0);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_portal_asking_for_the_phishing_resistant_level_steps_a_code_session_up_with_the_passkey()
     {
         var page = await NewPageWithAuthenticatorAsync();
@@ -77,24 +78,26 @@ public sealed class PasskeyTests(PortalLandscape landscape, BrowserSession brows
 
         // The producer portal sends acr_values=aal3: the session (password + emailed code) is stepped up, not refused.
         await page.GotoAsync(landscape.StrictPortal.ToString());
-        await page.Locator("#sign-in").ClickAsync();
-        await Expect(page.Locator("#level-unreachable")).ToContainTextAsync("Use your passkey to continue");
-        await Expect(page.Locator("#verify")).ToHaveCountAsync(0);
-        await page.Locator("#use-passkey").ClickAsync();
+        await Expect(Heading(page, "Producer portal")).ToBeVisibleAsync();
+        await SignInLink(page).ClickAsync();
+        await Expect(Heading(page, "Enter your security code")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Use your passkey to continue");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey", Exact = true }).ClickAsync();
 
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
         Assert.StartsWith(landscape.StrictPortal.ToString(), page.Url, StringComparison.Ordinal);
-        await Expect(page.Locator("#claims")).ToContainTextAsync("urn:identityhub:acr:aal3");
-        await Expect(page.Locator("#claims")).ToContainTextAsync("hwk");
+        await Expect(Claims(page)).ToContainTextAsync("urn:identityhub:acr:aal3");
+        await Expect(Claims(page)).ToContainTextAsync("hwk");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_credential_the_server_cannot_read_gets_a_plain_message_not_an_error_page()
     {
         var page = await browser.NewPageAsync();
         var signIn = new Uri(landscape.Server, "account/passkeys/sign-in").ToString();
         await page.GotoAsync(signIn);
-        await Expect(page.Locator("#sign-in-with-passkey")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey", Exact = true })).ToBeVisibleAsync();
         var token = await page.Locator("#passkey-sign-in input[name=__RequestVerificationToken]").InputValueAsync();
 
         // What a broken or hostile script might post in place of the browser's credential: with no
@@ -151,45 +154,30 @@ public sealed class PasskeyTests(PortalLandscape landscape, BrowserSession brows
         return page;
     }
 
+    /// <summary>A sign-in with the password and the emailed code (the demo user has enrolled its email).</summary>
     private async Task SignInWithPasswordAndCodeAsync(IPage page)
     {
-        await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-in").ClickAsync();
-        await EnterPasswordAsync(page);
-        await SignInSteps.SecondFactorAsync(page, landscape);
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
-    }
-
-    // The sign-in page has two buttons starting "Sign in" now: the password one is matched exactly.
-    private async Task EnterPasswordAsync(IPage page)
-    {
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
-        await page.GetByLabel("Username").FillAsync(landscape.User.UserName);
-        await page.GetByLabel("Password").FillAsync(landscape.User.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await landscape.DemoUserEnrolledAsync(browser);
+        await SignInAsync(page, landscape, landscape.ProviderPortal);
     }
 
     /// <summary>Registers a passkey under the default name ("Passkey on Chrome") or the one given.</summary>
     private async Task RegisterPasskeyAsync(IPage page, string? name = null)
     {
         await page.GotoAsync(new Uri(landscape.Server, "account/passkeys").ToString());
+        await Expect(Heading(page, "Passkeys")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Passkey name")).ToHaveValueAsync("Passkey on Chrome");
         if (name is not null)
         {
             await page.GetByLabel("Passkey name").FillAsync(name);
         }
 
-        await page.Locator("#add-passkey").ClickAsync();
-        await Expect(page.Locator("#passkey-notice")).ToContainTextAsync($"\"{name ?? "Passkey on Chrome"}\" is ready.");
-        await Expect(page.Locator("#passkeys")).ToContainTextAsync(name ?? "Passkey on Chrome");
-        await Expect(page.Locator("#passkeys")).ToContainTextAsync(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"\"{name ?? "Passkey on Chrome"}\" is ready.");
+        await Expect(Passkeys(page)).ToContainTextAsync(name ?? "Passkey on Chrome");
+        await Expect(Passkeys(page)).ToContainTextAsync(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private async Task SignOutAtPortalAsync(IPage page)
-    {
-        await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-out").ClickAsync();
-        await page.Locator("#confirm-sign-out").ClickAsync();
-        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
-    }
+    /// <summary>The table of the account's passkeys.</summary>
+    private static ILocator Passkeys(IPage page) => page.GetByRole(AriaRole.Table);
 }

@@ -8,13 +8,21 @@ namespace IdentityHub.EndToEnd.Tests;
 /// stand-in of the SMS provider's HTTP API; the sample API; the sample app as the provider and the
 /// member portal.
 /// </summary>
-public sealed class PortalLandscape : IAsyncLifetime
+public sealed class PortalLandscape : IAsyncLifetime, ILandscapeLogs
 {
     public const string SmsSender = "+15005550006";
 
+    /// <summary>Times a landscape is started on fresh ports when another process took one of them first.</summary>
+    private const int StartAttempts = 3;
+
+    private static readonly System.Text.RegularExpressions.Regex DemoUserLine = new(@"Demo user created\. Username: \S+\s+Password: \S+");
+
     private readonly List<AppProcess> _processes = [];
+    private readonly List<AppProcess> _commands = [];
     private readonly IReadOnlyDictionary<string, string?> _serverSettings;
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("identityhub-e2e-").FullName;
+    private readonly object _gate = new();
+    private Task? _demoUserEnrolled;
 
     public PortalLandscape()
         : this(new Dictionary<string, string?>())
@@ -24,16 +32,16 @@ public sealed class PortalLandscape : IAsyncLifetime
     /// <summary>A landscape whose server has settings of its own (environment variable names), e.g. the legacy preset.</summary>
     internal PortalLandscape(IReadOnlyDictionary<string, string?> serverSettings) => _serverSettings = serverSettings;
 
-    public Uri Server { get; } = LocalUrl();
+    public Uri Server { get; private set; } = null!;
 
-    public Uri Api { get; } = LocalUrl();
+    public Uri Api { get; private set; } = null!;
 
-    public Uri ProviderPortal { get; } = LocalUrl();
+    public Uri ProviderPortal { get; private set; } = null!;
 
-    public Uri MemberPortal { get; } = LocalUrl();
+    public Uri MemberPortal { get; private set; } = null!;
 
     /// <summary>The producer portal, configured to ask for the phishing-resistant level (acr_values).</summary>
-    public Uri StrictPortal { get; } = LocalUrl();
+    public Uri StrictPortal { get; private set; } = null!;
 
     public DemoUser User { get; private set; } = null!;
 
@@ -50,8 +58,39 @@ public sealed class PortalLandscape : IAsyncLifetime
     {
         await Mail.InitializeAsync();
         SmsProvider = (await HttpStandIn.StartAsync()).AnswersLikeTwilio();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartProcessesAsync();
+                return;
+            }
+            catch (PortInUseException) when (attempt < StartAttempts)
+            {
+                // A port chosen free was taken by another process before an app bound it: new ports, new database.
+                await StopProcessesAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The demo user's first sign-in (email enrolled, terms accepted, recovery codes saved), done once
+    /// per landscape in a page of its own, so that every test that signs in starts from the same
+    /// state whichever runs first: enrolled and signed out.
+    /// </summary>
+    public Task DemoUserEnrolledAsync(BrowserSession browser)
+    {
+        lock (_gate)
+        {
+            return _demoUserEnrolled ??= SignInSteps.FirstSignInAsync(browser, this);
+        }
+    }
+
+    private async Task StartProcessesAsync()
+    {
+        (Server, Api, ProviderPortal, MemberPortal, StrictPortal) = (LocalUrl(), LocalUrl(), LocalUrl(), LocalUrl(), LocalUrl());
         var database = Database = await PostgresCluster.Shared.CreateDatabaseAsync("endtoend");
-        var server = Start("src/IdentityHub.Server", new()
+        var server = Start("server", "src/IdentityHub.Server", new()
         {
             ["ASPNETCORE_URLS"] = Server.ToString(),
             ["IdentityHub__DataFolder"] = _dataFolder,
@@ -85,22 +124,25 @@ public sealed class PortalLandscape : IAsyncLifetime
             ["IdentityHub__Delivery__Sms__0__AuthToken"] = "stand-in-token",
             ["IdentityHub__Delivery__Sms__0__From"] = SmsSender,
         });
-        await server.WaitUntilServingAsync(new Uri(Server, ".well-known/openid-configuration"));
-        User = DemoUser.FromServerOutput(server.Output);
+        // Generous: the first start migrates an empty database on a machine that may be busy.
+        await server.WaitUntilServingAsync(new Uri(Server, ".well-known/openid-configuration"), TimeSpan.FromMinutes(3));
+        // Written before the server serves, but read from its output a little later.
+        User = DemoUser.FromServerOutput((await server.WaitForOutputAsync(DemoUserLine)).Value);
 
-        var api = Start("samples/IdentityHub.Samples.Api", new()
+        var api = Start("api", "samples/IdentityHub.Samples.Api", new()
         {
             ["ASPNETCORE_URLS"] = Api.ToString(),
             ["Api__Authority"] = Server.ToString(),
         });
-        var provider = StartPortal(ProviderPortal, "Provider portal", "provider-portal");
-        var member = StartPortal(MemberPortal, "Member portal", "member-portal");
-        var strict = StartPortal(StrictPortal, "Producer portal", "producer-portal", acrValues: "urn:identityhub:acr:aal3");
+        var provider = StartPortal("provider-portal", ProviderPortal, "Provider portal", "provider-portal");
+        var member = StartPortal("member-portal", MemberPortal, "Member portal", "member-portal");
+        var strict = StartPortal("producer-portal", StrictPortal, "Producer portal", "producer-portal", acrValues: "urn:identityhub:acr:aal3");
+        var startUp = TimeSpan.FromMinutes(2);
         await Task.WhenAll(
-            strict.WaitUntilServingAsync(StrictPortal),
-            api.WaitUntilServingAsync(new Uri(Api, "health")),
-            provider.WaitUntilServingAsync(ProviderPortal),
-            member.WaitUntilServingAsync(MemberPortal));
+            strict.WaitUntilServingAsync(StrictPortal, startUp),
+            api.WaitUntilServingAsync(new Uri(Api, "health"), startUp),
+            provider.WaitUntilServingAsync(ProviderPortal, startUp),
+            member.WaitUntilServingAsync(MemberPortal, startUp));
     }
 
     /// <summary>The code in the newest email to the address, as the person reads it in their inbox.</summary>
@@ -121,20 +163,54 @@ public sealed class PortalLandscape : IAsyncLifetime
         return Codes.In(request.Form["Body"]);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Each process's log (server, api, the portals, commands run), the emails and the text messages sent.</summary>
+    public async Task SaveLogsAsync(string folder)
     {
-        foreach (var process in _processes)
+        Directory.CreateDirectory(folder);
+        List<AppProcess> processes;
+        lock (_processes)
         {
-            await process.DisposeAsync();
+            processes = [.. _processes, .. _commands];
         }
 
+        for (var i = 0; i < processes.Count; i++)
+        {
+            var name = processes[i].Name;
+            var file = processes.Take(i).Any(p => p.Name == name) ? $"{name}-{i}.log" : $"{name}.log";
+            await processes[i].SaveLogAsync(Path.Combine(folder, file));
+        }
+
+        var mail = Mail.Messages().Select(m => $"{m.Date:HH:mm:ss} to {m.To} | {m.Subject}");
+        await File.WriteAllLinesAsync(Path.Combine(folder, "emails.txt"), mail);
+        var texts = SmsProvider.Requests.Select(r => $"{r.Method} {r.Path} {r.Body}");
+        await File.WriteAllLinesAsync(Path.Combine(folder, "sms-provider.txt"), texts);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopProcessesAsync();
         await SmsProvider.DisposeAsync();
         await Mail.DisposeAsync();
         Directory.Delete(_dataFolder, recursive: true);
     }
 
-    private AppProcess StartPortal(Uri url, string name, string clientId, string? acrValues = null) =>
-        Start("samples/IdentityHub.Samples.Portal", new()
+    private async Task StopProcessesAsync()
+    {
+        List<AppProcess> processes;
+        lock (_processes)
+        {
+            processes = [.. _processes];
+            _processes.Clear();
+        }
+
+        foreach (var process in processes)
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    private AppProcess StartPortal(string processName, Uri url, string name, string clientId, string? acrValues = null) =>
+        Start(processName, "samples/IdentityHub.Samples.Portal", new()
         {
             ["Portal__AcrValues"] = acrValues,
             ["ASPNETCORE_URLS"] = url.ToString(),
@@ -153,12 +229,17 @@ public sealed class PortalLandscape : IAsyncLifetime
             ["IdentityHub__Database__Provider"] = "Postgres",
             ["ConnectionStrings__IdentityHub"] = Database,
         };
-        await using var command = AppProcess.Start("src/IdentityHub.Server", environment, arguments);
+        await using var command = AppProcess.StartNamed("command-" + arguments.FirstOrDefault(), "src/IdentityHub.Server", environment, arguments);
+        lock (_processes)
+        {
+            _commands.Add(command);
+        }
+
         var exit = await command.WaitForExitAsync(TimeSpan.FromMinutes(2));
         return (exit, command.Output);
     }
 
-    private AppProcess Start(string project, Dictionary<string, string?> environment)
+    private AppProcess Start(string name, string project, Dictionary<string, string?> environment)
     {
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         if (project == "src/IdentityHub.Server")
@@ -169,8 +250,12 @@ public sealed class PortalLandscape : IAsyncLifetime
             }
         }
 
-        var process = AppProcess.Start(project, environment);
-        _processes.Add(process);
+        var process = AppProcess.StartNamed(name, project, environment);
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+
         return process;
     }
 

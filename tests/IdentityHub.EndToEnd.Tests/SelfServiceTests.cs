@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MimeKit;
+using static IdentityHub.EndToEnd.Tests.SignInSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityHub.EndToEnd.Tests;
@@ -25,23 +26,23 @@ public sealed class SelfServiceTests(PortalLandscape landscape, BrowserSession b
 
     private const string WrongCredentials = "The username or password you entered is incorrect. Check them and try again.";
 
-    [Fact]
+    [BrowserFact]
     public async Task Forgot_username_emails_the_username_and_reads_the_same_for_an_unknown_address()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-in").ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await SignInLink(page).ClickAsync();
+        await Expect(Heading(page, "Sign in")).ToBeVisibleAsync();
 
-        await page.Locator("#forgot-username").ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Forgot your username?");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your username?", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Forgot your username?")).ToBeVisibleAsync();
         var before = landscape.Mail.Messages().Count;
         await page.GetByLabel("Email address").FillAsync(AccountEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my username" }).ClickAsync();
 
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Check your email");
-        await Expect(page.Locator("#username-sent")).ToContainTextAsync("If that email address belongs to an account, we have sent the username to it.");
-        var knownText = await page.Locator("main").InnerTextAsync();
+        await Expect(Heading(page, "Check your email")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("If that email address belongs to an account, we have sent the username to it.");
+        var knownText = await page.GetByRole(AriaRole.Main).InnerTextAsync();
 
         var reminder = await NewEmailAsync(before, AccountEmail, "Your username");
         Assert.Contains(landscape.User.UserName, reminder.TextBody, StringComparison.Ordinal);
@@ -52,82 +53,74 @@ public sealed class SelfServiceTests(PortalLandscape landscape, BrowserSession b
         await page.GotoAsync(new Uri(landscape.Server, "account/forgot-username").ToString());
         await page.GetByLabel("Email address").FillAsync(unknown);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my username" }).ClickAsync();
-        await Expect(page.Locator("#username-sent")).ToBeVisibleAsync();
-        Assert.Equal(knownText, await page.Locator("main").InnerTextAsync());
+        await Expect(Heading(page, "Check your email")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        Assert.Equal(knownText, await page.GetByRole(AriaRole.Main).InnerTextAsync());
         Assert.DoesNotContain(landscape.Mail.Messages(), m => m.To.Mailboxes.Any(box => box.Address == unknown));
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_locked_out_account_is_unlocked_by_resetting_the_password_with_an_emailed_code()
     {
+        // The demo user has enrolled the email method, and is signed out.
+        await landscape.DemoUserEnrolledAsync(browser);
         var page = await browser.NewPageAsync();
-
-        // Once normally, so that the email method is enrolled; then signed out.
-        await SignInSteps.SignInAsync(page, landscape, landscape.ProviderPortal);
-        await SignOutAtPortalAsync(page);
+        await page.GotoAsync(landscape.ProviderPortal.ToString());
 
         // Five wrong passwords lock the account.
-        await page.Locator("#sign-in").ClickAsync();
+        await SignInLink(page).ClickAsync();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             var wrong = "not-the-password-" + attempt;
-            await NextPageAfterAsync(page, () => SignInSteps.EnterPasswordAsync(page, landscape, wrong));
+            await NextPageAfterAsync(page, () => EnterPasswordAsync(page, landscape, wrong));
             // Even the fifth, which locks the account, reads like any wrong password (A3: nothing confirms the account exists).
-            await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(WrongCredentials);
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(WrongCredentials);
         }
 
         // Locked: the right password is refused with the lockout message and the way out.
-        await NextPageAfterAsync(page, () => SignInSteps.EnterPasswordAsync(page, landscape));
-        await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("This account is locked after too many unsuccessful sign-in attempts.");
+        await NextPageAfterAsync(page, () => EnterPasswordAsync(page, landscape));
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This account is locked after too many unsuccessful sign-in attempts.");
 
         // Forgot password: username and the account's email; the code goes to the enrolled email.
-        await page.Locator("#forgot-password").ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Reset your password");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password or locked out?", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Reset your password")).ToBeVisibleAsync();
         var before = landscape.Mail.Messages().Count;
         await page.GetByLabel("Username").FillAsync(landscape.User.UserName);
         await page.GetByLabel("Email address").FillAsync(AccountEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
 
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Verify it's you");
-        await Expect(page.Locator("#instructions")).ToContainTextAsync("we have sent a security code to the method on file");
-        await NewEmailAsync(before, SignInSteps.DemoEmail, "Your account security code.");
-        await page.GetByLabel("Security code").FillAsync(landscape.EmailedCode(SignInSteps.DemoEmail));
+        await Expect(Heading(page, "Verify it's you")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("we have sent a security code to the method on file");
+        await NewEmailAsync(before, DemoEmail, "Your account security code.");
+        await page.GetByLabel("Security code").FillAsync(landscape.EmailedCode(DemoEmail));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
 
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Create a new password");
-        await Expect(page.Locator("#password-rules")).ToContainTextAsync("At least");
+        await Expect(Heading(page, "Create a new password")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("New password", new() { Exact = true })).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("At least"));
         before = landscape.Mail.Messages().Count;
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
         await page.GetByLabel("Confirm new password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
 
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Password changed");
-        await Expect(page.Locator("#password-changed")).ToContainTextAsync("Your password has been changed.");
+        await Expect(Heading(page, "Password changed")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password has been changed.");
         var notice = await NewEmailAsync(before, AccountEmail, "Your password was changed");
         Assert.Contains(landscape.User.UserName, notice.TextBody, StringComparison.Ordinal);
 
         // Unlocked: the new password and an emailed code sign in at the portal.
         await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-in").ClickAsync();
-        await SignInSteps.EnterPasswordAsync(page, landscape, NewPassword);
-        await SignInSteps.SecondFactorAsync(page, landscape);
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape, NewPassword);
+        await EnterEmailedCodeAsync(page, landscape);
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
         Assert.StartsWith(landscape.ProviderPortal.ToString(), page.Url, StringComparison.Ordinal);
 
         // The old password no longer works, and says so the same way as any wrong password.
-        await SignOutAtPortalAsync(page);
-        await page.Locator("#sign-in").ClickAsync();
-        await SignInSteps.EnterPasswordAsync(page, landscape);
-        await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(WrongCredentials);
+        await SignOutAtPortalAsync(page, landscape.ProviderPortal);
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(WrongCredentials);
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
-    }
-
-    private async Task SignOutAtPortalAsync(IPage page)
-    {
-        await page.GotoAsync(landscape.ProviderPortal.ToString());
-        await page.Locator("#sign-out").ClickAsync();
-        await page.Locator("#confirm-sign-out").ClickAsync();
-        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
     }
 
     /// <summary>Does what submits a form, then waits for the document that answers it (it may look the same).</summary>

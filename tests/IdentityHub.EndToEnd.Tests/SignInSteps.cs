@@ -1,101 +1,136 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityHub.EndToEnd.Tests;
 
-/// <summary>What a person does on IdentityHub's pages, step by step.</summary>
-public static class SignInSteps
+/// <summary>
+/// What a person does on IdentityHub's and the portals' pages, step by step. Each step expects the
+/// page it works on, so a page that is missing or another one shown instead fails the step.
+/// </summary>
+public static partial class SignInSteps
 {
     /// <summary>The email the demo user enrolls for codes.</summary>
     public const string DemoEmail = "dana.demo@example.org";
 
-    /// <summary>From the portal's home page: Sign in, password, then the second factor, back to the portal.</summary>
+    /// <summary>How the challenge page shows <see cref="DemoEmail"/>.</summary>
+    public const string DemoEmailMasked = "d*****o@example.org";
+
+    /// <summary>A heading of the page, matched whole.</summary>
+    public static ILocator Heading(IPage page, string name) =>
+        page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true });
+
+    /// <summary>The portal's "Sign in" link (signed out).</summary>
+    public static ILocator SignInLink(IPage page) => page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true });
+
+    /// <summary>"Signed in as … (subject …)." on the portal's home page.</summary>
+    public static ILocator SignedInAs(IPage page) => page.GetByText(SignedInLine());
+
+    /// <summary>The portal's claims table (the only table on its home page).</summary>
+    public static ILocator Claims(IPage page) => page.GetByRole(AriaRole.Table);
+
+    /// <summary>The subject shown on the portal's home page.</summary>
+    public static async Task<string> SubjectAsync(IPage page) =>
+        SignedInLine().Match(await SignedInAs(page).InnerTextAsync()).Groups["subject"].Value;
+
+    /// <summary>The demo user's first sign-in in a page of its own: password, email enrolled, terms, recovery codes, the portal.</summary>
+    public static async Task FirstSignInAsync(BrowserSession browser, PortalLandscape landscape)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(landscape.ProviderPortal.ToString());
+        await SignInLink(page).ClickAsync();
+        await EnterPasswordAsync(page, landscape);
+        await EnrollEmailAsync(page, landscape, DemoEmail);
+        await AcceptTermsAsync(page, "Dana", "Demo");
+        await SaveRecoveryCodesAsync(page);
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
+    }
+
+    /// <summary>From the portal's home page: Sign in, password, the emailed code, back to the portal (the demo user has enrolled).</summary>
     public static async Task SignInAsync(IPage page, PortalLandscape landscape, Uri portal, bool rememberDevice = false)
     {
         await page.GotoAsync(portal.ToString());
-        await page.Locator("#sign-in").ClickAsync();
+        await SignInLink(page).ClickAsync();
         await EnterPasswordAsync(page, landscape);
-        await SecondFactorAsync(page, landscape, rememberDevice);
-        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        await EnterEmailedCodeAsync(page, landscape, rememberDevice);
+        await Expect(SignedInAs(page)).ToBeVisibleAsync();
         Assert.StartsWith(portal.ToString(), page.Url, StringComparison.Ordinal);
     }
 
-    public static async Task EnterPasswordAsync(IPage page, PortalLandscape landscape, string? password = null)
+    /// <summary>The sign-in page: username and password.</summary>
+    public static async Task EnterPasswordAsync(IPage page, PortalLandscape landscape, string? password = null, string? userName = null)
     {
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
-        await page.GetByLabel("Username").FillAsync(landscape.User.UserName);
+        await Expect(Heading(page, "Sign in")).ToBeVisibleAsync();
+        await page.GetByLabel("Username").FillAsync(userName ?? landscape.User.UserName);
         await page.GetByLabel("Password").FillAsync(password ?? landscape.User.Password);
+        // The page has two buttons starting "Sign in": the password one is matched exactly.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    /// <summary>The first time: enroll the demo email. Afterwards: the code sent to it.</summary>
-    public static async Task SecondFactorAsync(IPage page, PortalLandscape landscape, bool rememberDevice = false)
+    /// <summary>The challenge page with a code sent to the demo email: the code from the inbox.</summary>
+    public static async Task EnterEmailedCodeAsync(IPage page, PortalLandscape landscape, bool rememberDevice = false)
     {
-        await page.WaitForURLAsync(url => url.Contains("/account/mfa/", StringComparison.Ordinal));
-        if (page.Url.Contains("/account/mfa/enroll", StringComparison.Ordinal))
-        {
-            await EnrollEmailAsync(page, landscape, DemoEmail);
-            return;
-        }
-
-        if (page.Url.Contains("/account/mfa/recovery-codes", StringComparison.Ordinal) || page.Url.Contains("/account/terms", StringComparison.Ordinal))
-        {
-            await SaveRecoveryCodesIfShownAsync(page);
-            return;
-        }
-
-        await Expect(page.Locator("#sent-to")).ToContainTextAsync("d*****o@example.org");
+        await Expect(Heading(page, "Enter your security code")).ToBeVisibleAsync();
+        await Expect(page.GetByText($"Code sent to {DemoEmailMasked} by email.")).ToBeVisibleAsync();
         await page.GetByLabel("Security code").FillAsync(landscape.EmailedCode(DemoEmail));
         if (rememberDevice)
         {
             await page.GetByLabel("Remember this device").CheckAsync();
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
     }
 
-    /// <summary>The enrollment wizard with an email address (seed 002's sequence).</summary>
-    public static async Task<IReadOnlyList<string>> EnrollEmailAsync(IPage page, PortalLandscape landscape, string email)
+    /// <summary>The enrollment wizard with an email address (seed 002's sequence), up to the code's verification.</summary>
+    public static async Task EnrollEmailAsync(IPage page, PortalLandscape landscape, string email)
     {
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Set up multi-factor authentication");
-        await page.Locator("#method-email").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(Heading(page, "Set up multi-factor authentication")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Email" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
         await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        await Expect(page.Locator("#code-sent")).ToContainTextAsync("This code is only valid for 5 minutes.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send code", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Verify your code")).ToBeVisibleAsync();
+        await Expect(page.GetByText("This code is only valid for 5 minutes.")).ToBeVisibleAsync();
         await page.GetByLabel("Verification code").FillAsync(landscape.EmailedCode(email));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        return await SaveRecoveryCodesIfShownAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
     }
 
     /// <summary>The first sign-in's terms (A5): read, and signed by typing the name on the account.</summary>
-    public static async Task AcceptTermsIfShownAsync(IPage page)
+    public static async Task AcceptTermsAsync(IPage page, string firstName, string lastName)
     {
-        if (!page.Url.Contains("/account/terms", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        await Expect(page.Locator("#terms-text")).ToContainTextAsync("electronic signature");
-        await page.GetByLabel("First name").FillAsync("Dana");
-        await page.GetByLabel("Last name").FillAsync("Demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "I accept" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/terms", StringComparison.Ordinal));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "I accept", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("electronic signature");
+        await page.GetByLabel("First name").FillAsync(firstName);
+        await page.GetByLabel("Last name").FillAsync(lastName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "I accept", Exact = true }).ClickAsync();
     }
 
     /// <summary>After the first enrollment the recovery codes are shown once; the person saves them.</summary>
-    public static async Task<IReadOnlyList<string>> SaveRecoveryCodesIfShownAsync(IPage page)
+    public static async Task<IReadOnlyList<string>> SaveRecoveryCodesAsync(IPage page)
     {
-        await page.WaitForURLAsync(url => !url.Contains("/account/mfa/enroll", StringComparison.Ordinal));
-        await AcceptTermsIfShownAsync(page);
-        if (!page.Url.Contains("/account/mfa/recovery-codes", StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        var codes = await page.Locator("#recovery-codes code").AllTextContentsAsync();
+        await Expect(Heading(page, "Save your recovery codes")).ToBeVisibleAsync();
+        var codes = await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem).AllInnerTextsAsync();
         Assert.Equal(10, codes.Count);
-        await page.GetByRole(AriaRole.Button, new() { Name = "I have saved my codes" }).ClickAsync();
-        return [.. codes];
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have saved my codes", Exact = true }).ClickAsync();
+        return [.. codes.Select(code => code.Trim())];
     }
+
+    /// <summary>At the portal: Sign out, confirmed at IdentityHub, back to the portal signed out.</summary>
+    public static async Task SignOutAtPortalAsync(IPage page, Uri portal)
+    {
+        await page.GotoAsync(portal.ToString());
+        await SignOutAsync(page);
+    }
+
+    /// <summary>From the portal's signed-in home page: Sign out, confirmed at IdentityHub.</summary>
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Expect(Heading(page, "Sign out")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign out", Exact = true }).ClickAsync();
+        await Expect(SignInLink(page)).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"^Signed in as (?<name>.+) \(subject (?<subject>[^)]*)\)\.$")]
+    private static partial Regex SignedInLine();
 }

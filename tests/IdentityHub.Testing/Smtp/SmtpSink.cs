@@ -53,9 +53,9 @@ public sealed class SmtpSink : IAsyncLifetime
         }
     }
 
-    /// <summary>Every message received, oldest first.</summary>
+    /// <summary>Every message received, oldest first (the sink numbers the files in the order received).</summary>
     public IReadOnlyList<MimeMessage> Messages() =>
-        [.. Directory.EnumerateFiles(Folder, "*.eml").OrderBy(File.GetLastWriteTimeUtc).Select(file => MimeMessage.Load(file))];
+        [.. Directory.EnumerateFiles(Folder, "*.eml").Order(StringComparer.Ordinal).Select(file => MimeMessage.Load(file))];
 
     public Task DisposeAsync()
     {

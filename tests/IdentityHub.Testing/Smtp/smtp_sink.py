@@ -1,6 +1,6 @@
 """A real SMTP server for the delivery tests (Debian's python3-aiosmtpd).
 
-Saves every accepted message as a .eml file in FOLDER. Recipients starting with "reject" get
+Saves every accepted message as a .eml file in FOLDER, named in the order received. Recipients starting with "reject" get
 550, recipients starting with "busy" get 451. With --user/--password it offers AUTH PLAIN/LOGIN
 over the plain connection and checks them. Prints "READY" once listening; exits when stdin closes.
 
@@ -18,6 +18,7 @@ from aiosmtpd.smtp import AuthResult
 class Sink:
     def __init__(self, folder):
         self.folder = folder
+        self.count = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("reject"):
@@ -28,7 +29,9 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        name = uuid.uuid4().hex
+        # Names sort in the order the messages arrived (file times can be equal within a clock tick).
+        self.count += 1
+        name = "%08d-%s" % (self.count, uuid.uuid4().hex)
         temporary = os.path.join(self.folder, name + ".tmp")
         with open(temporary, "wb") as file:
             file.write(envelope.original_content or envelope.content)
