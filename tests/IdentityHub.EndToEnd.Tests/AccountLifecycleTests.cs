@@ -27,7 +27,7 @@ public sealed class AccountLifecycleCollection : ICollectionFixture<LegacyPortal
 }
 
 /// <summary>
-/// The help desk's day done by people themselves, in a real browser (A4, A5, A7, A8; seeds 001, 003, 004):
+/// The help desk's day done by people themselves, in a real browser (A4, A5, A7, A8):
 /// a temporary password from an administrator replaced at the first sign-in, the terms signed by typing
 /// the name, three security questions chosen; later, forgot password answered by two of them.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class AccountLifecycleTests(LegacyPortalLandscape legacy, BrowserS
     [BrowserFact]
     public async Task A_temporary_password_the_terms_and_security_questions_then_forgot_password_by_two_answers()
     {
-        // The administrator gives Dana a temporary password (seed 003).
+        // The administrator gives Dana a temporary password (A4).
         var (exit, output) = await Landscape.RunServerCommandAsync("set-temporary-password", Landscape.User.UserName);
         Assert.True(exit == 0, output);
         var temporary = System.Text.RegularExpressions.Regex.Match(output, "Temporary password for \\S+: (\\S+)").Groups[1].Value;
@@ -82,7 +82,7 @@ public sealed class AccountLifecycleTests(LegacyPortalLandscape legacy, BrowserS
         await page.GetByLabel("First name").FillAsync("Dana");
         await page.GetByRole(AriaRole.Button, new() { Name = "I accept", Exact = true }).ClickAsync();
 
-        // Three security questions (seed 004); the same one twice is refused.
+        // Three security questions (A8); the same one twice is refused.
         await Expect(Heading(page, "Choose your security questions")).ToBeVisibleAsync();
         var chosen = Answers.Keys.ToList();
         await ChooseQuestionsAsync(page, [chosen[0], chosen[0], chosen[2]]);
@@ -130,7 +130,7 @@ public sealed class AccountLifecycleTests(LegacyPortalLandscape legacy, BrowserS
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password has been changed.");
 
-        // The questions that let someone in are chosen again at the next sign-in (seed 003).
+        // The questions that let someone in are chosen again at the next sign-in (A7).
         await page.GotoAsync(Landscape.ProviderPortal.ToString());
         await SignInLink(page).ClickAsync();
         await EnterPasswordAsync(page, Landscape, ResetPassword);

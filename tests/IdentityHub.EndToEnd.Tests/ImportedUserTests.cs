@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace IdentityHub.EndToEnd.Tests;
 
 /// <summary>
-/// Migration (A10, seed 001) as an operator and a person live it: <c>import-users</c> run as a real
+/// Migration (A10) as an operator and a person live it: <c>import-users</c> run as a real
 /// process against the server's database, then the migrated user's first sign-in in Chromium with the
 /// old password, which is too weak for today's policy: MFA enrollment, a new password, the terms, the portal.
 /// </summary>

@@ -81,7 +81,7 @@ public static partial class SignInSteps
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
     }
 
-    /// <summary>The enrollment wizard with an email address (seed 002's sequence), up to the code's verification.</summary>
+    /// <summary>The enrollment wizard with an email address (the steps of M6), up to the code's verification.</summary>
     public static async Task EnrollEmailAsync(IPage page, PortalLandscape landscape, string email)
     {
         await Expect(Heading(page, "Set up multi-factor authentication")).ToBeVisibleAsync();

@@ -21,7 +21,7 @@ public sealed class LegacyQuestionsApp : IAsyncLifetime
 }
 
 /// <summary>
-/// Security questions (A7, A8; seeds 003 and 004): three distinct questions chosen at the first sign-in,
+/// Security questions (A7, A8): three distinct questions chosen at the first sign-in,
 /// answers normalised and hashed; two of three instead of a code in forgot password; wrong answers count
 /// toward the lockout; unknown details see stable stand-in questions and learn nothing.
 /// </summary>
