@@ -108,7 +108,10 @@ public static class MfaMethods
     public static IReadOnlyList<MfaMethodDescriptor> All { get; } = [Email, Sms, Voice, AuthenticatorApp, Passkey, RecoveryCode];
 
     public static MfaMethodDescriptor Of(MfaMethodKind kind) =>
-        All.FirstOrDefault(method => method.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown method.");
+        Find(kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown method.");
+
+    /// <summary>The descriptor of <paramref name="kind"/>, or null for a value no method has (a number read from settings).</summary>
+    public static MfaMethodDescriptor? Find(MfaMethodKind kind) => All.FirstOrDefault(method => method.Kind == kind);
 
     /// <summary>Whether an <c>amr</c> value stands for a method that counts as a second factor under <paramref name="preset"/>.</summary>
     public static bool CountsAsSecondFactor(string amr, AssurancePreset preset) =>

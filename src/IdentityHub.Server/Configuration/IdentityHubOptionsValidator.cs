@@ -147,12 +147,12 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         Positive(failures, $"{key}:EnrollmentTimeout", mfa.EnrollmentTimeout);
         Positive(failures, $"{key}:FreshCheckWindow", mfa.FreshCheckWindow);
         Positive(failures, $"{key}:RememberDevice:Lifetime", mfa.RememberDevice.Lifetime);
-        foreach (var kind in mfa.Methods.Where(kind => !MfaMethods.Of(kind).Enrollable))
+        foreach (var kind in mfa.Methods.Where(kind => MfaMethods.Find(kind) is not { Enrollable: true }))
         {
             failures.Add($"{key}:Methods has '{kind}'; the enrollment wizard offers {string.Join(", ", MfaMethods.All.Where(method => method.Enrollable).Select(method => method.Kind))} (passkeys are added on the account page).");
         }
 
-        var counting = mfa.Methods.Where(kind => MfaMethods.Of(kind).AssuranceUnder(mfa.Preset).CountsAsSecondFactor).ToList();
+        var counting = mfa.Methods.Where(kind => MfaMethods.Find(kind)?.AssuranceUnder(mfa.Preset).CountsAsSecondFactor == true).ToList();
         if (counting.Count == 0)
         {
             failures.Add($"{key}:Methods must offer at least one method that counts as a second factor under the {mfa.Preset} preset (email codes do not count under Nist).");

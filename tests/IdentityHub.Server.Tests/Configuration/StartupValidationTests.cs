@@ -25,6 +25,8 @@ public sealed class StartupValidationTests
     [InlineData("IdentityHub:Passwords:BreachCheck:Timeout", "00:05:00", "IdentityHub:Passwords:BreachCheck:Timeout")]
     [InlineData("IdentityHub:ClientCacheLifetime", "-00:01:00", "IdentityHub:ClientCacheLifetime cannot be negative")]
     [InlineData("IdentityHub:ClientCacheLifetime", "a minute", "IdentityHub:ClientCacheLifetime")]
+    [InlineData("IdentityHub:Mfa:Methods:0", "Passkey", "IdentityHub:Mfa:Methods has 'Passkey'; the enrollment wizard offers Email, Sms, Voice, Totp")]
+    [InlineData("IdentityHub:Mfa:Methods:0", "42", "IdentityHub:Mfa:Methods has '42'")]
     public async Task A_bad_setting_stops_start_up_and_names_the_key(string key, string value, string named)
     {
         var environment = await ServerEnvironmentAsync();
