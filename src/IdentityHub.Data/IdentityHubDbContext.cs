@@ -3,6 +3,7 @@ using IdentityHub.Data.Audit;
 using IdentityHub.Data.Keys;
 using IdentityHub.Data.Mfa;
 using IdentityHub.Data.Secrets;
+using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Terms;
 using IdentityHub.Data.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -43,6 +44,10 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
     public DbSet<SecurityAnswer> SecurityAnswers => Set<SecurityAnswer>();
 
     public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+
+    public DbSet<ServerSession> Sessions => Set<ServerSession>();
+
+    public DbSet<ServerSessionClient> SessionClients => Set<ServerSessionClient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -163,6 +168,30 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             secret.HasKey(s => s.Name);
             secret.Property(s => s.Name).HasMaxLength(64);
             secret.Property(s => s.ProtectedValue).HasMaxLength(1000);
+        });
+
+        builder.Entity<ServerSession>(session =>
+        {
+            session.ToTable("Sessions");
+            session.Property(s => s.Id).HasMaxLength(32);
+            session.Property(s => s.UserId).HasMaxLength(450);
+            session.Property(s => s.EndReason).HasMaxLength(32);
+            session.Property(s => s.Methods).HasMaxLength(200);
+            session.Property(s => s.Acr).HasMaxLength(64);
+            session.Property(s => s.Device).HasMaxLength(200);
+            session.Property(s => s.NetworkAddress).HasMaxLength(64);
+            session.HasIndex(s => new { s.UserId, s.EndedAt });
+            session.HasIndex(s => s.ExpiresAt);
+            session.HasOne<IdentityHubUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            session.HasMany(s => s.Clients).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ServerSessionClient>(client =>
+        {
+            client.ToTable("SessionClients");
+            client.HasKey(c => new { c.SessionId, c.ClientId });
+            client.Property(c => c.SessionId).HasMaxLength(32);
+            client.Property(c => c.ClientId).HasMaxLength(100);
         });
 
         builder.Entity<AuditEvent>(audit =>

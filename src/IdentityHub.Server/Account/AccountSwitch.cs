@@ -1,3 +1,4 @@
+using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Sessions;
@@ -22,7 +23,7 @@ public sealed class AccountSwitch(
         user.DisabledByAdministratorAt ??= time.GetUtcNow();
         user.LockoutEnabled = true;
         user.LockoutEnd = DateTimeOffset.MaxValue;
-        var ended = await sessions.EndAllAsync(user, cancellationToken);
+        var ended = await sessions.EndAllAsync(user, SessionEndReasons.AccountDisabled, cancellationToken: cancellationToken);
         await audit.RecordAsync("account.disabled", "succeeded", user.Id, detail: $"by {actor ?? "an administrator"}; {ended}", cancellationToken: cancellationToken);
         return ended.RevokedTokens;
     }

@@ -3,6 +3,7 @@ using IdentityHub.Data;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -43,40 +44,14 @@ public sealed class InactiveAccounts(IdentityHubDbContext db, AuditLog audit, IO
     }
 }
 
-/// <summary>Runs <see cref="InactiveAccounts"/> on a timer.</summary>
-public sealed partial class InactivityJob(IServiceScopeFactory scopes, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time, ILogger<InactivityJob> logger) : BackgroundService
+/// <summary>Runs <see cref="InactiveAccounts"/> on a timer (<c>Inactivity:CheckInterval</c>).</summary>
+public sealed class InactivityJob(IServiceScopeFactory scopes, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time, ILogger<InactivityJob> logger)
+    : PeriodicJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.CurrentValue.Inactivity.CheckInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var count = await scope.ServiceProvider.GetRequiredService<InactiveAccounts>().DisableAsync(stoppingToken);
-                    if (count > 0)
-                    {
-                        LogDisabled(count);
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(exception);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    protected override string Name => "inactivity check (accounts turned off)";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turned off {Count} account(s) after inactivity")]
-    private partial void LogDisabled(int count);
+    protected override TimeSpan Interval => options.CurrentValue.Inactivity.CheckInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The inactivity check failed; it runs again at the next interval")]
-    private partial void LogFailed(Exception exception);
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<InactiveAccounts>().DisableAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Audit;
@@ -42,7 +43,7 @@ public sealed class PasswordResetCompletion(
         await users.UpdateAsync(user);
 
         // ResetPasswordAsync already gave a new stamp; ending the sessions here says so, and revokes the rest.
-        var ended = await sessions.EndAllAsync(user, cancellationToken);
+        var ended = await sessions.EndAllAsync(user, SessionEndReasons.PasswordReset, cancellationToken: cancellationToken);
 
         var reference = AuditLog.NewReference();
         var delivered = "no email on the account";

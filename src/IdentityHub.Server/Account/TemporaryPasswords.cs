@@ -1,4 +1,5 @@
 using IdentityHub.Core.Accounts;
+using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Sessions;
@@ -28,7 +29,7 @@ public sealed class TemporaryPasswords(UserManager<IdentityHubUser> users, UserS
         user.MustChangePassword = true;
         user.Reactivate(time.GetUtcNow());
         await users.UpdateAsync(user);
-        var ended = await sessions.EndAllAsync(user, cancellationToken);
+        var ended = await sessions.EndAllAsync(user, SessionEndReasons.Administrator, cancellationToken: cancellationToken);
         await audit.RecordAsync("account.temporary_password", "succeeded", user.Id, detail: $"by {actor ?? "an administrator"}; {ended}", cancellationToken: cancellationToken);
         return password;
     }

@@ -102,8 +102,20 @@ public sealed class SessionOptions
     /// <summary>How long the server's sign-in lasts at most, active or not.</summary>
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>How often a sign-in cookie is checked against the user's record, so that "sign out everywhere" and disabled accounts take effect.</summary>
+    /// <summary>How often a sign-in cookie is checked against the user's record (the security stamp), as a second line behind the session record.</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a node answers "is this session alive?" from memory. Ending a session takes effect at once on
+    /// the node that ended it and within this time on the others. Zero reads the record on every request.
+    /// </summary>
+    public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How stale a session's "last seen" may get before a request writes it again (one write per session per interval).</summary>
+    public TimeSpan LastSeenPrecision { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long ended and expired session records are kept (for the account page and investigations) before they are deleted.</summary>
+    public TimeSpan RecordRetention { get; set; } = TimeSpan.FromDays(30);
 }
 
 public sealed class LockoutOptions

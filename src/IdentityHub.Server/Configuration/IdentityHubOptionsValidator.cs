@@ -62,6 +62,18 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
             failures.Add($"{root}:Session:RevalidationInterval cannot be negative (00:00:00 checks on every request).");
         }
 
+        if (options.Session.CacheLifetime < TimeSpan.Zero || options.Session.CacheLifetime > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{root}:Session:CacheLifetime must be between 00:00:00 (read on every request) and 00:01:00: an ended session is refused on other nodes within this time.");
+        }
+
+        if (options.Session.LastSeenPrecision < TimeSpan.Zero || options.Session.LastSeenPrecision >= options.Session.IdleTimeout)
+        {
+            failures.Add($"{root}:Session:LastSeenPrecision must be at least 00:00:00 and shorter than Session:IdleTimeout.");
+        }
+
+        Positive(failures, $"{root}:Session:RecordRetention", options.Session.RecordRetention);
+
         ValidateResources(failures, options);
         ValidateClients(failures, options);
         ValidateMfa(failures, options.Mfa, $"{root}:Mfa");

@@ -33,6 +33,7 @@ internal static class AuthorizationEndpoint
         IOptions<IdentityHubOptions> options,
         ClientPolicies policies,
         SignInFlow flow,
+        SessionRecords sessions,
         TimeProvider time)
     {
         var request = http.GetOpenIddictServerRequest()
@@ -101,7 +102,14 @@ internal static class AuthorizationEndpoint
             return Results.Redirect("/connect/consent?returnUrl=" + Uri.EscapeDataString(returnUrl));
         }
 
+        // The session record notes the portal (for single logout); its id goes into the ID token as sid.
+        if (SessionLifetime.Current(http) is { } live)
+        {
+            await sessions.RecordClientAsync(live, request.ClientId!, http.RequestAborted);
+        }
+
         var identity = UserPrincipalFactory.Create(user, session.AuthenticatedAt, session.Methods, session.Acr!);
+        identity.SetClaim(SessionClaims.SessionId, session.SessionId);
         var chainEnds = time.GetUtcNow() + options.Value.Tokens.RefreshTokenAbsoluteLifetime;
         identity.SetClaim(SessionClaims.RefreshChainExpiresAt, chainEnds.ToUnixTimeSeconds());
         identity.SetScopes(requestedScopes);

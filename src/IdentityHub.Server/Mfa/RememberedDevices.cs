@@ -28,7 +28,7 @@ public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<I
             TokenHash = Hash(token),
             Acr = acr,
             Methods = string.Join(' ', methods),
-            Description = Describe(http.Request.Headers.UserAgent.ToString()),
+            Description = Core.Sessions.DeviceDescription.From(http.Request.Headers.UserAgent.ToString()),
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         });
@@ -76,26 +76,4 @@ public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<I
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Describe(string userAgent)
-    {
-        var browser = userAgent switch
-        {
-            _ when userAgent.Contains("Edg/", StringComparison.Ordinal) => "Edge",
-            _ when userAgent.Contains("Chrome/", StringComparison.Ordinal) => "Chrome",
-            _ when userAgent.Contains("Firefox/", StringComparison.Ordinal) => "Firefox",
-            _ when userAgent.Contains("Safari/", StringComparison.Ordinal) => "Safari",
-            _ => "A browser",
-        };
-        var system = userAgent switch
-        {
-            _ when userAgent.Contains("Windows", StringComparison.Ordinal) => "Windows",
-            _ when userAgent.Contains("iPhone", StringComparison.Ordinal) || userAgent.Contains("iPad", StringComparison.Ordinal) => "iOS",
-            _ when userAgent.Contains("Android", StringComparison.Ordinal) => "Android",
-            _ when userAgent.Contains("Mac OS", StringComparison.Ordinal) => "macOS",
-            _ when userAgent.Contains("Linux", StringComparison.Ordinal) => "Linux",
-            _ => "an unknown system",
-        };
-        return $"{browser} on {system}";
-    }
 }

@@ -7,8 +7,8 @@ namespace IdentityHub.Server.Sessions;
 public static class SessionServices
 {
     /// <summary>
-    /// Signed-in sessions: the session cookie's lifetimes and revalidation, listing sessions and ending
-    /// them everywhere. Call after <see cref="Passwords.IdentityServices.AddIdentityHubIdentity"/>.
+    /// Signed-in sessions: a record per sign-in that the cookie points at, its lifetimes, listing sessions
+    /// and ending them. Call after <see cref="Passwords.IdentityServices.AddIdentityHubIdentity"/>.
     /// </summary>
     public static IServiceCollection AddIdentityHubSessions(this IServiceCollection services)
     {
@@ -25,6 +25,8 @@ public static class SessionServices
                 cookie.ExpireTimeSpan = hub.Value.Session.IdleTimeout;
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
+                cookie.Events.OnSigningIn = SessionLifetime.RequireSessionId;
+                cookie.Events.OnSigningOut = SessionLifetime.EndOnSignOutAsync;
             });
 
         // When Identity re-issues the cookie after its security-stamp check, keep how and when the user signed in.
@@ -34,6 +36,9 @@ public static class SessionServices
             stamp.ValidationInterval = hub.Value.Session.RevalidationInterval;
         });
 
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<SessionRecords>();
+        services.AddHostedService<SessionCleanup>();
         services.AddScoped<UserSessions>();
         services.AddScoped<SignOutEverywhere>();
         return services;

@@ -6,29 +6,33 @@ using OpenIddict.Abstractions;
 namespace IdentityHub.Server.Sessions;
 
 /// <summary>What ending a user's sessions took away.</summary>
-public sealed record EndedSessions(long RevokedTokens, int ForgottenDevices)
+public sealed record EndedSessions(int Sessions, long RevokedTokens, int ForgottenDevices)
 {
-    public override string ToString() => $"{RevokedTokens} token(s) revoked, {ForgottenDevices} remembered device(s) forgotten";
+    public override string ToString() =>
+        $"{Sessions} session(s) ended, {RevokedTokens} token(s) revoked, {ForgottenDevices} remembered device(s) forgotten";
 }
 
 /// <summary>
-/// Ends every session of a user (A12): a new security stamp makes every browser's sign-in cookie
-/// fail at its next check (IdentityHub:Session:RevalidationInterval); every token and authorization
-/// the portals hold is revoked, so no refresh works; remembered devices are forgotten, since one
-/// would otherwise let the password alone back in.
+/// Ends every session of a user (A12): their records end, so every browser's cookie is refused at its next
+/// request on this node and within <c>Session:CacheLifetime</c> on the others; a new security stamp backs
+/// that up; every token and authorization the portals hold is revoked, so no refresh works; remembered
+/// devices are forgotten, since one would otherwise let the password alone back in.
 /// </summary>
 public sealed class UserSessions(
     UserManager<IdentityHubUser> users,
+    SessionRecords records,
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
     RememberedDevices devices)
 {
-    public async Task<EndedSessions> EndAllAsync(IdentityHubUser user, CancellationToken cancellationToken = default)
+    /// <summary>Ends them all, or all but <paramref name="keep"/> (the session asking, for "sign out everywhere else").</summary>
+    public async Task<EndedSessions> EndAllAsync(IdentityHubUser user, string reason, string? keep = null, CancellationToken cancellationToken = default)
     {
+        var sessions = await records.EndAllAsync(user.Id, reason, keep, cancellationToken);
         await users.UpdateSecurityStampAsync(user);
         var revoked = await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
         await authorizations.RevokeBySubjectAsync(user.Id, cancellationToken);
         var forgotten = await devices.RevokeAsync(user.Id);
-        return new EndedSessions(revoked, forgotten);
+        return new EndedSessions(sessions, revoked, forgotten);
     }
 }

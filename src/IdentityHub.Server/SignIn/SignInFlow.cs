@@ -21,6 +21,7 @@ public sealed class SignInFlow(
     SignInManager<IdentityHubUser> signIn,
     ClientPolicies policies,
     IdentityHubDbContext db,
+    SessionRecords sessions,
     AuditLog audit,
     IOptionsMonitor<IdentityHubOptions> options,
     TimeProvider time)
@@ -96,10 +97,12 @@ public sealed class SignInFlow(
         // The sign-in time is one column of the record Identity's store is tracking (UpdateAsync would first
         // check the username is still unique and then rewrite every column), saved with the audit event in
         // one round trip, before the session cookie is issued.
+        // The session record joins that round trip too.
         user.LastSignInAt = time.GetUtcNow();
         audit.Add(attempt.Purpose == AttemptPurpose.SignIn ? "sign_in" : "step_up", "succeeded", user.Id, attempt.ClientId, $"amr {string.Join(' ', amr)}; acr {acr}");
+        var sessionId = await sessions.BeginAsync(http, user.Id, new Authentication(attempt.AuthenticatedAt, amr, acr), attempt.ClientId, await SignedInSession.ReadAsync(http));
         await db.SaveChangesAsync(http.RequestAborted);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, SignedInSession.ClaimsFor(attempt.AuthenticatedAt, amr, acr, attempt.SecondFactorAt));
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, SignedInSession.ClaimsFor(sessionId, attempt.AuthenticatedAt, amr, acr, attempt.SecondFactorAt));
     }
 
     private SignInAttempt NewAttempt(string userId, AttemptPurpose purpose, DateTimeOffset authenticatedAt, IReadOnlyList<string> methods, string returnUrl)

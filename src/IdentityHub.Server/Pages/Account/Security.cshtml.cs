@@ -87,8 +87,8 @@ public sealed class SecurityModel(
 
     public Task<IActionResult> OnPostSignOutEverywhereAsync() => ChangeAsync(async session =>
     {
-        var revoked = await signOutEverywhere.RunAsync(HttpContext, session);
-        Notice = "You are signed out on every other device and browser." + (revoked > 0 ? " Portals there will ask you to sign in again." : "");
+        var ended = await signOutEverywhere.RunAsync(HttpContext, session);
+        Notice = "You are signed out on every other device and browser." + (ended.RevokedTokens > 0 ? " Portals there will ask you to sign in again." : "");
         return RedirectToPage();
     });
 

@@ -1,0 +1,50 @@
+namespace IdentityHub.Server.Hosting;
+
+/// <summary>
+/// Background work on a timer of the injected clock: runs once at start, then every <see cref="Interval"/>,
+/// each run in its own scope. A failed run is logged and tried again at the next tick.
+/// </summary>
+public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
+{
+    /// <summary>What the job does, for the log ("session cleanup").</summary>
+    protected abstract string Name { get; }
+
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>One run; returns how many things it changed (logged when more than none).</summary>
+    protected abstract Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var count = await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                    if (count > 0)
+                    {
+                        LogDone(logger, Name, count);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogFailed(logger, exception, Name);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {Job} changed {Count} record(s)")]
+    private static partial void LogDone(ILogger logger, string job, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Job} failed; it runs again at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string job);
+}
