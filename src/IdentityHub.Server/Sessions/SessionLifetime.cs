@@ -47,7 +47,7 @@ internal static class SessionLifetime
         {
             context.HttpContext.Items.Remove(CurrentSession);
             await context.HttpContext.RequestServices.GetRequiredService<SessionRecords>()
-                .EndAsync(session.Id, SessionEndReasons.SignedOut, context.HttpContext.RequestAborted);
+                .EndAsync(session.Id, SessionEndReasons.SignedOut, cancellationToken: context.HttpContext.RequestAborted);
         }
     }
 

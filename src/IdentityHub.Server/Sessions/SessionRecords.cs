@@ -49,7 +49,7 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
                 return alive.Id;
             }
 
-            await EndAsync(alive.Id, SessionEndReasons.Replaced, http.RequestAborted);
+            await EndAsync(alive.Id, SessionEndReasons.Replaced, cancellationToken: http.RequestAborted);
         }
 
         var record = new ServerSession
@@ -98,7 +98,7 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
         {
             if (session.EndedAt is null)
             {
-                await EndAsync(session.Id, reason, cancellationToken);
+                await EndAsync(session.Id, reason, cancellationToken: cancellationToken);
             }
 
             return null;
@@ -134,11 +134,12 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
         }
     }
 
-    public async Task<bool> EndAsync(string sessionId, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Ends one session (only if it is <paramref name="ownedBy"/>'s, when given); false if it had already ended.</summary>
+    public async Task<bool> EndAsync(string sessionId, string reason, string? ownedBy = null, CancellationToken cancellationToken = default)
     {
         cache.Forget(sessionId);
         var now = time.GetUtcNow();
-        return await db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+        return await db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null && (ownedBy == null || s.UserId == ownedBy))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), cancellationToken) > 0;
     }
 

@@ -1,6 +1,7 @@
 using IdentityHub.Data;
 using IdentityHub.Data.Audit;
 using IdentityHub.Data.Mfa;
+using IdentityHub.Data.Sessions;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
@@ -25,6 +26,7 @@ public sealed class SecurityModel(
     RememberedDevices devices,
     RecoveryCodeStore recoveryCodes,
     SignOutEverywhere signOutEverywhere,
+    SessionRecords sessions,
     IdentityHubDbContext db,
     SignInFlow flow,
     FreshSecondFactor fresh,
@@ -44,6 +46,11 @@ public sealed class SecurityModel(
     public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
 
     public IReadOnlyList<AuditEvent> RecentActivity { get; private set; } = [];
+
+    /// <summary>Where the person is signed in now, this browser first.</summary>
+    public IReadOnlyList<ServerSession> Sessions { get; private set; } = [];
+
+    public string? CurrentSessionId { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -92,6 +99,21 @@ public sealed class SecurityModel(
         return RedirectToPage();
     });
 
+    public Task<IActionResult> OnPostEndSessionAsync(string? sessionId) => ChangeAsync(async session =>
+    {
+        var ending = Sessions.FirstOrDefault(s => s.Id == sessionId && s.Id != session.SessionId);
+        if (ending is null || !await sessions.EndAsync(ending.Id, SessionEndReasons.EndedByUser, ownedBy: session.UserId, HttpContext.RequestAborted))
+        {
+            ErrorMessage = "That session has already ended.";
+            await LoadAsync();
+            return Page();
+        }
+
+        await audit.RecordAsync("session.ended", "succeeded", session.UserId, detail: $"{ending.Device} by the account owner");
+        Notice = $"{ending.Device} is signed out.";
+        return RedirectToPage();
+    });
+
     private async Task<IActionResult> ChangeAsync(Func<SignedInSession, Task<IActionResult>> change)
     {
         if (await LoadAsync() is { } leave)
@@ -126,6 +148,8 @@ public sealed class SecurityModel(
             .OrderByDescending(e => e.OccurredAt)
             .Take(10)
             .ToListAsync();
+        CurrentSessionId = session.SessionId;
+        Sessions = [.. (await sessions.ListAliveAsync(session.UserId, HttpContext.RequestAborted)).OrderBy(s => s.Id != session.SessionId)];
         return null;
     }
 }
