@@ -28,6 +28,15 @@ public sealed class Browser
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
 
+    /// <summary>Another browser holding a copy of every cookie of this one (as a thief would), on this server or another node.</summary>
+    public Browser CopyTo(IdentityHubApp node)
+    {
+        var server = new Uri("https://localhost");
+        var copy = node.NewBrowser();
+        copy.Cookies.Add(server, Cookies.GetCookies(server));
+        return copy;
+    }
+
     public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> form) =>
         _http.PostAsync(url, new FormUrlEncodedContent(form));
 

@@ -49,14 +49,41 @@ public sealed class DatabaseRoundTripTests : IAsyncLifetime
         Assert.True(issued.Commands == 0, issued.Log);
     }
 
+    [Fact]
+    public async Task Single_sign_on_to_a_second_portal_checks_the_session_from_memory_and_notes_the_portal_once()
+    {
+        var user = await _app.CreateUserAsync(MfaSteps.NewName("sso"));
+        var browser = _app.NewBrowser();
+        await browser.CodeFlowAsync(user.UserName!, new AuthorizationRequest());
+        var second = new AuthorizationRequest { ClientId = TestClients.PublicPortal };
+
+        // Client (once per node), user, the portal noted on the session, authorization, code.
+        var sso = await MeasureAsync(() => browser.AuthorizeAsync(second));
+        Assert.True(sso.Commands <= 5, sso.Log);
+        Assert.Equal(0, sso.Touching("\"Sessions\""));
+        Assert.Equal(1, sso.Touching("\"SessionClients\""));
+
+        var again = await MeasureAsync(() => browser.AuthorizeAsync(second));
+        Assert.Equal(0, again.Touching("\"Sessions\"") + again.Touching("\"SessionClients\""));
+
+        // Past IdentityHub:Session:CacheLifetime, one read of the record (and no more until the next lifetime).
+        _app.Clock.Advance(TimeSpan.FromSeconds(5));
+        var later = await MeasureAsync(async () => { await browser.AuthorizeAsync(second); return await browser.AuthorizeAsync(second); });
+        Assert.Equal(1, later.Touching("\"Sessions\""));
+    }
+
     private async Task<Measured<T>> MeasureAsync<T>(Func<Task<T>> flow)
     {
         var log = _app.Commands!;
         log.Clear();
         var result = await flow();
-        var commands = log.Commands.Count(command => command.Request != CommandLog.Background);
-        return new Measured<T>(result, commands, log.Describe());
+        var commands = log.Commands.Where(command => command.Request != CommandLog.Background).Select(command => command.Sql).ToList();
+        return new Measured<T>(result, commands.Count, log.Describe(), commands);
     }
 
-    private sealed record Measured<T>(T Result, int Commands, string Log);
+    private sealed record Measured<T>(T Result, int Commands, string Log, IReadOnlyList<string> Sql)
+    {
+        /// <summary>How many commands name the table (quoted, as EF Core writes it).</summary>
+        public int Touching(string table) => Sql.Count(sql => sql.Contains(" " + table, StringComparison.Ordinal));
+    }
 }

@@ -1,9 +1,14 @@
 using System.Net;
+using IdentityHub.Data.Sessions;
 using IdentityHub.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace IdentityHub.Server.Tests.Sessions;
 
-/// <summary>IdentityHub's own session ends after its idle timeout and, however active, its absolute lifetime.</summary>
+/// <summary>
+/// IdentityHub's own session ends after its idle timeout and, however active, its absolute lifetime: the
+/// record says so, not only the cookie.
+/// </summary>
 public sealed class SessionLifetimeTests
 {
     [Fact]
@@ -37,6 +42,8 @@ public sealed class SessionLifetimeTests
         app.Clock.Advance(TimeSpan.FromMinutes(11));
 
         Assert.True(Browser.IsRedirectTo(await browser.AuthorizeAsync(new AuthorizationRequest()), "/account/login"));
+        var record = await app.QueryAsync(db => db.Sessions.SingleAsync());
+        Assert.Equal(SessionEndReasons.Expired, record.EndReason);
     }
 
     private static async Task<Browser> SignedInBrowserAsync(IdentityHubApp app)
