@@ -17,8 +17,9 @@ try
         "disable-user" => await AccountCommand.RunAsync(app.Services, AccountAction.Disable, args[1..]),
         "enable-user" => await AccountCommand.RunAsync(app.Services, AccountAction.Enable, args[1..]),
         "set-temporary-password" => await AccountCommand.RunAsync(app.Services, AccountAction.TemporaryPassword, args[1..]),
+        "end-sessions" => await AccountCommand.RunAsync(app.Services, AccountAction.EndSessions, args[1..]),
         null or "run" or ['-', ..] => await ServeAsync(app),
-        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password."),
+        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password, end-sessions."),
     };
 }
 catch (Exception exception) when (exception is StartupException or OptionsValidationException)

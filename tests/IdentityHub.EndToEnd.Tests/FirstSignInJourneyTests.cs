@@ -115,7 +115,12 @@ public sealed class FirstSignInJourneyTests(PortalLandscape landscape, BrowserSe
         await other.GotoAsync(new Uri(landscape.Server, "account/security").ToString());
         await Expect(Heading(other, "Account security")).ToBeVisibleAsync();
 
+        // The account page lists both sessions, in the reader's own time zone, and can end the other.
         await page.GotoAsync(new Uri(landscape.Server, "account/security").ToString());
+        var sessions = page.GetByRole(AriaRole.Table, new() { Name = "Where you are signed in" });
+        await Expect(sessions).ToContainTextAsync("This device");
+        await Expect(sessions.GetByRole(AriaRole.Button, new() { Name = "Sign out Chrome on Linux" }).First).ToBeVisibleAsync();
+        await Expect(sessions).Not.ToContainTextAsync("UTC");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere else", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("signed out on every other device");
 

@@ -8,7 +8,7 @@ namespace IdentityHub.Server.Account;
 
 /// <summary>
 /// An administrator turning an account off and on (A12, D6). Turning it off ends every session at
-/// the next check (a new security stamp), revokes its tokens and authorizations so no refresh works,
+/// once (their records end), revokes its tokens and authorizations so no refresh works,
 /// and forgets its remembered devices. Turning it on also clears a lockout and the inactivity mark.
 /// </summary>
 public sealed class AccountSwitch(

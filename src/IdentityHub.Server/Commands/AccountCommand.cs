@@ -11,10 +11,11 @@ internal enum AccountAction
     Disable,
     Enable,
     TemporaryPassword,
+    EndSessions,
 }
 
 /// <summary>
-/// <c>disable-user</c>, <c>enable-user</c> and <c>set-temporary-password</c>, each with a username: the
+/// <c>disable-user</c>, <c>enable-user</c>, <c>set-temporary-password</c> and <c>end-sessions</c>, each with a username: the
 /// administrator's actions on one account (A4, A12, D6), for the help desk until the admin API arrives.
 /// </summary>
 internal static class AccountCommand
@@ -23,6 +24,7 @@ internal static class AccountCommand
     {
         AccountAction.Disable => "disable-user",
         AccountAction.Enable => "enable-user",
+        AccountAction.EndSessions => "end-sessions",
         _ => "set-temporary-password",
     };
 
@@ -60,7 +62,12 @@ internal static class AccountCommand
                 break;
             case AccountAction.Disable:
                 var revoked = await accounts.DisableAsync(user, actor);
-                Console.WriteLine($"Turned off {user.UserName}: sessions end at their next check, {revoked} token(s) revoked.");
+                Console.WriteLine($"Turned off {user.UserName}: every session ended, {revoked} token(s) revoked.");
+                break;
+            case AccountAction.EndSessions:
+                var ended = await scope.ServiceProvider.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user, Data.Sessions.SessionEndReasons.Administrator);
+                await scope.ServiceProvider.GetRequiredService<Audit.AuditLog>().RecordAsync("session.ended_by_administrator", "succeeded", user.Id, detail: $"by {actor}; {ended}");
+                Console.WriteLine($"Signed {user.UserName} out everywhere: {ended}.");
                 break;
             default:
                 var password = await scope.ServiceProvider.GetRequiredService<TemporaryPasswords>().IssueAsync(user, actor);

@@ -151,6 +151,21 @@ public sealed class ServerSessionTests(IdentityHubApp app) : IClassFixture<Ident
     }
 
     [Fact]
+    public async Task The_end_sessions_command_signs_a_person_out_everywhere()
+    {
+        var name = NewName("command");
+        var user = await app.CreateUserAsync(name);
+        var browser = app.NewBrowser();
+        await browser.CodeFlowAsync(name, new AuthorizationRequest());
+
+        var exit = await IdentityHub.Server.Commands.AccountCommand.RunAsync(app.Services, IdentityHub.Server.Commands.AccountAction.EndSessions, [name]);
+
+        Assert.Equal(0, exit);
+        Assert.True(Browser.IsRedirectTo(await browser.GetAsync(Security), "/account/login"));
+        Assert.Equal(1, await app.QueryAsync(db => db.AuditEvents.CountAsync(e => e.UserId == user.Id && e.Event == "session.ended_by_administrator")));
+    }
+
+    [Fact]
     public async Task Records_past_their_retention_are_deleted_and_newer_ones_kept()
     {
         var name = NewName("retained");
