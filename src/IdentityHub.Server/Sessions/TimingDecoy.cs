@@ -21,11 +21,16 @@ internal static class TimingDecoy
     }
 
     /// <summary>
-    /// The write a wrong password costs a known user (Identity's failure count, one UPDATE of the user's
-    /// row), aimed at the typed name: for an unknown username it finds no row, but the round trip and
-    /// the index lookup are the same, so the two answers cost the same database work.
+    /// The database work a wrong password costs a known user, aimed at the typed name: Identity's
+    /// update of the failure count looks the name up (its uniqueness check) and then writes the row.
+    /// For an unknown username both find nothing, but the round trips and index lookups are the same,
+    /// so the two answers cost the same.
     /// </summary>
-    public static Task CountFailureAsync(IdentityHubDbContext db, string normalizedUserName, CancellationToken cancellationToken) =>
-        db.Users.Where(user => user.NormalizedUserName == normalizedUserName)
+    public static async Task CountFailureAsync(UserManager<IdentityHubUser> users, IdentityHubDbContext db, string userName, CancellationToken cancellationToken)
+    {
+        var normalized = users.NormalizeName(userName);
+        await users.FindByNameAsync(userName);
+        await db.Users.Where(user => user.NormalizedUserName == normalized)
             .ExecuteUpdateAsync(update => update.SetProperty(user => user.AccessFailedCount, user => user.AccessFailedCount + 1), cancellationToken);
+    }
 }

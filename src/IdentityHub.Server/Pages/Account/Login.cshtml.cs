@@ -67,7 +67,7 @@ public sealed class LoginModel(
             // The same work as a wrong password for a known user (the hasher, the failure count's write,
             // this network's count, the audit record), so that neither time nor load reveals the answer.
             TimingDecoy.Verify(users.PasswordHasher, Input.Password);
-            await TimingDecoy.CountFailureAsync(db, users.NormalizeName(userName), HttpContext.RequestAborted);
+            await TimingDecoy.CountFailureAsync(users, db, userName, HttpContext.RequestAborted);
             await guard.RecordWrongPasswordAsync(HttpContext, userName);
             await audit.RecordAsync("sign_in.password", "unknown_user", userId: null, ClientPolicies.ClientIdFrom(ReturnUrl));
             ErrorMessage = WrongCredentials;
