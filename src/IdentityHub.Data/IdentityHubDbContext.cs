@@ -5,6 +5,7 @@ using IdentityHub.Data.Mfa;
 using IdentityHub.Data.Secrets;
 using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Terms;
+using IdentityHub.Data.Throttling;
 using IdentityHub.Data.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -49,6 +50,8 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
     public DbSet<ServerSessionClient> SessionClients => Set<ServerSessionClient>();
 
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -80,6 +83,15 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             method.Property(m => m.ProtectedSecret).HasMaxLength(1000);
             method.HasIndex(m => m.UserId);
             method.HasOne<IdentityHubUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RateLimitCounter>(counter =>
+        {
+            counter.ToTable("RateLimitCounters");
+            counter.HasKey(c => new { c.Policy, c.PartitionKey, c.WindowStart });
+            counter.Property(c => c.Policy).HasMaxLength(64);
+            counter.Property(c => c.PartitionKey).HasMaxLength(128);
+            counter.HasIndex(c => c.ExpiresAt);
         });
 
         builder.Entity<OneTimeCodeRecord>(code =>

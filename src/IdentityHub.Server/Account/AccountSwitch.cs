@@ -2,6 +2,7 @@ using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Sessions;
+using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityHub.Server.Account;
@@ -15,6 +16,7 @@ public sealed class AccountSwitch(
     UserManager<IdentityHubUser> users,
     UserSessions sessions,
     AuditLog audit,
+    SignInGuard guard,
     TimeProvider time)
 {
     /// <summary>Turns the account off; returns how many tokens were revoked.</summary>
@@ -37,6 +39,8 @@ public sealed class AccountSwitch(
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(error => error.Description)));
         }
+
+        await guard.ForgetAsync(user.UserName!, cancellationToken);
 
         await audit.RecordAsync("account.enabled", "succeeded", user.Id, detail: $"by {actor ?? "an administrator"}", cancellationToken: cancellationToken);
     }

@@ -4,6 +4,7 @@ using IdentityHub.Delivery;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Sessions;
+using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityHub.Server.Account;
@@ -19,6 +20,7 @@ public sealed class PasswordResetCompletion(
     IMessageSender sender,
     ClientPolicies policies,
     AuditLog audit,
+    SignInGuard guard,
     TimeProvider time)
 {
     public const string NoticeSubject = "Your password was changed";
@@ -41,6 +43,7 @@ public sealed class PasswordResetCompletion(
         user.MustChangePassword = false;
         user.Reactivate(time.GetUtcNow());
         await users.UpdateAsync(user);
+        await guard.ForgetAsync(user.UserName!, cancellationToken);
 
         // ResetPasswordAsync already gave a new stamp; ending the sessions here says so, and revokes the rest.
         var ended = await sessions.EndAllAsync(user, SessionEndReasons.PasswordReset, cancellationToken: cancellationToken);

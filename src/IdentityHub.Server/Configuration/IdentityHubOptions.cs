@@ -31,6 +31,12 @@ public sealed class IdentityHubOptions
 
     public LockoutOptions Lockout { get; set; } = new();
 
+    /// <summary>Rate limits per network address, account and client, shared by every node (docs/throttling.md).</summary>
+    public Throttling.RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>The proxies whose <c>X-Forwarded-For</c> is believed (docs/throttling.md).</summary>
+    public Throttling.NetworkOptions Network { get; set; } = new();
+
     public Account.InactivityOptions Inactivity { get; set; } = new();
 
     /// <summary>Security questions (A8), off by default; see docs/accounts.md.</summary>

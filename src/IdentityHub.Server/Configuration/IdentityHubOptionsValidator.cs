@@ -86,6 +86,8 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         Positive(failures, $"{root}:Lockout:Duration", options.Lockout.Duration);
         Positive(failures, $"{root}:Inactivity:DisableAfter", options.Inactivity.DisableAfter);
         Positive(failures, $"{root}:Inactivity:CheckInterval", options.Inactivity.CheckInterval);
+        failures.AddRange(options.RateLimits.Validate($"{root}:RateLimits"));
+        failures.AddRange(options.Network.Validate($"{root}:Network"));
         failures.AddRange(options.SecurityQuestions.Validate($"{root}:SecurityQuestions", options.Passwords.Preset));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,4 +1,5 @@
 using IdentityHub.Server.Connect;
+using IdentityHub.Server.Throttling;
 
 namespace IdentityHub.Server.Hosting;
 
@@ -12,6 +13,7 @@ public static class IdentityHubPipeline
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error");
         app.UseMiddleware<UnreadableRequests>();
+        app.UseMiddleware<TokenEndpointLimits>();
 
         app.UseStaticFiles();
         app.UseRouting();

@@ -13,6 +13,7 @@ using IdentityHub.Server.Seeding;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Terms;
+using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,7 @@ public static class IdentityHubServices
         services.AddIdentityHubAccounts();
         services.AddIdentityHubProfile();
         services.AddIdentityHubTerms();
+        services.AddIdentityHubThrottling(configuration);
         services.AddRazorPages();
         return services;
     }

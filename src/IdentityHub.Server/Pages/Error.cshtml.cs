@@ -50,6 +50,12 @@ public sealed class ErrorModel : PageModel
             Heading = "Page not found";
             Message = "The page you asked for does not exist.";
         }
+        else if (Response.StatusCode == StatusCodes.Status429TooManyRequests && Throttling.TooManyAttempts.RetryAfterOf(HttpContext) is { } wait)
+        {
+            Heading = "Too many attempts";
+            Message = Throttling.TooManyAttempts.Sentence(wait);
+            Throttling.TooManyAttempts.Apply(HttpContext, wait);
+        }
         else if (Response.StatusCode == StatusCodes.Status400BadRequest)
         {
             Heading = "This request cannot be read";

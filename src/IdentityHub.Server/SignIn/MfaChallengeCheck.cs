@@ -20,7 +20,7 @@ public sealed class MfaChallengeCheck(RememberedDevices devices, IOptionsMonitor
             return CheckOutcome.Pass;
         }
 
-        if (attempt.Purpose == AttemptPurpose.SignIn && context.Policy.AllowRememberDevice
+        if (attempt.Purpose == AttemptPurpose.SignIn && context.Policy.AllowRememberDevice && !attempt.SecondFactorRequired
             && await devices.FindAsync(context.Http, context.User.Id) is { } device
             && AssuranceLevels.Satisfies(device.Acr, attempt.RequiredAcr))
         {

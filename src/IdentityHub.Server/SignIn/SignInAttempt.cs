@@ -59,6 +59,12 @@ public sealed record SignInAttempt
     /// <summary>The support reference of the last code sent, shown on the page (M5).</summary>
     public string? Reference { get; init; }
 
+    /// <summary>
+    /// The password unlocked an account locked by wrong passwords from other networks: a remembered
+    /// device does not stand in for the second factor this time (decision 0012).
+    /// </summary>
+    public bool SecondFactorRequired { get; init; }
+
     /// <summary>When the attempt was last saved.</summary>
     public DateTimeOffset SavedAt { get; init; }
 

@@ -30,6 +30,10 @@ public sealed class SignInFlow(
     public Task<string> StartAsync(HttpContext http, IdentityHubUser user, string returnUrl) =>
         StartAsync(http, user, [AuthenticationMethods.Password], returnUrl);
 
+    /// <summary>After a password that unlocked an account locked from other networks: the second factor is asked whatever the device.</summary>
+    public Task<string> StartWithSecondFactorAsync(HttpContext http, IdentityHubUser user, string returnUrl) =>
+        ContinueAsync(http, NewAttempt(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl) with { SecondFactorRequired = true });
+
     /// <summary>
     /// Starts an attempt with what the user proved on the first page: a password, or a passkey with
     /// user verification (which counts as both factors, e.g. ["swk"]).

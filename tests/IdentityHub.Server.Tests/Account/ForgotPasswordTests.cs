@@ -119,9 +119,10 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
     {
         var name = NewName("realone");
         await app.CreateUserAsync(name);
-        var real = app.NewBrowser();
-        var unknown = app.NewBrowser();
-        var mismatched = app.NewBrowser();
+        // Three people on three networks (each network has its own code-check limit).
+        var real = app.NewBrowserFrom("203.0.113.31");
+        var unknown = app.NewBrowserFrom("203.0.113.32");
+        var mismatched = app.NewBrowserFrom("203.0.113.33");
 
         var realPage = await StartAsync(real, name, EmailOf(name));
         var realCode = app.Messages.CodeSentTo(EmailOf(name));

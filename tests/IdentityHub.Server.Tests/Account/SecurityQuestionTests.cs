@@ -127,7 +127,8 @@ public sealed class SecurityQuestionTests(LegacyQuestionsApp fixture) : IClassFi
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < 6; i++)
         {
-            var browser = app.NewBrowser();
+            // From six networks: one network may start only a few resets per username (throttling.md).
+            var browser = app.NewBrowserFrom($"203.0.113.{41 + i}");
             var verify = await StartResetAsync(browser, nobody, "nobody@clinic.example");
             Assert.Contains("Answer your security questions", verify);
             var page = await browser.PageAsync(Questions);

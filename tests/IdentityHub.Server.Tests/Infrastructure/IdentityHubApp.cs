@@ -136,6 +136,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(Messages);
+            services.AddSingleton<IStartupFilter, TestPeerAddress>();
             services.AddDeliveryChannel<CapturedEmail>();
             services.AddDeliveryChannel<CapturedSms>();
             services.AddDeliveryChannel<CapturedVoice>();

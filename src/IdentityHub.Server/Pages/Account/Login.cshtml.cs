@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using IdentityHub.Data;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Import;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
+using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,10 +17,14 @@ public sealed class LoginModel(
     UserManager<IdentityHubUser> users,
     ImportedPasswordCheck passwords,
     SignInFlow flow,
+    SignInGuard guard,
+    IdentityHubDbContext db,
     AuditLog audit) : PageModel
 {
     // Wording shared by every failure that must not reveal whether the username exists.
     internal const string WrongCredentials = "The username or password you entered is incorrect. Check them and try again.";
+
+    internal const string Locked = "This account is locked after too many unsuccessful sign-in attempts. Wait a few minutes and try again, or use \"Forgot your password or locked out?\" below to reset your password and unlock it now.";
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -48,13 +54,33 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var user = await users.FindByNameAsync(Input.Username.Trim());
+        var userName = Input.Username.Trim();
+        var check = await guard.CheckAsync(HttpContext, userName);
+        if (check.RetryAfter > TimeSpan.Zero)
+        {
+            return new TooManyAttempts(check.RetryAfter);
+        }
+
+        var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
-            // Spend the same time as a real check so that response times do not reveal the answer.
+            // The same work as a wrong password for a known user (the hasher, the failure count's write,
+            // this network's count, the audit record), so that neither time nor load reveals the answer.
             TimingDecoy.Verify(users.PasswordHasher, Input.Password);
+            await TimingDecoy.CountFailureAsync(users, db, userName, HttpContext.RequestAborted);
+            await guard.RecordWrongPasswordAsync(HttpContext, userName);
             await audit.RecordAsync("sign_in.password", "unknown_user", userId: null, ClientPolicies.ClientIdFrom(ReturnUrl));
             ErrorMessage = WrongCredentials;
+            return Page();
+        }
+
+        if (check.NetworkLocked)
+        {
+            // This network typed too many wrong passwords for this account: its password path is locked
+            // here (A3), and the account stays open to its owner elsewhere (decision 0012).
+            var known = PasswordMatches(user, Input.Password);
+            await audit.RecordAsync("sign_in.password", "locked_out_here", user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
+            ErrorMessage = known ? Locked : WrongCredentials;
             return Page();
         }
 
@@ -65,6 +91,7 @@ public sealed class LoginModel(
         // else it answers like an unknown username, so the message never confirms that an account exists.
         if (result.IsLockedOut && !PasswordMatches(user, Input.Password))
         {
+            await guard.RecordWrongPasswordAsync(HttpContext, userName);
             ErrorMessage = WrongCredentials;
             return Page();
         }
@@ -83,8 +110,13 @@ public sealed class LoginModel(
 
         if (result.IsLockedOut)
         {
-            ErrorMessage = "This account is locked after too many unsuccessful sign-in attempts. Wait a few minutes and try again, or use \"Forgot your password or locked out?\" below to reset your password and unlock it now.";
-            return Page();
+            // Locked by wrong passwords from other networks, and this one knows the password: the lock
+            // stops guessing, not the owner. It is lifted, and this sign-in must pass the second factor
+            // even on a remembered device; the guessing networks stay locked out (decision 0012).
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            await audit.RecordAsync("sign_in.password", "unlocked_by_owner", user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
+            return LocalRedirect(await flow.StartWithSecondFactorAsync(HttpContext, user, ReturnUrls.LocalOrHome(ReturnUrl)));
         }
 
         if (result.IsNotAllowed)
@@ -95,6 +127,7 @@ public sealed class LoginModel(
 
         if (!result.Succeeded)
         {
+            await guard.RecordWrongPasswordAsync(HttpContext, userName);
             ErrorMessage = WrongCredentials;
             return Page();
         }

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
 /// <summary>Forgot password, step 1 (A7): username and email. Always goes on to the verify page.</summary>
-public sealed class ForgotPasswordModel(PasswordResets resets, SteadyResponseTime steady) : PageModel
+public sealed class ForgotPasswordModel(PasswordResets resets, SteadyResponseTime steady, PageLimits limits) : PageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -26,6 +27,11 @@ public sealed class ForgotPasswordModel(PasswordResets resets, SteadyResponseTim
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (await limits.ForgotPasswordAsync(HttpContext, Input.Username) is { Allowed: false } limit)
+        {
+            return new TooManyAttempts(limit.RetryAfter);
         }
 
         var started = SteadyResponseTime.Start();

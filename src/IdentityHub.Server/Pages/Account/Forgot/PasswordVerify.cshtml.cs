@@ -3,6 +3,7 @@ using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Pages.Account.Mfa;
+using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +14,7 @@ namespace IdentityHub.Server.Pages.Account.Forgot;
 /// from the list, an authenticator app or a recovery code. Reads the same whether or not the details
 /// matched an account.
 /// </summary>
-public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyResponseTime steady, ClientPolicies policies) : PageModel
+public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyResponseTime steady, ClientPolicies policies, PageLimits limits) : PageModel
 {
     public const string Path = "/account/forgot-password/verify";
 
@@ -63,6 +64,11 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
             return Page();
         }
 
+        if (await limits.CodeVerifyAsync(HttpContext, _state.UserId) is { Allowed: false } verifyLimit)
+        {
+            return new TooManyAttempts(verifyLimit.RetryAfter);
+        }
+
         var started = SteadyResponseTime.Start();
         var step = await resets.VerifyAsync(_state, Code!, HttpContext.RequestAborted);
         Keep(step.State);
@@ -84,6 +90,11 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
             return leave;
         }
 
+        if (await limits.CodeSendAsync(HttpContext, _state.UserId) is { Allowed: false } sendLimit)
+        {
+            return new TooManyAttempts(sendLimit.RetryAfter);
+        }
+
         await SendAsync();
         return Page();
     }
@@ -98,6 +109,11 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
 
         if (resets.Offered.FirstOrDefault(method => method.Kind.ToString() == kind) is { } chosen)
         {
+            if (await limits.CodeSendAsync(HttpContext, _state.UserId) is { Allowed: false } sendLimit)
+            {
+                return new TooManyAttempts(sendLimit.RetryAfter);
+            }
+
             Keep(_state with { Kind = chosen.Kind });
             await SendAsync();
         }

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityHub.Server.Account;
+using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
 /// <summary>Forgot username (A6): an email in; the usernames go to that address; the page says the same either way.</summary>
-public sealed class ForgotUsernameModel(UsernameReminders reminders, SteadyResponseTime steady) : PageModel
+public sealed class ForgotUsernameModel(UsernameReminders reminders, SteadyResponseTime steady, PageLimits limits) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -26,6 +27,11 @@ public sealed class ForgotUsernameModel(UsernameReminders reminders, SteadyRespo
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (await limits.ForgotUsernameAsync(HttpContext, Email!) is { Allowed: false } limit)
+        {
+            return new TooManyAttempts(limit.RetryAfter);
         }
 
         var started = SteadyResponseTime.Start();

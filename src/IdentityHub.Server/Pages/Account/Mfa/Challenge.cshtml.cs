@@ -5,6 +5,7 @@ using IdentityHub.Data.Users;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
+using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -27,15 +28,16 @@ public sealed class ChallengeModel : PageModel
     private readonly SignInFlow _flow;
     private readonly IOptionsMonitor<IdentityHubOptions> _options;
     private readonly TimeProvider _time;
+    private readonly PageLimits _limits;
     private SignInAttempt _attempt = null!;
     private IdentityHubUser _user = null!;
 
     public ChallengeModel(UserManager<IdentityHubUser> users, SignInAttempts attempts, ChallengeChoices choices, CodeChallenges codes, AuthenticatorApps apps,
         RecoveryCodeStore recoveryCodes, RememberedDevices devices, ClientPolicies policies, SignInFlow flow,
-        IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+        IOptionsMonitor<IdentityHubOptions> options, TimeProvider time, PageLimits limits)
     {
-        (_users, _attempts, _choices, _codes, _apps, _recoveryCodes, _devices, _policies, _flow, _options, _time) =
-            (users, attempts, choices, codes, apps, recoveryCodes, devices, policies, flow, options, time);
+        (_users, _attempts, _choices, _codes, _apps, _recoveryCodes, _devices, _policies, _flow, _options, _time, _limits) =
+            (users, attempts, choices, codes, apps, recoveryCodes, devices, policies, flow, options, time, limits);
     }
 
     private CodeSettings Settings => _options.CurrentValue.Mfa.Codes;
@@ -117,6 +119,11 @@ public sealed class ChallengeModel : PageModel
             return Page();
         }
 
+        if (await _limits.CodeVerifyAsync(HttpContext, _user.Id) is { Allowed: false } verifyLimit)
+        {
+            return new TooManyAttempts(verifyLimit.RetryAfter);
+        }
+
         var result = SendsCode
             ? await _codes.VerifyAsync(_user, CodePurposes.SignIn, _attempt.Id, Code, _attempt.ClientId, Current, HttpContext.RequestAborted)
             : await _apps.VerifyAsync(_user, Current, Code, _attempt.ClientId);
@@ -146,6 +153,11 @@ public sealed class ChallengeModel : PageModel
 
         if (SendsCode)
         {
+            if (await _limits.CodeSendAsync(HttpContext, _user.Id) is { Allowed: false } sendLimit)
+            {
+                return new TooManyAttempts(sendLimit.RetryAfter);
+            }
+
             await SendAsync();
         }
 
@@ -166,6 +178,11 @@ public sealed class ChallengeModel : PageModel
             Choose(chosen);
             if (SendsCode)
             {
+                if (await _limits.CodeSendAsync(HttpContext, _user.Id) is { Allowed: false } sendLimit)
+                {
+                    return new TooManyAttempts(sendLimit.RetryAfter);
+                }
+
                 await SendAsync();
             }
             else

@@ -1,0 +1,60 @@
+namespace IdentityHub.Server.Throttling;
+
+/// <summary>
+/// The limits of each self-service page, by network address and by account. "Per account" on the
+/// pages a stranger can reach (sign-in, forgot password) is per account <em>and</em> address, so a
+/// stranger's requests never use up the owner's (decision 0012).
+/// </summary>
+public sealed class PageLimits(RateLimits limits)
+{
+    public const string SignInPerAddress = "sign-in/address";
+    public const string SignInPerAccount = "sign-in/account";
+    public const string CodeSendPerAddress = "code-send/address";
+    public const string CodeSendPerAccount = "code-send/account";
+    public const string CodeVerifyPerAddress = "code-verify/address";
+    public const string CodeVerifyPerAccount = "code-verify/account";
+    public const string ForgotUsernamePerAddress = "forgot-username/address";
+    public const string ForgotUsernamePerEmail = "forgot-username/email";
+    public const string ForgotPasswordPerAddress = "forgot-password/address";
+    public const string ForgotPasswordPerAccount = "forgot-password/account";
+
+    public Task<RateLimitDecision> CodeSendAsync(HttpContext http, string userId)
+    {
+        var settings = limits.Settings;
+        return CountAsync(http, [
+            new(CodeSendPerAddress, settings.CodeSendPerAddress, RateLimits.Key(limits.AddressOf(http))),
+            new(CodeSendPerAccount, settings.CodeSendPerAccount, RateLimits.Key(userId)),
+        ]);
+    }
+
+    public Task<RateLimitDecision> CodeVerifyAsync(HttpContext http, string userId)
+    {
+        var settings = limits.Settings;
+        return CountAsync(http, [
+            new(CodeVerifyPerAddress, settings.CodeVerifyPerAddress, RateLimits.Key(limits.AddressOf(http))),
+            new(CodeVerifyPerAccount, settings.CodeVerifyPerAccount, RateLimits.Key(userId)),
+        ]);
+    }
+
+    public Task<RateLimitDecision> ForgotUsernameAsync(HttpContext http, string email)
+    {
+        var settings = limits.Settings;
+        return CountAsync(http, [
+            new(ForgotUsernamePerAddress, settings.ForgotUsernamePerAddress, RateLimits.Key(limits.AddressOf(http))),
+            new(ForgotUsernamePerEmail, settings.ForgotUsernamePerEmail, RateLimits.Key(email)),
+        ]);
+    }
+
+    public Task<RateLimitDecision> ForgotPasswordAsync(HttpContext http, string userName)
+    {
+        var settings = limits.Settings;
+        var address = limits.AddressOf(http);
+        return CountAsync(http, [
+            new(ForgotPasswordPerAddress, settings.ForgotPasswordPerAddress, RateLimits.Key(address)),
+            new(ForgotPasswordPerAccount, settings.ForgotPasswordPerAccount, RateLimits.Key(userName, address)),
+        ]);
+    }
+
+    private Task<RateLimitDecision> CountAsync(HttpContext http, RateLimitCount[] counts) =>
+        limits.CountAsync(counts, http.RequestAborted);
+}
