@@ -14,6 +14,13 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
     /// <summary>One run; returns how many things it changed (logged when more than none).</summary>
     protected abstract Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
 
+    /// <summary>One run now, in its own scope (what the timer does; tests and commands call it too).</summary>
+    public async Task<int> RunNowAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await RunOnceAsync(scope.ServiceProvider, cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
@@ -23,8 +30,7 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var count = await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                    var count = await RunNowAsync(stoppingToken);
                     if (count > 0)
                     {
                         LogDone(logger, Name, count);

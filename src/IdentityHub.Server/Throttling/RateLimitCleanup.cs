@@ -1,44 +1,17 @@
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Throttling;
 
 /// <summary>Deletes ended windows every <c>IdentityHub:RateLimits:CleanupInterval</c> (idempotent; any node may run it).</summary>
-public sealed partial class RateLimitCleanup(IServiceScopeFactory scopes, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time, ILogger<RateLimitCleanup> logger) : BackgroundService
+public sealed class RateLimitCleanup(IServiceScopeFactory scopes, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time, ILogger<RateLimitCleanup> logger)
+    : PeriodicJob(scopes, time, logger)
 {
-    /// <summary>One pass; returns how many windows were deleted.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IRateLimitStore>().DeleteExpiredAsync(time.GetUtcNow(), cancellationToken);
-    }
+    protected override string Name => "rate-limit cleanup (ended windows deleted)";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.CurrentValue.RateLimits.CleanupInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var count = await RunOnceAsync(stoppingToken);
-                    LogDeleted(count);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(exception);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    protected override TimeSpan Interval => options.CurrentValue.RateLimits.CleanupInterval;
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Deleted {Count} ended rate-limit window(s)")]
-    private partial void LogDeleted(int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The rate-limit cleanup failed; it runs again at the next interval")]
-    private partial void LogFailed(Exception exception);
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IRateLimitStore>().DeleteExpiredAsync(services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
 }

@@ -4,6 +4,7 @@ using IdentityHub.Server.Sessions;
 using IdentityHub.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
 
 namespace IdentityHub.Server.Tests.Sessions;
@@ -183,11 +184,7 @@ public sealed class ServerSessionTests(IdentityHubApp app) : IClassFixture<Ident
         Assert.Equal(0, await app.QueryAsync(db => db.Sessions.CountAsync(s => s.UserId == user.Id)));
     }
 
-    private async Task<int> DeleteOldAsync()
-    {
-        using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionRecords>().DeleteOldAsync();
-    }
+    private Task<int> DeleteOldAsync() => app.Services.GetServices<IHostedService>().OfType<SessionCleanup>().Single().RunNowAsync();
 
     private static Browser BrowserWith(IdentityHubApp on, string userAgent)
     {
