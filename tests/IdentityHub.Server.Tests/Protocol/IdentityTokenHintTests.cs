@@ -62,6 +62,21 @@ public sealed class IdentityTokenHintTests(IdentityHubApp app) : IClassFixture<I
         Assert.True(Browser.IsRedirectTo(response, "/account/signout"), Describe(response));
     }
 
+    [Fact]
+    public async Task An_expired_but_genuine_hint_is_still_accepted_at_end_session()
+    {
+        // A portal signs out with the ID token it kept since sign-in, often long expired (OIDC RP-Initiated Logout §2).
+        await using var own = new IdentityHubApp();
+        await own.InitializeAsync();
+        var user = await own.CreateUserAsync(NewName("expired"));
+        var idToken = (await TokenClient.For(own).RedeemAsync(await own.NewBrowser().CodeFlowAsync(user.UserName!, new AuthorizationRequest()))).EnsureSuccess().IdToken;
+        own.Clock.Advance(TimeSpan.FromHours(3));
+
+        var response = await own.NewBrowser().GetAsync(EndSession(idToken) + "&state=bye");
+
+        Assert.Equal(TestClients.PostLogoutRedirectUri + "?state=bye", (await own.NewBrowser().FollowAsync(response)).Headers.Location?.ToString());
+    }
+
     private static string EndSession(string hint) => "/connect/endsession?id_token_hint=" + Uri.EscapeDataString(hint)
         + "&post_logout_redirect_uri=" + Uri.EscapeDataString(TestClients.PostLogoutRedirectUri);
 
