@@ -19,9 +19,13 @@ public static class ServerLaunch
         var issuer = new Uri($"https://localhost:{port}/");
         var dataFolder = Directory.CreateDirectory(Path.Combine(workFolder, "identityhub")).FullName;
         var outbox = Path.Combine(dataFolder, "outbox");
+        // Outside Development the key ring must be encrypted with a certificate kept outside the database.
+        var keyRing = TestCertificates.Create("IdentityHub benchmark key ring");
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["IdentityHub__DataProtection__Certificate__Path"] = keyRing.Path,
+            ["IdentityHub__DataProtection__Certificate__Password"] = keyRing.Password,
             ["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/'),
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
             ["DOTNET_NOLOGO"] = "1",

@@ -56,6 +56,9 @@ public sealed class IdentityHubOptions
 
     /// <summary>Creates a demo user on first start and prints its password once. On by default in Development only.</summary>
     public bool SeedDemoUser { get; set; }
+
+    /// <summary>The Strict-Transport-Security header sent on HTTPS outside Development; see docs/security.md.</summary>
+    public Hardening.HstsSettings Hsts { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

@@ -60,6 +60,9 @@ public static class ConnectServices
                 options.DisableAccessTokenEncryption();
                 options.AddEventHandler(SelfContainedTokens.Descriptor);
                 options.AddEventHandler(ServerTokenCredentials.Descriptor);
+                options.AddEventHandler(IdentityTokenHints.AuthorizationDescriptor);
+                options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
+                options.AddEventHandler(CodeChallengeFormat.Descriptor);
 
                 // S256 only: "plain" offers no protection against a stolen code.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));

@@ -1,4 +1,5 @@
 using IdentityHub.Server.Connect;
+using IdentityHub.Server.Hardening;
 using IdentityHub.Server.Throttling;
 
 namespace IdentityHub.Server.Hosting;
@@ -10,9 +11,11 @@ public static class IdentityHubPipeline
     {
         // No stack traces in any environment: unexpected errors and protocol errors that cannot go back
         // to the portal render the error page.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error");
         app.UseMiddleware<UnreadableRequests>();
+        app.UseMiddleware<AuthorizationRequestLimit>();
         app.UseMiddleware<TokenEndpointLimits>();
 
         app.UseStaticFiles();

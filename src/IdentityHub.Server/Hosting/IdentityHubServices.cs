@@ -4,6 +4,7 @@ using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Connect;
+using IdentityHub.Server.Hardening;
 using IdentityHub.Server.Keys;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
@@ -35,7 +36,8 @@ public static class IdentityHubServices
         services.AddIdentityHubDatabase(database.Provider, database.ConnectionString);
         services.AddDataProtection()
             .SetApplicationName("IdentityHub")
-            .PersistKeysToDbContext<IdentityHubDbContext>();
+            .PersistKeysToDbContext<IdentityHubDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration, environment);
         services.AddSingleton<ServerSecrets>();
 
         services.AddIdentityHubSeeding();
@@ -53,6 +55,7 @@ public static class IdentityHubServices
         services.AddIdentityHubTerms();
         services.AddIdentityHubThrottling(configuration);
         services.AddRazorPages();
+        services.AddIdentityHubHardening(environment);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using IdentityHub.Server.Hardening;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace IdentityHub.Server.Hosting;
@@ -15,7 +16,7 @@ public sealed class ProtectedStateCookie<T>(string name, string path, string pur
 
     public T? Read(HttpContext http, IDataProtectionProvider protection)
     {
-        if (!http.Request.Cookies.TryGetValue(name, out var value) || value.Length is 0 or > MaxLength)
+        if (!http.Request.Cookies.TryGetValue(HardenedCookies.Name(http, name, path), out var value) || value.Length is 0 or > MaxLength)
         {
             return null;
         }
@@ -31,16 +32,10 @@ public sealed class ProtectedStateCookie<T>(string name, string path, string pur
     }
 
     public void Write(HttpContext http, IDataProtectionProvider protection, T state) =>
-        http.Response.Cookies.Append(name, protection.CreateProtector(purpose).Protect(JsonSerializer.Serialize(state)), Options(http));
+        http.Response.Cookies.Append(HardenedCookies.Name(http, name, path), protection.CreateProtector(purpose).Protect(JsonSerializer.Serialize(state)), Options(http));
 
-    public void Delete(HttpContext http) => http.Response.Cookies.Delete(name, Options(http));
+    public void Delete(HttpContext http) => http.Response.Cookies.Delete(HardenedCookies.Name(http, name, path), Options(http));
 
-    private CookieOptions Options(HttpContext http) => new()
-    {
-        HttpOnly = true,
-        Secure = http.Request.IsHttps,
-        SameSite = sameSite,
-        Path = path,
-        IsEssential = true,
-    };
+    // Prefixed, Secure and HttpOnly as every cookie of the server (see HardenedCookies).
+    private CookieOptions Options(HttpContext http) => HardenedCookies.Options(http, path, sameSite);
 }

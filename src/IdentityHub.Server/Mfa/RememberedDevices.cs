@@ -3,6 +3,7 @@ using System.Text;
 using IdentityHub.Data;
 using IdentityHub.Data.Mfa;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Hardening;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,20 +34,15 @@ public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<I
             ExpiresAt = now + lifetime,
         });
         await db.SaveChangesAsync();
-        http.Response.Cookies.Append(CookieName, token, new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = http.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-            Expires = now + lifetime,
-            IsEssential = true,
-        });
+        var cookie = HardenedCookies.Options(http, "/", SameSiteMode.Lax);
+        cookie.Expires = now + lifetime;
+        http.Response.Cookies.Append(HardenedCookies.Name(http, CookieName, "/"), token, cookie);
     }
 
     /// <summary>This browser's valid remembered-device record for the user, if any.</summary>
     public async Task<RememberedDevice?> FindAsync(HttpContext http, string userId)
     {
-        if (!http.Request.Cookies.TryGetValue(CookieName, out var token) || token.Length is 0 or > 100)
+        if (!http.Request.Cookies.TryGetValue(HardenedCookies.Name(http, CookieName, "/"), out var token) || token.Length is 0 or > 100)
         {
             return null;
         }

@@ -22,7 +22,7 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
     public const string Verify = "/account/forgot-password/verify";
     public const string NewPassword = "/account/forgot-password/new-password";
     public const string Done = "/account/forgot-password/done";
-    public const string ResetCookie = ".IdentityHub.PasswordReset";
+    public const string ResetCookie = "__Secure-IdentityHub.PasswordReset"; // path-scoped, so __Secure- rather than __Host-
     private const string Fresh = "a brand new and rather long passphrase";
 
     [Fact]

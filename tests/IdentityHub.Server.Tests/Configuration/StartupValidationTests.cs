@@ -130,6 +130,8 @@ public sealed class StartupValidationTests
         environment["ASPNETCORE_URLS"] = $"http://localhost:{FreeTcpPort.Next()}";
         environment["IdentityHub__Database__Provider"] = "Postgres";
         environment["ConnectionStrings__IdentityHub"] = await PostgresCluster.Shared.CreateDatabaseAsync("startup");
+        environment["IdentityHub__DataProtection__Certificate__Path"] = TestCertificates.KeyRing.Path;
+        environment["IdentityHub__DataProtection__Certificate__Password"] = TestCertificates.KeyRing.Password;
         return environment;
     }
 

@@ -28,6 +28,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private string? _connectionString;
     private bool _logCommands;
+    private string _environment = "Testing";
 
     public IdentityHubApp()
     {
@@ -64,6 +65,13 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     public IdentityHubApp LogCommands()
     {
         _logCommands = true;
+        return this;
+    }
+
+    /// <summary>Runs the app in another environment than "Testing" (e.g. Development; call before the first request).</summary>
+    public IdentityHubApp InEnvironment(string name)
+    {
+        _environment = name;
         return this;
     }
 
@@ -120,9 +128,12 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:IdentityHub", ConnectionString);
         builder.UseSetting("IdentityHub:Database:Provider", "Postgres");
+        // As in production, the Data Protection key ring is encrypted with a certificate outside the database.
+        builder.UseSetting("IdentityHub:DataProtection:Certificate:Path", TestCertificates.KeyRing.Path);
+        builder.UseSetting("IdentityHub:DataProtection:Certificate:Password", TestCertificates.KeyRing.Password);
         foreach (var (key, value) in TestClients.Settings().Concat(_settings))
         {
             builder.UseSetting(key, value);

@@ -17,8 +17,9 @@ public static class MfaSteps
     public const string EnrollDestination = "/account/mfa/enroll/destination";
     public const string EnrollVerify = "/account/mfa/enroll/verify";
     public const string Security = "/account/security";
-    public const string AttemptCookie = ".IdentityHub.SignInAttempt";
-    public const string DeviceCookie = ".IdentityHub.Device";
+    // The names outside Development, where every cookie is Secure and prefixed (HardenedCookies).
+    public const string AttemptCookie = "__Host-IdentityHub.SignInAttempt";
+    public const string DeviceCookie = "__Host-IdentityHub.Device";
 
     private static readonly Uri Root = new("https://localhost/");
 
