@@ -12,6 +12,8 @@ public static class IdentityHubPipeline
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error");
         app.UseMiddleware<UnreadableRequests>();
+        app.UseMiddleware<UnknownCharsets>();
+        app.UseMiddleware<ControlCharacters>();
 
         app.UseStaticFiles();
         app.UseRouting();

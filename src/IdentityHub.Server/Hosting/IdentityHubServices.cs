@@ -50,7 +50,7 @@ public static class IdentityHubServices
         services.AddIdentityHubAccounts();
         services.AddIdentityHubProfile();
         services.AddIdentityHubTerms();
-        services.AddRazorPages();
+        services.AddRazorPages().AddMvcOptions(mvc => mvc.ModelBinderProviders.Insert(0, new LenientCheckboxes()));
         return services;
     }
 

@@ -50,10 +50,10 @@ public sealed class ErrorModel : PageModel
             Heading = "Page not found";
             Message = "The page you asked for does not exist.";
         }
-        else if (Response.StatusCode == StatusCodes.Status400BadRequest)
+        else if (Response.StatusCode is StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType)
         {
             Heading = "This request cannot be read";
-            Message = "Part of what your browser sent is malformed or too large.";
+            Message = HttpContext.Items[Hosting.RefusedRequests.ReasonKey] as string ?? "Part of what your browser sent is malformed or too large.";
         }
     }
 }
