@@ -14,6 +14,7 @@ public static class IdentityHubPipeline
         app.UseMiddleware<UnreadableRequests>();
         app.UseMiddleware<UnknownCharsets>();
         app.UseMiddleware<ControlCharacters>();
+        app.UseMiddleware<ConcurrentChanges>();
 
         app.UseStaticFiles();
         app.UseRouting();

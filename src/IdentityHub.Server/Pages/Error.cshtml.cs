@@ -55,5 +55,10 @@ public sealed class ErrorModel : PageModel
             Heading = "This request cannot be read";
             Message = HttpContext.Items[Hosting.RefusedRequests.ReasonKey] as string ?? "Part of what your browser sent is malformed or too large.";
         }
+        else if (Response.StatusCode == StatusCodes.Status409Conflict)
+        {
+            Heading = "Changed at the same time elsewhere";
+            Message = HttpContext.Items[Hosting.RefusedRequests.ReasonKey] as string ?? Hosting.ConcurrentChanges.Reason;
+        }
     }
 }
