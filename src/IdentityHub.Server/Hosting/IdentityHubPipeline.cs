@@ -15,6 +15,7 @@ public static class IdentityHubPipeline
         app.UseMiddleware<UnknownCharsets>();
         app.UseMiddleware<ControlCharacters>();
         app.UseMiddleware<ConcurrentChanges>();
+        app.UseMiddleware<DatabaseOutages>();
 
         app.UseStaticFiles();
         app.UseRouting();
