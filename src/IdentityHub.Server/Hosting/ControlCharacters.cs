@@ -24,7 +24,7 @@ internal sealed class ControlCharacters(RequestDelegate next)
 
         var request = context.Request;
         var refused = Holds(request.Query) || HoldsInBasicCredentials(request)
-            || (request.HasFormContentType && Holds(await request.ReadFormAsync(context.RequestAborted)));
+            || (request.HasFormContentType && Holds(await ReadFormAsync(request, context.RequestAborted)));
         if (refused)
         {
             await RefusedRequests.WriteAsync(context, StatusCodes.Status400BadRequest, Reason);
@@ -32,6 +32,22 @@ internal sealed class ControlCharacters(RequestDelegate next)
         }
 
         await next(context);
+    }
+
+    /// <summary>
+    /// Reads the form once for everyone after (it is kept on the request). A multipart body that ends
+    /// early fails with an IOException; like any other unreadable body it is the caller's mistake.
+    /// </summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidDataException("The form body could not be read.", exception);
+        }
     }
 
     public static bool IsRefused(char c) => c is < ' ' and not ('\t' or '\n' or '\r') or '\u007f';

@@ -12,7 +12,7 @@ public static class IdentityHubPipeline
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error");
         app.UseMiddleware<UnreadableRequests>();
-        app.UseMiddleware<UnknownCharsets>();
+        app.UseMiddleware<UnreadableContentTypes>();
         app.UseMiddleware<ControlCharacters>();
         app.UseMiddleware<ConcurrentChanges>();
         app.UseMiddleware<DatabaseOutages>();

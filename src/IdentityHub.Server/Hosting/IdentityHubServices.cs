@@ -50,7 +50,11 @@ public static class IdentityHubServices
         services.AddIdentityHubAccounts();
         services.AddIdentityHubProfile();
         services.AddIdentityHubTerms();
-        services.AddRazorPages().AddMvcOptions(mvc => mvc.ModelBinderProviders.Insert(0, new LenientCheckboxes()));
+        services.AddRazorPages().AddMvcOptions(mvc =>
+        {
+            mvc.ModelBinderProviders.Insert(0, new LenientCheckboxes());
+            mvc.Filters.Add(new MissingPageHandlers());
+        });
         return services;
     }
 
