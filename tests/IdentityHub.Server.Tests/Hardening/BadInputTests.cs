@@ -175,6 +175,41 @@ public sealed class BadInputTests(IdentityHubApp app) : IClassFixture<IdentityHu
         Assert.False(string.IsNullOrWhiteSpace((await HtmlPage.ReadAsync(response)).TextAt("#sign-in-error")));
     }
 
+    // Found by the fuzz test (FuzzTests): each of these answered 500.
+    [Theory]
+    [InlineData("POST", "/account/forgot-password/verify")]
+    [InlineData("PUT", "/account/forgot-password/verify")]
+    [InlineData("PAGE", "/account/mfa/challenge?handler=HandlerExecution")]
+    public async Task A_form_sent_to_a_page_without_that_handler_gets_400_and_the_error_page(string method, string url)
+    {
+        var browser = app.NewBrowser();
+        var token = Browser.AntiforgeryToken(await browser.PageAsync("/account/login"));
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        {
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { [HtmlPage.AntiforgeryField] = token, ["context.Result"] = "x" });
+        }
+
+        var response = await browser.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("an action this page does not have", (await HtmlPage.ReadAsync(response)).TextAt("#error-message"));
+    }
+
+    // A guard rather than a fix: the form is now read before antiforgery does (ControlCharacters), and a
+    // truncated multipart body must stay a 400 there too.
+    [Fact]
+    public async Task A_multipart_body_that_ends_early_gets_400()
+    {
+        var browser = app.NewBrowser();
+        var token = Browser.AntiforgeryToken(await browser.PageAsync("/account/login"));
+
+        var response = await browser.Http.PostAsync("/account/forgot-password/done",
+            Form("x=1&" + HtmlPage.AntiforgeryField + "=" + Uri.EscapeDataString(token), "multipart/form-data; boundary=x"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("This request cannot be read", (await HtmlPage.ReadAsync(response)).TextAt("h1"));
+    }
+
     private static StringContent Form(string body, string contentType)
     {
         var content = new StringContent(body, Encoding.UTF8);
