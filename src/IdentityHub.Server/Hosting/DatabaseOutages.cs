@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Net.Sockets;
 using IdentityHub.Data;
 using IdentityHub.Server.Configuration;
 using Microsoft.EntityFrameworkCore;
@@ -33,17 +32,16 @@ internal sealed partial class DatabaseOutages(RequestDelegate next, IOptionsMoni
         }
     }
 
-    /// <summary>Whether the database (not the request) failed: it cannot be reached, it is shutting down, or it timed out.</summary>
+    /// <summary>
+    /// Whether the database (not the request) failed: it cannot be reached, it is shutting down, or it
+    /// timed out. The provider says so (Npgsql wraps socket errors and timeouts in a transient
+    /// NpgsqlException; EF Core may wrap that in turn), so only database exceptions count.
+    /// </summary>
     public static bool IsOutage(Exception exception)
     {
         for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
             if (cause is DbException database && (database.IsTransient || IsConnectionState(database.SqlState)))
-            {
-                return true;
-            }
-
-            if (cause is SocketException or TimeoutException)
             {
                 return true;
             }
