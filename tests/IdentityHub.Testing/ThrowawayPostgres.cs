@@ -43,9 +43,7 @@ public sealed class ThrowawayPostgres : IDisposable
             }
 
             await cluster.RunToolAsync("initdb", ["-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
-            var serverOptions = $"-F -p {cluster.Port} -k {folder} -c listen_addresses=localhost " +
-                                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-            await cluster.RunToolAsync("pg_ctl", ["-D", cluster.DataFolder, "-l", Path.Combine(folder, "server.log"), "-o", serverOptions, "-w", "start"]);
+            await cluster.StartServerAsync();
             return cluster;
         }
         catch
@@ -53,6 +51,17 @@ public sealed class ThrowawayPostgres : IDisposable
             cluster.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Stops the server, as an outage would; its connections are cut. <see cref="StartServerAsync"/> brings it back.</summary>
+    public Task StopServerAsync() => RunToolAsync("pg_ctl", ["-D", DataFolder, "-m", "fast", "-w", "stop"]);
+
+    /// <summary>Starts the server on its folder and port, and waits until it accepts connections.</summary>
+    public Task StartServerAsync()
+    {
+        var serverOptions = $"-F -p {Port} -k {_folder} -c listen_addresses=localhost " +
+                            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        return RunToolAsync("pg_ctl", ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-o", serverOptions, "-w", "start"]);
     }
 
     public void Dispose()

@@ -67,6 +67,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the server starts (the <c>migrate</c> command does it on demand).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>The Retry-After of the 503 answered while the database cannot be reached (whole seconds).</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class TokenOptions

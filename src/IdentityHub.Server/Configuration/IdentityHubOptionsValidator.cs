@@ -28,6 +28,11 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
             failures.Add($"{root}:DataFolder must name a folder.");
         }
 
+        if (options.Database.RetryAfter < TimeSpan.FromSeconds(1) || options.Database.RetryAfter > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{root}:Database:RetryAfter must be between 00:00:01 and 01:00:00.");
+        }
+
         Positive(failures, $"{root}:Tokens:AccessTokenLifetime", options.Tokens.AccessTokenLifetime);
         Positive(failures, $"{root}:Tokens:IdentityTokenLifetime", options.Tokens.IdentityTokenLifetime);
         Positive(failures, $"{root}:Tokens:AuthorizationCodeLifetime", options.Tokens.AuthorizationCodeLifetime);

@@ -24,7 +24,33 @@ internal static class AuthorizationEndpoint
     /// <summary>Set by the consent page when the user declines, so the portal receives access_denied.</summary>
     public const string ConsentDeniedParameter = "ih_consent";
 
+    /// <summary>
+    /// OpenIddict has matched the redirect URI to the client by now, so a database outage can go back
+    /// to the portal as <c>temporarily_unavailable</c> (RFC 6749 §4.1.2.1) instead of a page of ours.
+    /// </summary>
     public static async Task<IResult> HandleAsync(
+        HttpContext http,
+        UserManager<IdentityHubUser> users,
+        IOpenIddictApplicationManager applications,
+        IOpenIddictAuthorizationManager authorizations,
+        ScopeResources resources,
+        IOptions<IdentityHubOptions> options,
+        ClientPolicies policies,
+        SignInFlow flow,
+        SessionRecords sessions,
+        TimeProvider time)
+    {
+        try
+        {
+            return await DecideAsync(http, users, applications, authorizations, resources, options, policies, flow, sessions, time);
+        }
+        catch (Exception exception) when (Hosting.DatabaseOutages.IsOutage(exception))
+        {
+            return Forbid(Errors.TemporarilyUnavailable, "The sign-in service is temporarily unavailable. Try again in a minute.");
+        }
+    }
+
+    private static async Task<IResult> DecideAsync(
         HttpContext http,
         UserManager<IdentityHubUser> users,
         IOpenIddictApplicationManager applications,

@@ -16,6 +16,10 @@ public static class IdentityHubPipeline
         app.UseStatusCodePagesWithReExecute("/error");
         app.UseMiddleware<UnreadableRequests>();
         app.UseMiddleware<AuthorizationRequestLimit>();
+        app.UseMiddleware<UnreadableContentTypes>();
+        app.UseMiddleware<ControlCharacters>();
+        app.UseMiddleware<ConcurrentChanges>();
+        app.UseMiddleware<DatabaseOutages>();
         app.UseMiddleware<TokenEndpointLimits>();
 
         app.UseStaticFiles();

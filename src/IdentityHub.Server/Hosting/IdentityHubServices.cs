@@ -54,7 +54,11 @@ public static class IdentityHubServices
         services.AddIdentityHubProfile();
         services.AddIdentityHubTerms();
         services.AddIdentityHubThrottling(configuration);
-        services.AddRazorPages();
+        services.AddRazorPages().AddMvcOptions(mvc =>
+        {
+            mvc.ModelBinderProviders.Insert(0, new LenientCheckboxes());
+            mvc.Filters.Add(new MissingPageHandlers());
+        });
         services.AddIdentityHubHardening(environment);
         return services;
     }

@@ -60,15 +60,16 @@ public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<I
     }
 
     /// <summary>Revokes one device, or all of the user's devices when <paramref name="deviceId"/> is null.</summary>
-    public async Task<int> RevokeAsync(string userId, string? deviceId = null)
+    /// <remarks>
+    /// One UPDATE statement, outside the change tracker: requests revoking at the same time (sign out
+    /// everywhere from two tabs) each succeed, and changes the request has not saved yet are not saved with it.
+    /// </remarks>
+    public Task<int> RevokeAsync(string userId, string? deviceId = null)
     {
-        var devices = await db.RememberedDevices
-            .Where(d => d.UserId == userId && d.RevokedAt == null && (deviceId == null || d.Id == deviceId))
-            .ToListAsync();
         var now = time.GetUtcNow();
-        devices.ForEach(d => d.RevokedAt = now);
-        await db.SaveChangesAsync();
-        return devices.Count;
+        return db.RememberedDevices
+            .Where(d => d.UserId == userId && d.RevokedAt == null && (deviceId == null || d.Id == deviceId))
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.RevokedAt, now));
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

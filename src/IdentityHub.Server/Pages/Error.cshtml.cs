@@ -13,30 +13,52 @@ namespace IdentityHub.Server.Pages;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
-    public string Heading { get; private set; } = "Something went wrong";
+    private bool _described;
+    private string _heading = "Something went wrong";
+    private string _message = "We could not complete your request.";
+    private string? _code;
 
-    public string Message { get; private set; } = "We could not complete your request.";
+    // Read when the page renders, whatever the method: an error re-executed for a PUT or any other
+    // method runs no handler, and must still say what happened.
+    public string Heading => Described()._heading;
 
-    public string? Code { get; private set; }
+    public string Message => Described()._message;
 
-    public void OnGet() => Describe();
+    public string? Code => Described()._code;
 
-    public void OnPost() => Describe();
+    public void OnGet()
+    {
+    }
+
+    public void OnPost()
+    {
+    }
+
+    private ErrorModel Described()
+    {
+        if (!_described)
+        {
+            _described = true;
+            Describe();
+        }
+
+        return this;
+    }
 
     private void Describe()
     {
         if (HttpContext.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
-            Heading = "This sign-in request cannot be completed";
-            Message = response.ErrorDescription ?? "The application sent a request IdentityHub cannot accept.";
-            Code = error;
+            _heading = "This sign-in request cannot be completed";
+            _message = response.ErrorDescription ?? "The application sent a request IdentityHub cannot accept.";
+            _code = error;
             return;
         }
 
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
         {
-            Message = "An unexpected error happened on our side. Please try again in a few minutes.";
-            Code = HttpContext.TraceIdentifier;
+            _message = "An unexpected error happened on our side. Please try again in a few minutes.";
+            _code = HttpContext.TraceIdentifier;
             return;
         }
 
@@ -47,19 +69,24 @@ public sealed class ErrorModel : PageModel
 
         if (Response.StatusCode == StatusCodes.Status404NotFound)
         {
-            Heading = "Page not found";
-            Message = "The page you asked for does not exist.";
+            _heading = "Page not found";
+            _message = "The page you asked for does not exist.";
         }
         else if (Response.StatusCode == StatusCodes.Status429TooManyRequests && Throttling.TooManyAttempts.RetryAfterOf(HttpContext) is { } wait)
         {
-            Heading = "Too many attempts";
-            Message = Throttling.TooManyAttempts.Sentence(wait);
+            _heading = "Too many attempts";
+            _message = Throttling.TooManyAttempts.Sentence(wait);
             Throttling.TooManyAttempts.Apply(HttpContext, wait);
         }
-        else if (Response.StatusCode == StatusCodes.Status400BadRequest)
+        else if (Response.StatusCode is StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType)
         {
-            Heading = "This request cannot be read";
-            Message = "Part of what your browser sent is malformed or too large.";
+            _heading = "This request cannot be read";
+            _message = HttpContext.Items[Hosting.RefusedRequests.ReasonKey] as string ?? "Part of what your browser sent is malformed or too large.";
+        }
+        else if (Response.StatusCode == StatusCodes.Status409Conflict)
+        {
+            _heading = "Changed at the same time elsewhere";
+            _message = HttpContext.Items[Hosting.RefusedRequests.ReasonKey] as string ?? Hosting.ConcurrentChanges.Reason;
         }
     }
 }

@@ -4,6 +4,7 @@ using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityHub.Server.Profile;
@@ -72,11 +73,20 @@ public sealed class ProfileChanges(
         return (email, null);
     }
 
-    public async Task<string> ChangeNameAsync(IdentityHubUser user, string givenName, string familyName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the name and returns the audit reference; null when the user record was changed at the same
+    /// moment by another request (another tab), in which case nothing is saved.
+    /// </summary>
+    public async Task<string?> ChangeNameAsync(IdentityHubUser user, string givenName, string familyName, CancellationToken cancellationToken = default)
     {
         user.GivenName = givenName.Trim();
         user.FamilyName = familyName.Trim();
         var result = await users.UpdateAsync(user);
+        if (ConcurrentChangeException.IsConcurrencyFailure(result))
+        {
+            return null;
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("The name could not be saved: " + string.Join(" ", result.Errors.Select(e => e.Code)));
@@ -130,6 +140,11 @@ public sealed class ProfileChanges(
         }
 
         var saved = await users.UpdateAsync(user);
+        if (ConcurrentChangeException.IsConcurrencyFailure(saved))
+        {
+            throw new ConcurrentChangeException("The user record changed while the new contact details were saved.");
+        }
+
         if (!saved.Succeeded)
         {
             throw new InvalidOperationException("The contact details could not be saved: " + string.Join(" ", saved.Errors.Select(e => e.Code)));

@@ -196,6 +196,7 @@ public sealed class ChallengeModel : PageModel
     }
 
     /// <summary>Only a page that is shown offers recovery codes: a correct code redirects without counting them.</summary>
+    [NonHandler] // otherwise a request with the method PAGE and ?handler=HandlerExecution selects it
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();

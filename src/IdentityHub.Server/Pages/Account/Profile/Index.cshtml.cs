@@ -32,6 +32,9 @@ public sealed class IndexModel(
 {
     public const string Self = "/account/profile";
 
+    public const string NameChangedElsewhere = "Your profile was changed at the same time somewhere else (perhaps in another tab). "
+        + "Nothing was saved from this form: check your name below and save it again.";
+
     [BindProperty]
     public string? GivenName { get; set; }
 
@@ -94,7 +97,13 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var reference = await changes.ChangeNameAsync(user, GivenName!, FamilyName!);
+        if (await changes.ChangeNameAsync(user, GivenName!, FamilyName!) is not { } reference)
+        {
+            ErrorMessage = NameChangedElsewhere;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
         Notice = $"Your name was saved. Reference number: {reference}";
         return RedirectToPage();
     });
