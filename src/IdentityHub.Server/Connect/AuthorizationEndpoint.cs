@@ -28,21 +28,11 @@ internal static class AuthorizationEndpoint
     /// OpenIddict has matched the redirect URI to the client by now, so a database outage can go back
     /// to the portal as <c>temporarily_unavailable</c> (RFC 6749 §4.1.2.1) instead of a page of ours.
     /// </summary>
-    public static async Task<IResult> HandleAsync(
-        HttpContext http,
-        UserManager<IdentityHubUser> users,
-        IOpenIddictApplicationManager applications,
-        IOpenIddictAuthorizationManager authorizations,
-        ScopeResources resources,
-        IOptions<IdentityHubOptions> options,
-        ClientPolicies policies,
-        SignInFlow flow,
-        SessionRecords sessions,
-        TimeProvider time)
+    public static async ValueTask<object?> BackToThePortalDuringAnOutage(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {
-            return await DecideAsync(http, users, applications, authorizations, resources, options, policies, flow, sessions, time);
+            return await next(context);
         }
         catch (Exception exception) when (Hosting.DatabaseOutages.IsOutage(exception))
         {
@@ -50,7 +40,7 @@ internal static class AuthorizationEndpoint
         }
     }
 
-    private static async Task<IResult> DecideAsync(
+    public static async Task<IResult> HandleAsync(
         HttpContext http,
         UserManager<IdentityHubUser> users,
         IOpenIddictApplicationManager applications,

@@ -7,7 +7,8 @@ internal static class ConnectEndpoints
     {
         string[] getOrPost = ["GET", "POST"];
         var connect = app.MapGroup("/connect").DisableAntiforgery();
-        connect.MapMethods("/authorize", getOrPost, (Delegate)AuthorizationEndpoint.HandleAsync);
+        connect.MapMethods("/authorize", getOrPost, (Delegate)AuthorizationEndpoint.HandleAsync)
+            .AddEndpointFilter(AuthorizationEndpoint.BackToThePortalDuringAnOutage);
         connect.MapPost("/token", (Delegate)TokenEndpoint.HandleAsync);
         connect.MapMethods("/userinfo", getOrPost, (Delegate)UserInfoEndpoint.HandleAsync);
         connect.MapMethods("/endsession", getOrPost, (Delegate)EndSessionEndpoint.HandleAsync);
