@@ -2,6 +2,7 @@ using IdentityHub.Data.Accounts;
 using IdentityHub.Data.Audit;
 using IdentityHub.Data.Keys;
 using IdentityHub.Data.Mfa;
+using IdentityHub.Data.Organizations;
 using IdentityHub.Data.Secrets;
 using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Terms;
@@ -52,6 +53,14 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationLocation> OrganizationLocations => Set<OrganizationLocation>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -62,6 +71,12 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             user.Property(u => u.GivenName).HasMaxLength(100);
             user.Property(u => u.FamilyName).HasMaxLength(100);
             user.Property(u => u.Organization).HasMaxLength(200);
+            user.Property(u => u.OrganizationId).HasMaxLength(32);
+            user.Property(u => u.LocationId).HasMaxLength(32);
+            user.Property(u => u.AdministrativeRole).HasConversion<string>().HasMaxLength(32).HasDefaultValue(Core.Organizations.AdministrativeRole.GeneralUser);
+            user.HasIndex(u => new { u.OrganizationId, u.AdministrativeRole });
+            user.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            user.HasOne<OrganizationLocation>().WithMany().HasForeignKey(u => u.LocationId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<StoredKey>(key =>
@@ -206,8 +221,13 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             client.Property(c => c.ClientId).HasMaxLength(100);
         });
 
+        OrganizationModel.Configure(builder);
+
         builder.Entity<AuditEvent>(audit =>
         {
+            audit.Property(a => a.ActorId).HasMaxLength(450);
+            audit.Property(a => a.OrganizationId).HasMaxLength(32);
+            audit.HasIndex(a => new { a.OrganizationId, a.OccurredAt });
             audit.Property(a => a.Id).HasMaxLength(32);
             audit.Property(a => a.UserId).HasMaxLength(450);
             audit.Property(a => a.ClientId).HasMaxLength(100);

@@ -10,7 +10,14 @@ public class AuditEvent
 
     public DateTimeOffset OccurredAt { get; set; }
 
+    /// <summary>Whom the event is about.</summary>
     public string? UserId { get; set; }
+
+    /// <summary>Who did it, when not the user themself: an administrator's user id or a service's client id (D9).</summary>
+    public string? ActorId { get; set; }
+
+    /// <summary>The organization of the subject, so that its administrators can read their part of the log (D9).</summary>
+    public string? OrganizationId { get; set; }
 
     public string? ClientId { get; set; }
 

@@ -22,9 +22,18 @@ public class IdentityHubUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The practice or agency the user belongs to, as imported (A10); organizations proper come with delegated administration.</summary>
+    /// <summary>The practice or agency named by an import (A10), kept as text until the user is placed in an organization.</summary>
     [PersonalData]
     public string? Organization { get; set; }
+
+    /// <summary>The organization the user belongs to (D1); none for the plan's own staff.</summary>
+    public string? OrganizationId { get; set; }
+
+    /// <summary>The office of the organization the user works at.</summary>
+    public string? LocationId { get; set; }
+
+    /// <summary>What the user may administer (D3): read from here on every admin request, never from a token.</summary>
+    public Core.Organizations.AdministrativeRole AdministrativeRole { get; set; }
 
     /// <summary>When the user was created by <c>import-users</c> (A10); null for users created here.</summary>
     public DateTimeOffset? ImportedAt { get; set; }
