@@ -12,6 +12,9 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddIdentityHubDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
+        // Identity's part of the model depends on its schema version, read from the application's
+        // IdentityOptions: every host on this database (token server, admin host) must build the same model.
+        services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(options => options.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3);
         switch (provider)
         {
             case DatabaseProvider.Postgres:

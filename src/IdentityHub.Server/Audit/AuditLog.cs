@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IdentityHub.Data;
 using IdentityHub.Data.Audit;
 using IdentityHub.Delivery;
@@ -11,17 +10,8 @@ namespace IdentityHub.Server.Audit;
 /// </summary>
 public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpContextAccessor http)
 {
-    // Crockford's base32 without look-alikes (no I, L, O, U): easy to read out on the phone.
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-    public static string NewReference() =>
-        string.Create(9, 0, static (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = i == 4 ? '-' : Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-            }
-        });
+    /// <summary>A new reference number (<see cref="Core.Audit.AuditReferences"/>).</summary>
+    public static string NewReference() => Core.Audit.AuditReferences.New();
 
     /// <summary>Records an event and returns its reference.</summary>
     public async Task<string> RecordAsync(string @event, string outcome, string? userId, string? clientId = null, string? detail = null, string? reference = null, CancellationToken cancellationToken = default)

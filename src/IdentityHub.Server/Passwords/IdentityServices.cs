@@ -20,7 +20,6 @@ public static class IdentityServices
     {
         services.AddIdentity<IdentityHubUser, IdentityRole>(options =>
             {
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Lockout.AllowedForNewUsers = true;

@@ -1,0 +1,24 @@
+namespace IdentityHub.Administration;
+
+/// <summary>
+/// How an administrative action ended, the same for the API (status codes and problem details) and the
+/// console (pages): done (with a warning to show, and the audit reference), invalid input per field, not
+/// found (also for what the caller may not see, so ids leak nothing), not allowed, or a stale write.
+/// </summary>
+public abstract record AdminResult<T>
+{
+    public sealed record Done(T Value, string? Warning = null, string? Reference = null) : AdminResult<T>;
+
+    /// <summary>Field name (as the API spells it) → what is wrong with it.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Problems) : AdminResult<T>;
+
+    public sealed record NotFound : AdminResult<T>;
+
+    public sealed record Forbidden(string Reason) : AdminResult<T>;
+
+    /// <summary>Someone changed it since the caller read it; <paramref name="Current"/> is its version now.</summary>
+    public sealed record Stale(string Current) : AdminResult<T>;
+}
+
+/// <summary>One page of a list, with the total so that a client can show "page 2 of 7".</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
