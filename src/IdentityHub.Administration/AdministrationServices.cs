@@ -1,3 +1,4 @@
+using IdentityHub.Administration.Invitations;
 using IdentityHub.Administration.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,12 @@ public static class AdministrationServices
         services.AddScoped<AdminCallers>();
         services.AddScoped<AdminAudit>();
         services.AddScoped<OrganizationDirectory>();
+        services.AddScoped<InvitationRegister>();
+        services.AddOptions<InvitationOptions>()
+            .BindConfiguration(InvitationOptions.Section)
+            .Validate(invitations => invitations.LinkLifetime > TimeSpan.Zero && invitations.ListedFor >= invitations.LinkLifetime,
+                $"{InvitationOptions.Section}:LinkLifetime must be a positive duration (for example 72:00:00) and {InvitationOptions.Section}:ListedFor at least as long (for example 7.00:00:00).")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using IdentityHub.Data;
 using IdentityHub.Data.Organizations;
 using IdentityHub.Data.Users;
 using IdentityHub.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,6 +24,7 @@ public sealed class AdministrationDatabase : IAsyncLifetime
         var connectionString = await PostgresCluster.Shared.CreateDatabaseAsync("admin");
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddIdentityHubDatabase(DatabaseProvider.Postgres, connectionString)
             .AddIdentityHubAdministration()
             .BuildServiceProvider();
