@@ -1,5 +1,6 @@
 using IdentityHub.Administration.Invitations;
 using IdentityHub.Administration.Organizations;
+using IdentityHub.Administration.People;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityHub.Administration;
@@ -15,6 +16,7 @@ public static class AdministrationServices
         services.AddScoped<AdminCallers>();
         services.AddScoped<AdminAudit>();
         services.AddScoped<OrganizationDirectory>();
+        services.AddScoped<PeopleDirectory>();
         services.AddScoped<InvitationRegister>();
         services.AddOptions<InvitationOptions>()
             .BindConfiguration(InvitationOptions.Section)
