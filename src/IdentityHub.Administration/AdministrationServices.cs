@@ -1,6 +1,7 @@
 using IdentityHub.Administration.Invitations;
 using IdentityHub.Administration.Organizations;
 using IdentityHub.Administration.People;
+using IdentityHub.Administration.Registrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityHub.Administration;
@@ -18,6 +19,7 @@ public static class AdministrationServices
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<InvitationRegister>();
+        services.AddScoped<RegistrationDesk>();
         services.AddOptions<InvitationOptions>()
             .BindConfiguration(InvitationOptions.Section)
             .Validate(invitations => invitations.LinkLifetime > TimeSpan.Zero && invitations.ListedFor >= invitations.LinkLifetime,

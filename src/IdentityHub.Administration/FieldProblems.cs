@@ -37,5 +37,17 @@ public sealed class FieldProblems
         return text;
     }
 
+    /// <summary>The trimmed email address, or a problem when it is missing or not shaped like one.</summary>
+    public string Email(string field, string? value)
+    {
+        var email = Text(field, value, "email address", 256);
+        if (email.Length > 0 && !(System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal)))
+        {
+            Add(field, "Enter an email address like name@example.com.");
+        }
+
+        return email;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() => _problems.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
 }

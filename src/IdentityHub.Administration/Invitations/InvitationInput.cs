@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace IdentityHub.Administration.Invitations;
 
 /// <summary>
@@ -15,15 +13,7 @@ internal static class InvitationInputs
     {
         var given = problems.Text("givenName", input.GivenName, "first name", 100);
         var family = problems.Text("familyName", input.FamilyName, "last name", 100);
-        var email = problems.Text("email", input.Email, "email address", 256);
-        if (email.Length > 0 && !IsEmail(email))
-        {
-            problems.Add("email", "Enter an email address like name@example.com.");
-        }
-
+        var email = problems.Email("email", input.Email);
         return (given, family, email);
     }
-
-    private static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }

@@ -50,26 +50,34 @@ public sealed class InvitationRegister(IdentityHubDbContext db, AdminAudit audit
             return new AdminResult<SentInvitation>.Invalid(problems.ToDictionary());
         }
 
+        var (invitation, secret) = Add(organizationId, given, family, email, AdministrativeRole.GeneralUser, caller.UserId, input.LocationId, input.ClientId);
+        var reference = audit.Add(caller, "invitation.created", subjectUserId: null, organizationId, $"{given} {family}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new AdminResult<SentInvitation>.Done(new SentInvitation(InvitationView.Of(invitation, time.GetUtcNow()), secret), Reference: reference);
+    }
+
+    /// <summary>Adds an invitation to the context without saving (an approved registration adds two with its organization).</summary>
+    internal (Invitation Invitation, string Secret) Add(string organizationId, string givenName, string familyName, string email, AdministrativeRole role, string createdBy, string? locationId = null, string? clientId = null)
+    {
         var now = time.GetUtcNow();
         var secret = NewSecret();
         var invitation = new Invitation
         {
             OrganizationId = organizationId,
-            GivenName = given,
-            FamilyName = family,
+            GivenName = givenName,
+            FamilyName = familyName,
             Email = email,
-            LocationId = input.LocationId,
-            ClientId = input.ClientId,
-            CreatedBy = caller.UserId,
+            Role = role,
+            LocationId = locationId,
+            ClientId = clientId,
+            CreatedBy = createdBy,
             CreatedAt = now,
             LastSentAt = now,
             ExpiresAt = now + Settings.LinkLifetime,
             TokenHash = Hash(secret),
         };
         db.Invitations.Add(invitation);
-        var reference = audit.Add(caller, "invitation.created", subjectUserId: null, organizationId, $"{given} {family}");
-        await db.SaveChangesAsync(cancellationToken);
-        return new AdminResult<SentInvitation>.Done(new SentInvitation(InvitationView.Of(invitation, now), secret), Reference: reference);
+        return (invitation, secret);
     }
 
     /// <summary>The caller's own invitations that are still waiting, newest first.</summary>

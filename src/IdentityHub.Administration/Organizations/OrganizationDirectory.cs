@@ -68,16 +68,7 @@ public sealed class OrganizationDirectory(IdentityHubDbContext db, AdminAudit au
             return new AdminResult<OrganizationView>.Invalid(problems.ToDictionary());
         }
 
-        var organization = new Organization
-        {
-            Name = value.Name,
-            TaxId = value.TaxId,
-            Address = value.Address,
-            Phone = value.Phone,
-            Fax = value.Fax,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Organizations.Add(organization);
+        var organization = Add(value);
         var reference = audit.Add(caller, "organization.created", subjectUserId: null, organization.Id, organization.Name);
         await db.SaveChangesAsync(cancellationToken);
         return new AdminResult<OrganizationView>.Done(OrganizationView.Of(organization), Reference: reference);
@@ -127,6 +118,24 @@ public sealed class OrganizationDirectory(IdentityHubDbContext db, AdminAudit au
 
         return new AdminResult<OrganizationView>.Done(OrganizationView.Of(organization), Reference: reference);
     }
+
+    /// <summary>Adds a checked organization to the context without saving (an approved registration saves it with its invitations).</summary>
+    internal Organization Add(OrganizationInputs.Checked value)
+    {
+        var organization = new Organization
+        {
+            Name = value.Name,
+            TaxId = value.TaxId,
+            Address = value.Address,
+            Phone = value.Phone,
+            Fax = value.Fax,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Organizations.Add(organization);
+        return organization;
+    }
+
+    internal Task<bool> TaxIdTakenAsync(string taxId, CancellationToken cancellationToken) => TaxIdTakenAsync(taxId, exceptId: null, cancellationToken);
 
     private Task<Organization?> VisibleAsync(AdminCaller caller, string id, bool tracked, CancellationToken cancellationToken)
     {
