@@ -18,8 +18,10 @@ try
         "enable-user" => await AccountCommand.RunAsync(app.Services, AccountAction.Enable, args[1..]),
         "set-temporary-password" => await AccountCommand.RunAsync(app.Services, AccountAction.TemporaryPassword, args[1..]),
         "end-sessions" => await AccountCommand.RunAsync(app.Services, AccountAction.EndSessions, args[1..]),
+        CreatePlatformAdminCommand.Verb => await CreatePlatformAdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error),
+        PublishTermsCommand.Verb => await PublishTermsCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error),
         null or "run" or ['-', ..] => await ServeAsync(app),
-        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password, end-sessions."),
+        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password, end-sessions, create-platform-admin, publish-terms."),
     };
 }
 catch (Exception exception) when (exception is StartupException or OptionsValidationException)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdentityHub.Server.Seeding;
 
-/// <summary>Publishes the default terms on a database that has none; later versions are published with the terms command.</summary>
+/// <summary>Publishes the default terms on a database that has none; later versions are published with the <c>publish-terms</c> command.</summary>
 public sealed class TermsSeeder(IdentityHubDbContext db, TermsService terms)
 {
     public const string DefaultVersion = "2026-11";

@@ -45,10 +45,30 @@ public sealed class TermsService(IdentityHubDbContext db, AuditLog audit, TimePr
         await audit.RecordAsync("terms.accepted", "succeeded", user.Id, detail: $"version {version.Version} signed \"{typed}\"");
     }
 
+    /// <summary>Whether a version of this name is published (names are unique).</summary>
+    public Task<bool> ExistsAsync(string version) => db.TermsVersions.AnyAsync(t => t.Version == version);
+
+    /// <summary>A name for a version published now that no published version has (see <see cref="TermsVersionNames"/>).</summary>
+    public async Task<string> DefaultVersionAsync()
+    {
+        var now = time.GetUtcNow();
+        var prefix = TermsVersionNames.DayPrefix(now);
+        var today = await db.TermsVersions.Where(t => t.Version.StartsWith(prefix)).Select(t => t.Version).ToListAsync();
+        return TermsVersionNames.Default(now, today);
+    }
+
     /// <summary>Publishes a version; users accept it at their next sign-in.</summary>
     public async Task<TermsVersion> PublishAsync(string version, string title, string text)
     {
-        var terms = new TermsVersion { Version = version, Title = title, Text = text, PublishedAt = time.GetUtcNow() };
+        // The newest is the current one: a version is never published "before" the current one, even
+        // when this node's clock is behind the node that published it or both fall in the same instant.
+        var publishedAt = time.GetUtcNow();
+        if (await CurrentAsync() is { } current && current.PublishedAt >= publishedAt)
+        {
+            publishedAt = current.PublishedAt.AddMilliseconds(1);
+        }
+
+        var terms = new TermsVersion { Version = version, Title = title, Text = text, PublishedAt = publishedAt };
         db.TermsVersions.Add(terms);
         await db.SaveChangesAsync();
         return terms;
