@@ -20,8 +20,8 @@ public sealed class OrganizationDirectory(IdentityHubDbContext db, AdminAudit au
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = query.Search.Trim();
-            var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").ToUpperInvariant() + "%";
-            visible = visible.Where(o => EF.Functions.Like(o.Name.ToUpper(), pattern, "\\") || o.TaxId == search);
+            var pattern = SearchPatterns.Containing(search);
+            visible = visible.Where(o => EF.Functions.Like(o.Name.ToUpper(), pattern, SearchPatterns.Escape) || o.TaxId == search);
         }
 
         if (query.Status is { } status)

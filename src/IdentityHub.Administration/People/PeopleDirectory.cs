@@ -23,11 +23,11 @@ public sealed class PeopleDirectory(IdentityHubDbContext db, AdminAudit audit, T
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").ToUpperInvariant() + "%";
+            var pattern = SearchPatterns.Containing(query.Search);
             people = people.Where(u =>
-                EF.Functions.Like(u.NormalizedUserName!, pattern, "\\") ||
-                EF.Functions.Like(u.NormalizedEmail!, pattern, "\\") ||
-                EF.Functions.Like((u.GivenName ?? "").ToUpper() + " " + (u.FamilyName ?? "").ToUpper(), pattern, "\\"));
+                EF.Functions.Like(u.NormalizedUserName!, pattern, SearchPatterns.Escape) ||
+                EF.Functions.Like(u.NormalizedEmail!, pattern, SearchPatterns.Escape) ||
+                EF.Functions.Like((u.GivenName ?? "").ToUpper() + " " + (u.FamilyName ?? "").ToUpper(), pattern, SearchPatterns.Escape));
         }
 
         if (query.Role is { } role)

@@ -27,6 +27,22 @@ public sealed class PeopleDirectoryTests(AdministrationDatabase database) : ICla
     }
 
     [Fact]
+    public async Task A_search_matches_part_of_a_username_and_takes_wildcards_literally()
+    {
+        var (primary, organization) = await OrganizationWithPrimaryAsync();
+        var colleague = await database.PersonAsync(GeneralUser, organization);
+        var userName = (await InScope(p => p.FindAsync(primary, colleague.UserId)))!.UserName!;
+
+        var found = await InScope(p => p.ListAsync(primary, new PeopleQuery(Search: userName[^8..].ToLowerInvariant())));
+        var wildcard = await InScope(p => p.ListAsync(primary, new PeopleQuery(Search: "%")));
+        var byRole = await InScope(p => p.ListAsync(primary, new PeopleQuery(Role: PrimaryAdministrator)));
+
+        Assert.Equal(colleague.UserId, Assert.Single(found.Items).Id);
+        Assert.Equal(0, wildcard.Total);
+        Assert.Equal(primary.UserId, Assert.Single(byRole.Items).Id);
+    }
+
+    [Fact]
     public async Task Naming_a_backup_needs_no_warning_and_leaving_none_gets_one()
     {
         var (primary, organization) = await OrganizationWithPrimaryAsync();
