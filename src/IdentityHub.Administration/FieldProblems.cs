@@ -40,8 +40,8 @@ public sealed class FieldProblems
     /// <summary>The trimmed email address, or a problem when it is missing or not shaped like one.</summary>
     public string Email(string field, string? value)
     {
-        var email = Text(field, value, "email address", 256);
-        if (email.Length > 0 && !(System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal)))
+        var email = Text(field, value, "email address", Core.Accounts.EmailAddresses.MaxLength);
+        if (email.Length > 0 && !Core.Accounts.EmailAddresses.IsValid(email))
         {
             Add(field, "Enter an email address like name@example.com.");
         }

@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using IdentityHub.Core.Organizations;
+using IdentityHub.Core.Secrets;
 using IdentityHub.Data;
 using IdentityHub.Data.Organizations;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -60,7 +58,7 @@ public sealed class InvitationRegister(IdentityHubDbContext db, AdminAudit audit
     internal (Invitation Invitation, string Secret) Add(string organizationId, string givenName, string familyName, string email, AdministrativeRole role, string createdBy, string? locationId = null, string? clientId = null)
     {
         var now = time.GetUtcNow();
-        var secret = NewSecret();
+        var secret = BearerSecrets.New();
         var invitation = new Invitation
         {
             OrganizationId = organizationId,
@@ -74,7 +72,7 @@ public sealed class InvitationRegister(IdentityHubDbContext db, AdminAudit audit
             CreatedAt = now,
             LastSentAt = now,
             ExpiresAt = now + Settings.LinkLifetime,
-            TokenHash = Hash(secret),
+            TokenHash = BearerSecrets.Hash(secret),
         };
         db.Invitations.Add(invitation);
         return (invitation, secret);
@@ -107,8 +105,8 @@ public sealed class InvitationRegister(IdentityHubDbContext db, AdminAudit audit
         }
 
         var now = time.GetUtcNow();
-        var secret = NewSecret();
-        (invitation.TokenHash, invitation.LastSentAt, invitation.ExpiresAt) = (Hash(secret), now, now + Settings.LinkLifetime);
+        var secret = BearerSecrets.New();
+        (invitation.TokenHash, invitation.LastSentAt, invitation.ExpiresAt) = (BearerSecrets.Hash(secret), now, now + Settings.LinkLifetime);
         invitation.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         var reference = audit.Add(caller, "invitation.resent", subjectUserId: null, invitation.OrganizationId, $"{invitation.GivenName} {invitation.FamilyName}");
         return await SaveAsync(invitation, reference, new SentInvitation(InvitationView.Of(invitation, now), secret), cancellationToken);
@@ -142,7 +140,7 @@ public sealed class InvitationRegister(IdentityHubDbContext db, AdminAudit audit
             return new InvitationLink(null);
         }
 
-        var hash = Hash(secret);
+        var hash = BearerSecrets.Hash(secret);
         var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         var usable = invitation is { AcceptedAt: null, CancelledAt: null } && time.GetUtcNow() < invitation.ExpiresAt;
         return new InvitationLink(usable ? invitation : null);
@@ -151,21 +149,11 @@ public sealed class InvitationRegister(IdentityHubDbContext db, AdminAudit audit
     private Task<Invitation?> PendingOfAsync(AdminCaller caller, string id, CancellationToken cancellationToken) =>
         db.Invitations.FirstOrDefaultAsync(i => i.Id == id && i.CreatedBy == caller.UserId && i.AcceptedAt == null && i.CancelledAt == null, cancellationToken);
 
-    private async Task<AdminResult<T>> SaveAsync<T>(Invitation invitation, string reference, T value, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new AdminResult<T>.Done(value, Reference: reference);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Invitations.AsNoTracking().Where(i => i.Id == invitation.Id).Select(i => i.ConcurrencyStamp).FirstOrDefaultAsync(cancellationToken);
-            return current is null ? new AdminResult<T>.NotFound() : new AdminResult<T>.Stale(current);
-        }
-    }
+    private Task<AdminResult<T>> SaveAsync<T>(Invitation invitation, string reference, T value, CancellationToken cancellationToken) =>
+        VersionedChanges.SaveAsync(
+            db,
+            () => new AdminResult<T>.Done(value, Reference: reference),
+            token => db.Invitations.AsNoTracking().Where(i => i.Id == invitation.Id).Select(i => i.ConcurrencyStamp).FirstOrDefaultAsync(token),
+            cancellationToken);
 
-    private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-
-    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

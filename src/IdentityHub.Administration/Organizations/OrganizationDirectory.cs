@@ -106,17 +106,11 @@ public sealed class OrganizationDirectory(IdentityHubDbContext db, AdminAudit au
         (organization.Name, organization.TaxId, organization.Address, organization.Phone, organization.Fax) = (value.Name, value.TaxId, value.Address, value.Phone, value.Fax);
         organization.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         var reference = audit.Add(caller, "organization.changed", subjectUserId: null, organization.Id, organization.Name);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.ConcurrencyStamp).FirstOrDefaultAsync(cancellationToken);
-            return current is null ? new AdminResult<OrganizationView>.NotFound() : new AdminResult<OrganizationView>.Stale(current);
-        }
-
-        return new AdminResult<OrganizationView>.Done(OrganizationView.Of(organization), Reference: reference);
+        return await VersionedChanges.SaveAsync(
+            db,
+            () => new AdminResult<OrganizationView>.Done(OrganizationView.Of(organization), Reference: reference),
+            token => db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.ConcurrencyStamp).FirstOrDefaultAsync(token),
+            cancellationToken);
     }
 
     /// <summary>Adds a checked organization to the context without saving (an approved registration saves it with its invitations).</summary>

@@ -92,17 +92,11 @@ public sealed class PeopleDirectory(IdentityHubDbContext db, AdminAudit audit, T
         person.AdministrativeRole = role;
         person.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         var reference = audit.Add(caller, "person.role_changed", person.Id, person.OrganizationId, $"{from} to {role}");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.ConcurrencyStamp).FirstOrDefaultAsync(cancellationToken);
-            return new AdminResult<PersonView>.Stale(current ?? "");
-        }
-
-        return new AdminResult<PersonView>.Done(PersonView.Of(person, time.GetUtcNow()), staffing.Warning, reference);
+        return await VersionedChanges.SaveAsync(
+            db,
+            () => new AdminResult<PersonView>.Done(PersonView.Of(person, time.GetUtcNow()), staffing.Warning, reference),
+            token => db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.ConcurrencyStamp).FirstOrDefaultAsync(token),
+            cancellationToken);
     }
 
     private async Task<IdentityHubUser?> VisibleAsync(AdminCaller caller, string id, bool tracked, CancellationToken cancellationToken)

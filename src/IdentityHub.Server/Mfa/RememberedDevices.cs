@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
+using IdentityHub.Core.Secrets;
 using IdentityHub.Data;
 using IdentityHub.Data.Mfa;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Hardening;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,13 +18,13 @@ public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<I
 
     public async Task RememberAsync(HttpContext http, string userId, string acr, IEnumerable<string> methods)
     {
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = BearerSecrets.New();
         var now = time.GetUtcNow();
         var lifetime = options.CurrentValue.Mfa.RememberDevice.Lifetime;
         db.RememberedDevices.Add(new RememberedDevice
         {
             UserId = userId,
-            TokenHash = Hash(token),
+            TokenHash = BearerSecrets.Hash(token),
             Acr = acr,
             Methods = string.Join(' ', methods),
             Description = Core.Sessions.DeviceDescription.From(http.Request.Headers.UserAgent.ToString()),
@@ -47,7 +45,7 @@ public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<I
             return null;
         }
 
-        var hash = Hash(token);
+        var hash = BearerSecrets.Hash(token);
         var device = await db.RememberedDevices.FirstOrDefaultAsync(d => d.TokenHash == hash && d.UserId == userId);
         return device is not null && device.IsValidAt(time.GetUtcNow()) ? device : null;
     }
@@ -71,6 +69,4 @@ public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<I
             .Where(d => d.UserId == userId && d.RevokedAt == null && (deviceId == null || d.Id == deviceId))
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.RevokedAt, now));
     }
-
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -1,10 +1,10 @@
-using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Accounts;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Audit;
-using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Hosting;
+using IdentityHub.Server.Mfa;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityHub.Server.Profile;
@@ -65,7 +65,7 @@ public sealed class ProfileChanges(
             return (null, "Enter your new email address.");
         }
 
-        if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email) || !email.Contains('.', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace))
+        if (!EmailAddresses.IsValid(email))
         {
             return (null, "Enter an email address in the format name@example.com.");
         }

@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
+using IdentityHub.Core.Secrets;
 using IdentityHub.Core.Sessions;
 using IdentityHub.Data;
 using IdentityHub.Data.Sessions;
 using IdentityHub.Server.Configuration;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +53,7 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
 
         var record = new ServerSession
         {
-            Id = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16)),
+            Id = BearerSecrets.New(16),
             UserId = userId,
             CreatedAt = now,
             LastSeenAt = now,

@@ -81,7 +81,7 @@ public sealed class EnrollDestinationModel(EnrollmentWizard wizard, CodeChalleng
     private string? CheckEmail()
     {
         var email = Email?.Trim() ?? "";
-        if (!new EmailAddressAttribute().IsValid(email) || !email.Contains('.', StringComparison.Ordinal) || email.Length == 0)
+        if (!Core.Accounts.EmailAddresses.IsValid(email))
         {
             ErrorMessage = "Enter an email address like name@example.com.";
             return null;
