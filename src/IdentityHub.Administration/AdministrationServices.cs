@@ -14,6 +14,8 @@ public static class AdministrationServices
     /// </summary>
     public static IServiceCollection AddIdentityHubAdministration(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
+        services.AddScoped<TokenServerLinks>();
         services.AddScoped<AdminCallers>();
         services.AddScoped<AdminAudit>();
         services.AddScoped<OrganizationDirectory>();
