@@ -2,6 +2,7 @@ using IdentityHub.Core.Organizations;
 using IdentityHub.Data;
 using IdentityHub.Data.Organizations;
 using IdentityHub.Data.Users;
+using IdentityHub.Delivery;
 using IdentityHub.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,12 +20,19 @@ public sealed class AdministrationDatabase : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Every message the services sent, instead of a delivery channel.</summary>
+    public SentMessages Sent { get; } = new();
+
     public async Task InitializeAsync()
     {
         var connectionString = await PostgresCluster.Shared.CreateDatabaseAsync("admin");
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [TokenServerLinks.IssuerKey] = "https://login.example-plan.test/",
+            }).Build())
+            .AddSingleton<IMessageSender>(Sent)
             .AddIdentityHubDatabase(DatabaseProvider.Postgres, connectionString)
             .AddIdentityHubAdministration()
             .BuildServiceProvider();
