@@ -1,3 +1,4 @@
+using IdentityHub.Data;
 using IdentityHub.Server.Commands;
 using IdentityHub.Server.Hosting;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ try
         var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password, end-sessions, create-platform-admin, publish-terms."),
     };
 }
-catch (Exception exception) when (exception is StartupException or OptionsValidationException)
+catch (Exception exception) when (exception is StartupException or DatabaseSettingsException or OptionsValidationException)
 {
     return Fail("IdentityHub cannot start: " + exception.Message);
 }
@@ -32,7 +33,7 @@ catch (Exception exception) when (exception is StartupException or OptionsValida
 static async Task<int> ServeAsync(WebApplication app)
 {
     // Before the host starts: a database that cannot be reached is one line, not a start-up stack trace.
-    if (await DatabaseReadiness.PrepareAsync(app.Services) is { } problem)
+    if (await ServerDatabase.PrepareAsync(app.Services) is { } problem)
     {
         return Fail("IdentityHub cannot start: " + problem);
     }

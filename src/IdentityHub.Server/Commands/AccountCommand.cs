@@ -37,7 +37,7 @@ internal static class AccountCommand
             return 2;
         }
 
-        if (await DatabaseReadiness.PrepareAsync(services) is { } problem)
+        if (await ServerDatabase.PrepareAsync(services) is { } problem)
         {
             Console.Error.WriteLine(problem);
             return 1;

@@ -39,7 +39,7 @@ internal static class CreatePlatformAdminCommand
             return Refused;
         }
 
-        if (await DatabaseReadiness.PrepareAsync(services) is { } notReady)
+        if (await ServerDatabase.PrepareAsync(services) is { } notReady)
         {
             error.WriteLine(notReady);
             return Refused;

@@ -35,7 +35,7 @@ internal static class ImportUsersCommand
             return Usage;
         }
 
-        if (await DatabaseReadiness.PrepareAsync(services) is { } notReady)
+        if (await ServerDatabase.PrepareAsync(services) is { } notReady)
         {
             Console.Error.WriteLine(notReady);
             return Usage;

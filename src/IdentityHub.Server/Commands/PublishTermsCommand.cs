@@ -42,7 +42,7 @@ internal static class PublishTermsCommand
             return Refused;
         }
 
-        if (await DatabaseReadiness.PrepareAsync(services) is { } notReady)
+        if (await ServerDatabase.PrepareAsync(services) is { } notReady)
         {
             error.WriteLine(notReady);
             return Refused;

@@ -32,7 +32,7 @@ public static class IdentityHubServices
         services.AddSingleton<IValidateOptions<IdentityHubOptions>, IdentityHubOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        var database = DatabaseSettings.From(configuration, environment);
+        var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
         services.AddIdentityHubDatabase(database.Provider, database.ConnectionString);
         services.AddDataProtection()
             .SetApplicationName("IdentityHub")

@@ -172,7 +172,7 @@ internal sealed class MigrateFirst(IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await DatabaseReadiness.PrepareAsync(services) is { } problem)
+        if (await ServerDatabase.PrepareAsync(services) is { } problem)
         {
             throw new InvalidOperationException(problem);
         }

@@ -1,27 +1,31 @@
 using System.Data.Common;
-using IdentityHub.Data;
-using IdentityHub.Server.Configuration;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace IdentityHub.Server.Hosting;
+namespace IdentityHub.Data;
 
 /// <summary>
 /// Gets the database ready before the server serves or a command runs, and says in one line what is wrong
 /// when it cannot: a wrong host or port, a missing database the role may not create, a missing password.
-/// The server's start-up tasks then find nothing left to do.
+/// The server's start-up tasks then find nothing left to do. Both hosts and every command use it.
 /// </summary>
-internal static class DatabaseReadiness
+public static class DatabaseReadiness
 {
-    /// <summary>Migrates as the server would at start (see <c>MigrateOnStart</c>): what is wrong, or null when ready.</summary>
-    public static async Task<string?> PrepareAsync(IServiceProvider services)
+    /// <summary><c>IdentityHub:Database:MigrateOnStart</c>: whether a host brings the schema up to date as it starts.</summary>
+    public const string MigrateOnStartKey = "IdentityHub:Database:MigrateOnStart";
+
+    /// <summary>
+    /// Migrates when <paramref name="migrate"/> (a host's <c>MigrateOnStart</c>), or checks that nothing is
+    /// pending: what is wrong, or null when ready.
+    /// </summary>
+    public static async Task<string?> PrepareAsync(IServiceProvider services, bool migrate)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>();
         try
         {
             // With MigrateOnStart off the database must already be migrated.
-            if (services.GetRequiredService<IOptions<IdentityHubOptions>>().Value.Database.MigrateOnStart)
+            if (migrate)
             {
                 await db.ApplyMigrationsAsync();
             }
