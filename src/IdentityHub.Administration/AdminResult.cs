@@ -18,6 +18,16 @@ public abstract record AdminResult<T>
 
     /// <summary>Someone changed it since the caller read it; <paramref name="Current"/> is its version now.</summary>
     public sealed record Stale(string Current) : AdminResult<T>;
+
+    /// <summary>The same answer about something else made from the value (what the caller may be shown of it).</summary>
+    public AdminResult<TOut> Select<TOut>(Func<T, TOut> selector) => this switch
+    {
+        Done done => new AdminResult<TOut>.Done(selector(done.Value), done.Warning, done.Reference),
+        Invalid invalid => new AdminResult<TOut>.Invalid(invalid.Problems),
+        Forbidden forbidden => new AdminResult<TOut>.Forbidden(forbidden.Reason),
+        Stale stale => new AdminResult<TOut>.Stale(stale.Current),
+        _ => new AdminResult<TOut>.NotFound(),
+    };
 }
 
 /// <summary>One page of a list, with the total so that a client can show "page 2 of 7".</summary>

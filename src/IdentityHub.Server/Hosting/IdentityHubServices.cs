@@ -28,6 +28,7 @@ public static class IdentityHubServices
     {
         services.AddOptions<IdentityHubOptions>()
             .Bind(configuration.GetSection(IdentityHubOptions.Section))
+            .PostConfigure(BuiltInApiResources.AddTo)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentityHubOptions>, IdentityHubOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

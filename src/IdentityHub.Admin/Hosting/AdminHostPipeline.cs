@@ -1,0 +1,19 @@
+using IdentityHub.Admin.Access;
+using IdentityHub.Admin.Api;
+
+namespace IdentityHub.Admin.Hosting;
+
+public static class AdminHostPipeline
+{
+    public static WebApplication UseIdentityHubAdminHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<CallerLookup>();
+        app.MapAdminApiDocument();
+        app.MapAdminApi();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IdentityHub.Admin.Access;
+using IdentityHub.Admin.Api;
+using IdentityHub.Administration;
+using IdentityHub.Data;
+using IdentityHub.Delivery;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IdentityHub.Admin.Hosting;
+
+public static class AdminHostServices
+{
+    /// <summary>Registers the admin host: the shared database and rules, token validation, the API and its document.</summary>
+    public static IServiceCollection AddIdentityHubAdminHost(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<AdminHostOptions>().BindConfiguration(AdminHostOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminHostOptions>, AdminHostOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
+        services.AddIdentityHubDatabase(database.Provider, database.ConnectionString);
+        AddMail(services, configuration, environment);
+        services.AddIdentityHubAdministration();
+        services.AddAdminAccess(configuration);
+
+        services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<UnreadableRequests>();
+        services.AddAdminApiDocument();
+        return services;
+    }
+
+    /// <summary>Email (invitations, notices) through <c>IdentityHub:Delivery</c>, as the token server sends it; the development outbox is the token server's.</summary>
+    private static void AddMail(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddIdentityHubDelivery(configuration.GetSection("IdentityHub:Delivery"));
+        var dataFolder = DatabaseSettings.DataFolder(configuration, environment.ContentRootPath);
+        services.AddOptions<DeliveryOptions>().PostConfigure(delivery =>
+        {
+            if (delivery.Outbox.Enabled && string.IsNullOrWhiteSpace(delivery.Outbox.Folder))
+            {
+                delivery.Outbox.Folder = Path.Combine(dataFolder, "outbox");
+            }
+        });
+    }
+}
