@@ -5,13 +5,16 @@ namespace IdentityHub.Admin.Api;
 
 /// <summary>
 /// The OpenAPI 3.1 document, generated from the endpoints (<c>/api/openapi/v1.json</c>), and a browsable
-/// reference page built on it (<c>/api/reference</c>). Both are public: they describe, they do not act.
+/// reference page built on it (<c>/api/reference/</c>). Both are public: they describe, they do not act.
 /// </summary>
 internal static class ApiDocument
 {
     public const string Path = "/api/openapi/{documentName}.json";
 
     public const string ReferencePath = "/api/reference";
+
+    /// <summary>Where people open the reference page (Scalar serves it under the prefix, with a trailing slash).</summary>
+    public const string ReferencePage = ReferencePath + "/";
 
     public static IServiceCollection AddAdminApiDocument(this IServiceCollection services) =>
         services.AddOpenApi("v1", document =>

@@ -20,7 +20,7 @@ internal static class RegistrationsApi
         registrations.MapGet("/", ListAsync)
             .WithName("ListRegistrationRequests")
             .WithSummary("List registration requests")
-            .WithDescription("Platform administrators only; oldest first; status Pending unless asked.")
+            .WithDescription("The plan's staff only (platform administrators decide; the help desk reads, to answer callers); oldest first; status Pending unless asked.")
             .Produces<IReadOnlyList<RegistrationView>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
