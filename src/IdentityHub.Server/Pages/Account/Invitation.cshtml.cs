@@ -8,6 +8,7 @@ using IdentityHub.Server.Pages.Shared;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -58,14 +59,15 @@ public sealed class InvitationModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await OpenAsync() || !ModelState.IsValid)
+        if (!await OpenAsync() || string.IsNullOrEmpty(Username))
         {
             return Page();
         }
 
+        // Every problem at once: the username and the password rules even when the second password differs.
         var account = new IdentityHubUser
         {
-            UserName = UsernameRules.Normalize(Username!),
+            UserName = UsernameRules.Normalize(Username),
             Email = Invitation!.Email,
             GivenName = Invitation.GivenName,
             FamilyName = Invitation.FamilyName,
@@ -100,15 +102,21 @@ public sealed class InvitationModel(
         if (UsernameRules.Problem(Username) is { } problem)
         {
             ModelState.AddModelError(nameof(Username), problem);
-            return;
+        }
+        else if (ModelState.GetFieldValidationState(nameof(Username)) != ModelValidationState.Invalid)
+        {
+            foreach (var validator in users.UserValidators)
+            {
+                foreach (var error in (await validator.ValidateAsync(users, account)).Errors)
+                {
+                    ModelState.AddModelError(nameof(Username), error.Description);
+                }
+            }
         }
 
-        foreach (var validator in users.UserValidators)
+        if (string.IsNullOrEmpty(Password) || ModelState.GetFieldValidationState(nameof(Password)) == ModelValidationState.Invalid)
         {
-            foreach (var error in (await validator.ValidateAsync(users, account)).Errors)
-            {
-                ModelState.AddModelError(nameof(Username), error.Description);
-            }
+            return;
         }
 
         foreach (var validator in users.PasswordValidators)
