@@ -10,13 +10,17 @@ namespace IdentityHub.Administration;
 /// </summary>
 public sealed class AdminAudit(IdentityHubDbContext db, TimeProvider time)
 {
-    public string Add(AdminCaller caller, string @event, string? subjectUserId, string? organizationId, string? detail = null)
+    public string Add(AdminCaller caller, string @event, string? subjectUserId, string? organizationId, string? detail = null) =>
+        Add(caller.UserId, @event, subjectUserId, organizationId, detail);
+
+    /// <summary>An event with no signed-in actor (<paramref name="actorId"/> null), such as a request from the public registration page.</summary>
+    public string Add(string? actorId, string @event, string? subjectUserId, string? organizationId, string? detail = null)
     {
         var entry = new AuditEvent
         {
             OccurredAt = time.GetUtcNow(),
             UserId = subjectUserId,
-            ActorId = caller.UserId,
+            ActorId = actorId,
             OrganizationId = organizationId,
             Event = @event,
             Outcome = "succeeded",

@@ -18,6 +18,7 @@ public static class AdministrationServices
         services.AddScoped<TokenServerLinks>();
         services.AddScoped<AdminCallers>();
         services.AddScoped<AdminAudit>();
+        services.AddScoped<AdminMail>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<InvitationRegister>();

@@ -20,13 +20,13 @@ public sealed record InvitationView(
         invitation.LastSentAt, invitation.ExpiresAt, now >= invitation.ExpiresAt, invitation.ConcurrencyStamp);
 }
 
-/// <summary>An invitation just made or sent again, with the secret of its link (shown nowhere, only mailed).</summary>
-public sealed record SentInvitation(InvitationView Invitation, string LinkSecret);
-
-/// <summary>What a link leads to: the invitation, or nothing usable (expired, cancelled, used or unknown: one answer for all).</summary>
-public sealed record InvitationLink(Invitation? Invitation)
+/// <summary>
+/// What a link leads to: the invitation and its organization's name, or nothing usable (expired, cancelled,
+/// used, replaced by a resend or unknown: one answer for all).
+/// </summary>
+public sealed record InvitationLink(Invitation? Invitation, string? OrganizationName = null)
 {
-    public const string Unusable = "This invitation link has expired or was cancelled. Ask your administrator to send you a new one.";
+    public const string Unusable = "This invitation link no longer works. Ask the administrator who invited you to send you a new one.";
 
     public bool IsUsable => Invitation is not null;
 }

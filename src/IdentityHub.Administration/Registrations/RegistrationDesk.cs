@@ -17,6 +17,7 @@ public sealed class RegistrationDesk(
     OrganizationDirectory organizations,
     InvitationRegister invitations,
     AdminAudit audit,
+    AdminMail mail,
     TimeProvider time)
 {
     public const int MaxReasonLength = 1000;
@@ -42,8 +43,17 @@ public sealed class RegistrationDesk(
             SubmittedFrom = from is { Length: <= 64 } ? from : null,
         };
         db.RegistrationRequests.Add(request);
+        var reference = audit.Add(actorId: null, "registration.submitted", subjectUserId: null, organizationId: null, request.OrganizationName);
         await db.SaveChangesAsync(cancellationToken);
-        return new AdminResult<RegistrationView>.Done(RegistrationView.Of(request));
+
+        // The receipt goes to both people the request names, so neither is signed up without knowing.
+        var sent = true;
+        foreach (var administrator in new[] { request.Primary, request.Secondary })
+        {
+            sent &= await mail.SendAsync(administrator.Email, RegistrationMail.ReceivedSubject, RegistrationMail.Received(administrator.GivenName, request.OrganizationName, reference), reference, cancellationToken);
+        }
+
+        return new AdminResult<RegistrationView>.Done(RegistrationView.Of(request), sent ? null : "Your request is saved, but we could not send the confirmation email. Keep the reference number.", reference);
     }
 
     /// <summary>Requests in a status, oldest first (the queue order); for the plan's staff only.</summary>
@@ -82,13 +92,20 @@ public sealed class RegistrationDesk(
         var reference = audit.Add(caller, "registration.approved", subjectUserId: null, organization.Id, organization.Name);
         await db.SaveChangesAsync(cancellationToken);
 
+        var unsent = new List<string>();
+        foreach (var (invitation, secret) in new[] { primary, secondary })
+        {
+            if (!await invitations.MailAsync(invitation, secret, caller.UserId, reference, cancellationToken))
+            {
+                unsent.Add(invitation.Email);
+            }
+        }
+
         var now = time.GetUtcNow();
         return new AdminResult<ApprovedRegistration>.Done(
-            new ApprovedRegistration(
-                OrganizationView.Of(organization),
-                new SentInvitation(InvitationView.Of(primary.Invitation, now), primary.Secret),
-                new SentInvitation(InvitationView.Of(secondary.Invitation, now), secondary.Secret)),
-            Reference: reference);
+            new ApprovedRegistration(OrganizationView.Of(organization), InvitationView.Of(primary.Invitation, now), InvitationView.Of(secondary.Invitation, now)),
+            unsent.Count == 0 ? null : $"The organization is registered, but the invitation email could not be sent to {string.Join(" and ", unsent)}. Resend it from your pending invitations.",
+            reference);
     }
 
     public async Task<AdminResult<RegistrationView>> RejectAsync(AdminCaller caller, string id, string? version, string? reason, CancellationToken cancellationToken = default)
@@ -110,7 +127,14 @@ public sealed class RegistrationDesk(
         request.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         var reference = audit.Add(caller, "registration.rejected", subjectUserId: null, organizationId: null, $"{request.OrganizationName}: {text}");
         await db.SaveChangesAsync(cancellationToken);
-        return new AdminResult<RegistrationView>.Done(RegistrationView.Of(request), Reference: reference);
+
+        var sent = true;
+        foreach (var submitter in new[] { request.Primary, request.Secondary })
+        {
+            sent &= await mail.SendAsync(submitter.Email, RegistrationMail.RejectedSubject, RegistrationMail.Rejected(submitter.GivenName, request.OrganizationName, text, reference), reference, cancellationToken);
+        }
+
+        return new AdminResult<RegistrationView>.Done(RegistrationView.Of(request), sent ? null : "The request is rejected, but the email with the reason could not be sent to the requester.", reference);
     }
 
     /// <summary>Why the caller cannot decide on this request now, or nothing when they can.</summary>

@@ -25,5 +25,5 @@ public sealed record RegistrationView(
         request.SubmittedAt, request.Status, request.RejectionReason, request.OrganizationId, request.ConcurrencyStamp);
 }
 
-/// <summary>An approved request: the organization it created and the invitations of its two administrators, to be mailed.</summary>
-public sealed record ApprovedRegistration(OrganizationView Organization, SentInvitation Primary, SentInvitation Secondary);
+/// <summary>An approved request: the organization it created and the invitations mailed to its two administrators.</summary>
+public sealed record ApprovedRegistration(OrganizationView Organization, InvitationView Primary, InvitationView Secondary);

@@ -155,6 +155,9 @@ public sealed class ClientRegistration
 
     public List<Uri> PostLogoutRedirectUris { get; set; } = [];
 
+    /// <summary>The portal's home page (like RFC 7591 <c>client_uri</c>), where a person who accepted an invitation to it lands.</summary>
+    public Uri? ClientUri { get; set; }
+
     /// <summary>Extra scopes beyond <c>openid profile email phone offline_access</c> (API scopes).</summary>
     public List<string> Scopes { get; set; } = [];
 

@@ -148,6 +148,11 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
                 failures.Add($"{key}: '{uri}' must be an absolute URL without a fragment (RedirectUris, PostLogoutRedirectUris).");
             }
 
+            if (client.ClientUri is { } home && (!home.IsAbsoluteUri || home.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(home.Fragment)))
+            {
+                failures.Add($"{key}:ClientUri must be an absolute http(s) URL without a fragment (the portal's home page).");
+            }
+
             if (client.Assurance is not null && ClientPolicy.AssuranceFrom(client.Assurance) is null)
             {
                 failures.Add($"{key}:Assurance is '{client.Assurance}'; use aal2 or aal3.");

@@ -1,3 +1,4 @@
+using IdentityHub.Administration;
 using IdentityHub.Data;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Account;
@@ -54,6 +55,7 @@ public static class IdentityHubServices
         services.AddIdentityHubAccounts();
         services.AddIdentityHubProfile();
         services.AddIdentityHubTerms();
+        services.AddIdentityHubAdministration();
         services.AddIdentityHubThrottling(configuration);
         services.AddRazorPages().AddMvcOptions(mvc =>
         {

@@ -17,6 +17,8 @@ public sealed class PageLimits(RateLimits limits)
     public const string ForgotUsernamePerEmail = "forgot-username/email";
     public const string ForgotPasswordPerAddress = "forgot-password/address";
     public const string ForgotPasswordPerAccount = "forgot-password/account";
+    public const string RegistrationPerAddress = "registration/address";
+    public const string RegistrationPerEmail = "registration/email";
 
     public Task<RateLimitDecision> CodeSendAsync(HttpContext http, string userId)
     {
@@ -53,6 +55,18 @@ public sealed class PageLimits(RateLimits limits)
             new(ForgotPasswordPerAddress, settings.ForgotPasswordPerAddress, RateLimits.Key(address)),
             new(ForgotPasswordPerAccount, settings.ForgotPasswordPerAccount, RateLimits.Key(userName, address)),
         ]);
+    }
+
+    /// <summary>A registration request: per network address, and per administrator's email address it names.</summary>
+    public Task<RateLimitDecision> RegistrationAsync(HttpContext http, IEnumerable<string> emails)
+    {
+        var settings = limits.Settings;
+        RateLimitCount[] counts = [
+            new(RegistrationPerAddress, settings.RegistrationPerAddress, RateLimits.Key(limits.AddressOf(http))),
+            .. emails.Where(email => !string.IsNullOrWhiteSpace(email)).Select(email => email.Trim().ToLowerInvariant()).Distinct()
+                .Select(email => new RateLimitCount(RegistrationPerEmail, settings.RegistrationPerEmail, RateLimits.Key(email))),
+        ];
+        return CountAsync(http, counts);
     }
 
     private Task<RateLimitDecision> CountAsync(HttpContext http, RateLimitCount[] counts) =>

@@ -36,6 +36,12 @@ public sealed class RateLimitOptions
     /// <summary>Per username and network address, like sign-in.</summary>
     public RateLimitRule ForgotPasswordPerAccount { get; set; } = new(5, TimeSpan.FromMinutes(15));
 
+    /// <summary>Registration requests sent from the public page (D2) per network address.</summary>
+    public RateLimitRule RegistrationPerAddress { get; set; } = new(10, TimeSpan.FromHours(1));
+
+    /// <summary>Registration requests naming an email address (as primary or secondary administrator): each one emails it.</summary>
+    public RateLimitRule RegistrationPerEmail { get; set; } = new(5, TimeSpan.FromHours(1));
+
     /// <summary>Failed client authentications at the token endpoint per client id; then 429 until the window ends.</summary>
     public RateLimitRule TokenClientFailures { get; set; } = new(20, TimeSpan.FromMinutes(1));
 
@@ -69,6 +75,7 @@ public sealed class RateLimitOptions
         (nameof(CodeVerifyPerAddress), CodeVerifyPerAddress), (nameof(CodeVerifyPerAccount), CodeVerifyPerAccount),
         (nameof(ForgotUsernamePerAddress), ForgotUsernamePerAddress), (nameof(ForgotUsernamePerEmail), ForgotUsernamePerEmail),
         (nameof(ForgotPasswordPerAddress), ForgotPasswordPerAddress), (nameof(ForgotPasswordPerAccount), ForgotPasswordPerAccount),
+        (nameof(RegistrationPerAddress), RegistrationPerAddress), (nameof(RegistrationPerEmail), RegistrationPerEmail),
         (nameof(TokenClientFailures), TokenClientFailures),
     ];
 }

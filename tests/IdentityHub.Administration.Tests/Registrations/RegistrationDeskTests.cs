@@ -28,7 +28,7 @@ public sealed class RegistrationDeskTests(AdministrationDatabase database) : ICl
         Assert.Equal("Lakeside Family Medicine", approved.Organization.Name);
         var invited = await database.QueryAsync(db => db.Invitations.Where(i => i.OrganizationId == approved.Organization.Id).OrderBy(i => i.GivenName).ToListAsync());
         Assert.Equal([("Ana", AdministrativeRole.PrimaryAdministrator), ("Ben", AdministrativeRole.BackupAdministrator)], invited.Select(i => (i.GivenName, i.Role)));
-        Assert.True((await database.InScopeAsync(s => s.GetRequiredService<IdentityHub.Administration.Invitations.InvitationRegister>().OpenAsync(approved.Primary.LinkSecret))).IsUsable);
+        Assert.True((await database.InScopeAsync(s => s.GetRequiredService<IdentityHub.Administration.Invitations.InvitationRegister>().OpenAsync(database.Sent.LinkSecretTo("ana.lopez@lakeside.example")))).IsUsable);
         var request = await database.QueryAsync(db => db.RegistrationRequests.SingleAsync(r => r.Id == submitted.Id));
         Assert.Equal((RegistrationStatus.Approved, approved.Organization.Id, platform.UserId), (request.Status, request.OrganizationId, request.DecidedBy));
     }
