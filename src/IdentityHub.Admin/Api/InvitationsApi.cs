@@ -1,5 +1,4 @@
 using IdentityHub.Admin.Access;
-using IdentityHub.Administration;
 using IdentityHub.Administration.Invitations;
 
 namespace IdentityHub.Admin.Api;
@@ -52,20 +51,17 @@ internal static class InvitationsApi
 
     private static async Task<IResult> CreateAsync(ApiCaller caller, InvitationRegister register, InvitationInput input, CancellationToken cancellationToken) =>
         ApiResults.From(
-            Shown(await register.CreateAsync(caller, input, cancellationToken)),
+            await register.CreateAsync(caller, input, cancellationToken),
             invitation => invitation.Version,
             invitation => $"/api/v1/invitations/{invitation.Id}");
 
     private static async Task<IResult> ResendAsync(ApiCaller caller, InvitationRegister register, HttpRequest request, string id, CancellationToken cancellationToken) =>
         Versions.FromIfMatch(request) is { } version
-            ? ApiResults.From(Shown(await register.ResendAsync(caller, id, version, cancellationToken)), invitation => invitation.Version)
+            ? ApiResults.From(await register.ResendAsync(caller, id, version, cancellationToken), invitation => invitation.Version)
             : ApiResults.VersionRequired();
 
     private static async Task<IResult> CancelAsync(ApiCaller caller, InvitationRegister register, HttpRequest request, string id, CancellationToken cancellationToken) =>
         Versions.FromIfMatch(request) is { } version
             ? ApiResults.From(await register.CancelAsync(caller, id, version, cancellationToken), invitation => invitation.Version)
             : ApiResults.VersionRequired();
-
-    /// <summary>The invitation without its link's secret, which only the invitee's email carries.</summary>
-    private static AdminResult<InvitationView> Shown(AdminResult<SentInvitation> result) => result.Select(sent => sent.Invitation);
 }

@@ -20,6 +20,9 @@ public sealed class InvitationsAndRegistrationsApiTests(AdminHosts hosts) : ICla
         var invitation = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("value");
         var id = invitation.GetProperty("id").GetString();
         Assert.False(invitation.TryGetProperty("linkSecret", out _), "the link's secret goes by email only");
+        var email = hosts.TokenServer.Messages.LatestTo("nora.quinn@harborview.example");
+        Assert.Contains("https://localhost/account/invitation?code=", email.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Harbor View Billing", email.Body, StringComparison.Ordinal);
 
         var mine = await (await api.GetAsync("/api/v1/invitations")).JsonAsync(HttpStatusCode.OK);
         var theirs = await (await backupApi.GetAsync("/api/v1/invitations")).JsonAsync(HttpStatusCode.OK);
