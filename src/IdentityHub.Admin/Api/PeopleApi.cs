@@ -14,7 +14,7 @@ internal static class PeopleApi
         people.MapGet("/", ListAsync)
             .WithName("ListPeople")
             .WithSummary("List people")
-            .WithDescription("Search by name, username or email; filter by role (and by organization, for the plan's staff); page. Organization administrators see their own organization's people only.")
+            .WithDescription("Search by name, username or email; filter by role (and by organization, for the plan's staff); order (Name, NameDescending, LastSignIn, LeastRecentSignIn); page. Organization administrators see their own organization's people only.")
             .Produces<Administration.Page<PersonView>>()
             .ProducesValidationProblem();
 
@@ -44,6 +44,7 @@ internal static class PeopleApi
         string? search,
         AdministrativeRole? role,
         string? organizationId,
+        PeopleOrder? order,
         int? page,
         int? pageSize,
         CancellationToken cancellationToken)
@@ -53,7 +54,7 @@ internal static class PeopleApi
             return problem;
         }
 
-        var query = new PeopleQuery(search, role, organizationId, page ?? 1, pageSize ?? Paging.DefaultSize);
+        var query = new PeopleQuery(search, role, organizationId, page ?? 1, pageSize ?? Paging.DefaultSize, order ?? PeopleOrder.Name);
         return TypedResults.Ok(await directory.ListAsync(caller, query, cancellationToken));
     }
 

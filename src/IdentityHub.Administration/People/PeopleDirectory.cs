@@ -38,11 +38,19 @@ public sealed class PeopleDirectory(IdentityHubDbContext db, AdminAudit audit, T
         var size = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
         var number = Math.Max(query.Page, 1);
         var total = await people.CountAsync(cancellationToken);
-        var page = await people.OrderBy(u => u.FamilyName).ThenBy(u => u.GivenName).ThenBy(u => u.Id)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var page = await Ordered(people, query.Order).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         return new Page<PersonView>([.. page.Select(u => PersonView.Of(u, now))], total, number, size);
     }
+
+    /// <summary>The order asked for, then the id, so that pages never overlap.</summary>
+    private static IQueryable<IdentityHubUser> Ordered(IQueryable<IdentityHubUser> people, PeopleOrder order) => order switch
+    {
+        PeopleOrder.NameDescending => people.OrderByDescending(u => u.FamilyName).ThenByDescending(u => u.GivenName).ThenBy(u => u.Id),
+        PeopleOrder.LastSignIn => people.OrderBy(u => u.LastSignInAt == null).ThenByDescending(u => u.LastSignInAt).ThenBy(u => u.Id),
+        PeopleOrder.LeastRecentSignIn => people.OrderBy(u => u.LastSignInAt == null).ThenBy(u => u.LastSignInAt).ThenBy(u => u.Id),
+        _ => people.OrderBy(u => u.FamilyName).ThenBy(u => u.GivenName).ThenBy(u => u.Id),
+    };
 
     public async Task<PersonView?> FindAsync(AdminCaller caller, string id, CancellationToken cancellationToken = default)
     {

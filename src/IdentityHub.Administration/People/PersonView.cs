@@ -26,8 +26,17 @@ public sealed record PersonView(
         user.ConcurrencyStamp ?? "");
 }
 
-/// <summary>A list request: text to look for (name, username or email), the role, the organization (the plan's staff only), the page.</summary>
-public sealed record PeopleQuery(string? Search = null, AdministrativeRole? Role = null, string? OrganizationId = null, int Page = 1, int PageSize = 25)
+/// <summary>A list request: text to look for (name, username or email), the role, the organization (the plan's staff only), the order, the page.</summary>
+public sealed record PeopleQuery(string? Search = null, AdministrativeRole? Role = null, string? OrganizationId = null, int Page = 1, int PageSize = 25, PeopleOrder Order = PeopleOrder.Name)
 {
     public const int MaxPageSize = 100;
+}
+
+/// <summary>How a list of people is ordered: by family then given name, either way, or by the last sign-in (most recent or longest ago first; never signed in last).</summary>
+public enum PeopleOrder
+{
+    Name,
+    NameDescending,
+    LastSignIn,
+    LeastRecentSignIn,
 }

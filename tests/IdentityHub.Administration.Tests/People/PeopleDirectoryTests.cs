@@ -43,6 +43,30 @@ public sealed class PeopleDirectoryTests(AdministrationDatabase database) : ICla
     }
 
     [Fact]
+    public async Task People_are_ordered_by_name_either_way_or_by_last_sign_in_with_those_never_signed_in_last()
+    {
+        var (primary, organization) = await OrganizationWithPrimaryAsync();
+        var people = new[] { ("Adams", -3), ("Baker", -1), ("Clark", 0) };
+        var ids = new Dictionary<string, string>();
+        foreach (var (family, daysAgo) in people)
+        {
+            var person = await database.PersonAsync(GeneralUser, organization);
+            ids[family] = person.UserId;
+            await database.QueryAsync(db => db.Users.Where(u => u.Id == person.UserId).ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.FamilyName, family)
+                .SetProperty(u => u.LastSignInAt, daysAgo == 0 ? null : database.Clock.GetUtcNow().AddDays(daysAgo))));
+        }
+
+        async Task<string[]> OrderAsync(PeopleOrder order) =>
+            [.. (await InScope(p => p.ListAsync(primary, new PeopleQuery(Role: GeneralUser, Order: order)))).Items.Select(p => p.FamilyName!)];
+
+        Assert.Equal(["Adams", "Baker", "Clark"], await OrderAsync(PeopleOrder.Name));
+        Assert.Equal(["Clark", "Baker", "Adams"], await OrderAsync(PeopleOrder.NameDescending));
+        Assert.Equal(["Baker", "Adams", "Clark"], await OrderAsync(PeopleOrder.LastSignIn));
+        Assert.Equal(["Adams", "Baker", "Clark"], await OrderAsync(PeopleOrder.LeastRecentSignIn));
+    }
+
+    [Fact]
     public async Task Naming_a_backup_needs_no_warning_and_leaving_none_gets_one()
     {
         var (primary, organization) = await OrganizationWithPrimaryAsync();
