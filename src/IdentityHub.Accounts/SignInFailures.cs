@@ -15,8 +15,8 @@ public interface ISignInFailures
     Task ForgetAsync(string userName, CancellationToken cancellationToken);
 }
 
-/// <summary>The rate-limit policy and partition keys the wrong-password counters are kept under.</summary>
-public static class SignInFailureKeys
+/// <summary>Rate-limit partition keys, and the policy the wrong-password counters are kept under.</summary>
+public static class RateLimitKeys
 {
     public const string WrongPasswords = "wrong-password/account";
 
@@ -38,8 +38,8 @@ public sealed class DatabaseSignInFailures(IdentityHubDbContext db) : ISignInFai
 {
     public Task ForgetAsync(string userName, CancellationToken cancellationToken)
     {
-        var prefix = SignInFailureKeys.PrefixOf(userName);
-        return db.RateLimitCounters.Where(c => c.Policy == SignInFailureKeys.WrongPasswords && c.PartitionKey.StartsWith(prefix))
+        var prefix = RateLimitKeys.PrefixOf(userName);
+        return db.RateLimitCounters.Where(c => c.Policy == RateLimitKeys.WrongPasswords && c.PartitionKey.StartsWith(prefix))
             .ExecuteDeleteAsync(cancellationToken);
     }
 }
