@@ -11,7 +11,8 @@ public sealed record ReferencedEvent(
 /// <summary>
 /// The help desk's look-up (D8): a caller reads out the reference number a page or an email showed them,
 /// and the plan's staff see the events behind it. An organization's administrators see only the events of
-/// their own organization; any other reference is "not found", as is one that matches nothing.
+/// their own organization (and the token server's events about its people); any other reference is "not
+/// found", as is one that matches nothing.
 /// </summary>
 public sealed class ReferenceLookup(IdentityHubDbContext db)
 {
@@ -37,7 +38,10 @@ public sealed class ReferenceLookup(IdentityHubDbContext db)
         var events = db.AuditEvents.AsNoTracking().Where(e => e.Reference == normalized);
         if (!caller.Role.IsPlatformStaff())
         {
-            events = events.Where(e => e.OrganizationId != null && e.OrganizationId == caller.OrganizationId);
+            // Their organization's events, and the token server's events about their people (those name no organization).
+            var organizationId = caller.OrganizationId;
+            events = events.Where(e => e.OrganizationId == organizationId
+                || e.OrganizationId == null && db.Users.Any(u => u.Id == e.UserId && u.OrganizationId == organizationId));
         }
 
         var found = await events

@@ -42,6 +42,26 @@ public sealed class ReferenceLookupTests(AdministrationDatabase database) : ICla
         Assert.Equal(["Enter the reference number as 8 letters and digits, for example 4F7K-9QXM."], invalid.Problems["reference"]);
     }
 
+    [Fact]
+    public async Task Organization_administrators_see_the_token_servers_events_about_their_people()
+    {
+        var (primary, person, _) = await UnlockedPersonAsync();
+        var (otherPrimary, _, _) = await UnlockedPersonAsync();
+        var reference = Core.Audit.AuditReferences.New();
+        await database.QueryAsync(db =>
+        {
+            db.AuditEvents.Add(new Data.Audit.AuditEvent
+            {
+                OccurredAt = database.Clock.GetUtcNow(), UserId = person.Id, Event = "mfa.locked", Outcome = "locked", Reference = reference,
+            });
+            return db.SaveChangesAsync();
+        });
+
+        var found = Assert.IsType<AdminResult<IReadOnlyList<ReferencedEvent>>.Done>(await LookUpAsync(primary, reference));
+        Assert.Equal(("mfa.locked", person.UserName), (Assert.Single(found.Value).Event, found.Value[0].UserName));
+        Assert.IsType<AdminResult<IReadOnlyList<ReferencedEvent>>.NotFound>(await LookUpAsync(otherPrimary, reference));
+    }
+
     [Theory]
     [InlineData("4f7k-9qxm", "4F7K-9QXM")]
     [InlineData(" 4F7K 9QXM ", "4F7K-9QXM")]
