@@ -1,3 +1,5 @@
+using IdentityHub.Accounts;
+using IdentityHub.Administration.Audit;
 using IdentityHub.Administration.Invitations;
 using IdentityHub.Administration.Organizations;
 using IdentityHub.Administration.People;
@@ -23,6 +25,14 @@ public static class AdministrationServices
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<InvitationRegister>();
         services.AddScoped<RegistrationDesk>();
+        services.AddIdentityHubSharedAccounts();
+        services.AddScoped<AccountActions>();
+        services.AddScoped<ReferenceLookup>();
+        services.AddOptions<AccountActionOptions>()
+            .BindConfiguration(AccountActionOptions.Section)
+            .Validate(actions => actions.PasswordResetLinkLifetime > TimeSpan.Zero && actions.PasswordResetLinkLifetime <= TimeSpan.FromDays(7),
+                $"{AccountActionOptions.Section}:PasswordResetLinkLifetime must be a positive duration of at most 7 days (for example 24:00:00).")
+            .ValidateOnStart();
         services.AddOptions<InvitationOptions>()
             .BindConfiguration(InvitationOptions.Section)
             .Validate(invitations => invitations.LinkLifetime > TimeSpan.Zero && invitations.ListedFor >= invitations.LinkLifetime,

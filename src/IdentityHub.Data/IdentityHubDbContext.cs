@@ -75,6 +75,8 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             user.Property(u => u.LocationId).HasMaxLength(32);
             user.Property(u => u.AdministrativeRole).HasConversion<string>().HasMaxLength(32).HasDefaultValue(Core.Organizations.AdministrativeRole.GeneralUser);
             user.HasIndex(u => new { u.OrganizationId, u.AdministrativeRole });
+            user.Property(u => u.PasswordChoiceHash).HasMaxLength(64);
+            user.HasIndex(u => u.PasswordChoiceHash).IsUnique();
             user.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             user.HasOne<OrganizationLocation>().WithMany().HasForeignKey(u => u.LocationId).OnDelete(DeleteBehavior.SetNull);
         });

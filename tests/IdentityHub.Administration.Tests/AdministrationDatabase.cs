@@ -26,7 +26,7 @@ public sealed class AdministrationDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await PostgresCluster.Shared.CreateDatabaseAsync("admin");
-        _services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -34,8 +34,10 @@ public sealed class AdministrationDatabase : IAsyncLifetime
             }).Build())
             .AddSingleton<IMessageSender>(Sent)
             .AddIdentityHubDatabase(DatabaseProvider.Postgres, connectionString)
-            .AddIdentityHubAdministration()
-            .BuildServiceProvider();
+            .AddIdentityHubAdministration();
+        // Ending sessions revokes tokens through OpenIddict's managers, registered as both hosts register them.
+        services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityHubDbContext>());
+        _services = services.BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>().ApplyMigrationsAsync();
     }

@@ -17,8 +17,9 @@ internal static class AdminApi
 
         api.MapMe();
         api.MapOrganizations();
-        api.MapPeople();
+        api.MapPeople().MapAccountActions();
         api.MapInvitations();
         api.MapRegistrations();
+        api.MapReferences();
     }
 }

@@ -60,6 +60,15 @@ public class IdentityHubUser : IdentityUser
     public DateTimeOffset? MfaLockedUntil { get; set; }
 
     /// <summary>
+    /// The SHA-256 hash of the secret in the password-reset link an administrator had sent (D6); null when
+    /// none is pending. A newer link replaces it, and choosing a password uses it up.
+    /// </summary>
+    public string? PasswordChoiceHash { get; set; }
+
+    /// <summary>Until when the pending password-reset link works.</summary>
+    public DateTimeOffset? PasswordChoiceExpiresAt { get; set; }
+
+    /// <summary>
     /// Clears a lockout, the failed-attempt count and an inactivity switch-off, and starts the inactivity
     /// clock again (a password reset, a temporary password, an administrator). An administrator's
     /// switch-off stays unless <paramref name="byAdministrator"/>: only an administrator undoes it.

@@ -1,3 +1,4 @@
+using IdentityHub.Accounts;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Data;
 using IdentityHub.Data.Users;
@@ -14,7 +15,7 @@ namespace IdentityHub.Server.Mfa;
 /// outcome through <see cref="Apply"/>; help-desk and administrator unlocks go through <see cref="UnlockAsync"/>.
 /// The counters are saved with the caller's own record of the check, in one round trip.
 /// </summary>
-public sealed class MfaLockout(IdentityHubDbContext db, AuditLog audit, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class MfaLockout(IdentityHubDbContext db, AuditLog audit, AccountAccess access, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
 {
     private CodeSettings Settings => options.CurrentValue.Mfa.Codes;
 
@@ -63,11 +64,15 @@ public sealed class MfaLockout(IdentityHubDbContext db, AuditLog audit, IOptions
     /// <summary>Clears the counts after a factor that has no code result was accepted.</summary>
     public void Succeed(IdentityHubUser user) => Keep(user, SecondFactorLockout.AfterSuccess);
 
-    /// <summary>Ends a lock and the count before it, on behalf of <paramref name="actor"/> (a help-desk command, an administrator).</summary>
+    /// <summary>
+    /// Ends a lock and the count before it, on behalf of <paramref name="actor"/> (a help-desk command, an
+    /// administrator), through the shared unlock (<see cref="AccountAccess.UnlockAsync"/>): the password
+    /// lockout and wrong-password counts go with it.
+    /// </summary>
     public async Task UnlockAsync(IdentityHubUser user, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        Keep(user, SecondFactorLockout.AfterSuccess);
+        await access.UnlockAsync(user, cancellationToken);
         audit.Add("mfa.unlocked", "succeeded", user.Id, detail: $"by {actor}");
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -56,17 +56,4 @@ public sealed class RememberedDevices(IdentityHubDbContext db, IOptionsMonitor<I
         var devices = await db.RememberedDevices.Where(d => d.UserId == userId && d.RevokedAt == null).ToListAsync();
         return devices.Where(d => d.IsValidAt(now)).OrderByDescending(d => d.CreatedAt).ToList();
     }
-
-    /// <summary>Revokes one device, or all of the user's devices when <paramref name="deviceId"/> is null.</summary>
-    /// <remarks>
-    /// One UPDATE statement, outside the change tracker: requests revoking at the same time (sign out
-    /// everywhere from two tabs) each succeed, and changes the request has not saved yet are not saved with it.
-    /// </remarks>
-    public Task<int> RevokeAsync(string userId, string? deviceId = null)
-    {
-        var now = time.GetUtcNow();
-        return db.RememberedDevices
-            .Where(d => d.UserId == userId && d.RevokedAt == null && (deviceId == null || d.Id == deviceId))
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.RevokedAt, now));
-    }
 }

@@ -142,15 +142,6 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), cancellationToken) > 0;
     }
 
-    /// <summary>Ends every session of the user, except <paramref name="keep"/> (this browser's) when given.</summary>
-    public async Task<int> EndAllAsync(string userId, string reason, string? keep = null, CancellationToken cancellationToken = default)
-    {
-        cache.ForgetUser(userId);
-        var now = time.GetUtcNow();
-        return await db.Sessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), cancellationToken);
-    }
-
     /// <summary>The person's sessions that are alive, most recently used first.</summary>
     public async Task<IReadOnlyList<ServerSession>> ListAliveAsync(string userId, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using IdentityHub.Accounts;
 using IdentityHub.Server.Configuration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class SessionServices
         services.AddScoped<SessionRecords>();
         services.AddHostedService<SessionCleanup>();
         services.AddScoped<UserSessions>();
+        services.AddIdentityHubSharedAccounts();
         services.AddScoped<SignOutEverywhere>();
         return services;
     }

@@ -1,3 +1,4 @@
+using IdentityHub.Accounts;
 using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;

@@ -48,10 +48,7 @@ public sealed class RateLimits(IRateLimitStore store, ClientAddresses addresses,
     /// The partition key: a SHA-256 of each part (lower-cased), so the table holds no address,
     /// username or email, and all of one account's keys share a prefix.
     /// </summary>
-    public static string Key(params string[] parts) => string.Join(':', parts.Select(Hash));
-
-    private static string Hash(string part) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(part.Trim().ToLowerInvariant())))[..32];
+    public static string Key(params string[] parts) => Accounts.RateLimitKeys.Key(parts);
 
     private static RateLimitHit Hit(RateLimitCount count, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using IdentityHub.Accounts;
 using IdentityHub.Server.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +11,9 @@ namespace IdentityHub.Server.Throttling;
 /// that network is locked out of the account's password, while the owner elsewhere still signs in
 /// with the password and a second factor.
 /// </summary>
-public sealed class SignInGuard(RateLimits limits, IRateLimitStore store, IOptionsMonitor<IdentityHubOptions> options)
+public sealed class SignInGuard(RateLimits limits, IRateLimitStore store, IOptionsMonitor<IdentityHubOptions> options) : ISignInFailures
 {
-    public const string WrongPasswords = "wrong-password/account";
+    public const string WrongPasswords = RateLimitKeys.WrongPasswords;
 
     /// <summary>Counts a sign-in attempt and reads this network's wrong passwords for the username, in one round trip.</summary>
     public async Task<SignInCheck> CheckAsync(HttpContext http, string userName)
@@ -35,7 +36,7 @@ public sealed class SignInGuard(RateLimits limits, IRateLimitStore store, IOptio
 
     /// <summary>After a password reset or an administrator's unlock: every network starts again.</summary>
     public Task ForgetAsync(string userName, CancellationToken cancellationToken) =>
-        store.ResetAsync(WrongPasswords, RateLimits.Key(userName) + ":", cancellationToken);
+        store.ResetAsync(WrongPasswords, RateLimitKeys.PrefixOf(userName), cancellationToken);
 
     private RateLimitRule Rule => new(options.CurrentValue.Lockout.MaxFailedAttempts, options.CurrentValue.Lockout.Duration);
 }

@@ -23,6 +23,8 @@ public static class ThrottlingServices
         services.AddScoped<RateLimits>();
         services.AddScoped<PageLimits>();
         services.AddScoped<SignInGuard>();
+        // Unlocks and resets forget wrong passwords where this node counts them (the database or Redis).
+        services.AddScoped<Accounts.ISignInFailures>(provider => provider.GetRequiredService<SignInGuard>());
         services.AddSingleton<RateLimitCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<RateLimitCleanup>());
         return services;

@@ -1012,6 +1012,13 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PasswordChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("PasswordChoiceExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordChoiceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -1042,6 +1049,9 @@ namespace IdentityHub.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PasswordChoiceHash")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "AdministrativeRole");
 

@@ -1007,6 +1007,13 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("PasswordChangedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("PasswordChoiceExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordChoiceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1037,6 +1044,9 @@ namespace IdentityHub.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PasswordChoiceHash")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "AdministrativeRole");
 

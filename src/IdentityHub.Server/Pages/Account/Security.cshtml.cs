@@ -1,3 +1,4 @@
+using IdentityHub.Accounts;
 using IdentityHub.Data;
 using IdentityHub.Data.Audit;
 using IdentityHub.Data.Mfa;
@@ -24,6 +25,7 @@ namespace IdentityHub.Server.Pages.Account;
 public sealed class SecurityModel(
     EnrolledMethods methods,
     RememberedDevices devices,
+    RememberedDeviceRevocations revocations,
     RecoveryCodeStore recoveryCodes,
     SignOutEverywhere signOutEverywhere,
     SessionRecords sessions,
@@ -79,7 +81,7 @@ public sealed class SecurityModel(
 
     public Task<IActionResult> OnPostForgetDeviceAsync(string? deviceId) => ChangeAsync(async session =>
     {
-        var count = await devices.RevokeAsync(session.UserId, deviceId);
+        var count = await revocations.RevokeAsync(session.UserId, deviceId, HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.devices_revoked", "succeeded", session.UserId, detail: $"{count} device(s)");
         Notice = count == 1 ? "The device will ask for a security code at the next sign-in." : $"{count} devices will ask for a security code at the next sign-in.";
         return RedirectToPage();
