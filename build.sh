@@ -85,9 +85,11 @@ build() {
 test_all() {
   install_prerequisites
   export IDENTITYHUB_CHROMIUM=/usr/bin/chromium
-  # The suite starts hundreds of in-memory hosts, several at once: none watches its settings files, so
-  # they do not run out of the machine's inotify instances (128 per user by default).
+  # The suite starts hundreds of in-memory hosts, several at once: none watches its settings files, and
+  # file providers poll instead of holding inotify instances (128 per user by default), which the hosts'
+  # versioned script and style links would otherwise run out of.
   export DOTNET_hostBuilder__reloadConfigOnChange=false
+  export DOTNET_USE_POLLING_FILE_WATCHER=true
   # One folder per failed browser test (screenshot, HTML, process logs), under the repository.
   export IDENTITYHUB_BROWSER_RESULTS="$PWD/TestResults/browser/$(date -u +%Y%m%d-%H%M%S)"
   start_postgres

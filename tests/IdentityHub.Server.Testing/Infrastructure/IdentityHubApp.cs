@@ -30,6 +30,14 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     private bool _logCommands;
     private string _environment = "Testing";
 
+    static IdentityHubApp()
+    {
+        // Many hosts run at once in a test run: file providers poll rather than each holding inotify
+        // instances (128 per user by default), and no host watches its settings files.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public IdentityHubApp()
     {
         ClientOptions.BaseAddress = new Uri("https://localhost");
