@@ -58,6 +58,8 @@ public static class ConsoleServices
             console.UseStatusCodePagesWithReExecute("/NotFound", "?code={0}");
         });
         app.UseStaticFiles();
+        // Routing after the error and 404 pages, so that their re-executed requests find the page to render.
+        app.UseRouting();
         return app;
     }
 

@@ -38,11 +38,15 @@ public sealed class SensitiveActions(IOptionsMonitor<ConsoleOptions> options, Ti
         return age >= TimeSpan.FromMinutes(-5) && age <= window;
     }
 
-    /// <summary>Sends the person to sign in again, then back to <paramref name="returnUrl"/> (a local path of the console).</summary>
+    /// <summary>
+    /// Sends the person to sign in again (<c>prompt=login</c>: the token server asks for the password and second factor
+    /// even with a session), then back to <paramref name="returnUrl"/> (a local path of the console). Not max_age=0: the
+    /// token server compares the sign-in time it stored with the clock, and any rounding would make it ask forever.
+    /// </summary>
     public static Microsoft.AspNetCore.Mvc.IActionResult SignInAgain(string returnUrl) =>
         new Microsoft.AspNetCore.Mvc.ChallengeResult(
             ConsoleSignIn.OpenIdConnectScheme,
-            new OpenIdConnectChallengeProperties { RedirectUri = returnUrl, Prompt = "login", MaxAge = TimeSpan.Zero });
+            new OpenIdConnectChallengeProperties { RedirectUri = returnUrl, Prompt = "login" });
 
     /// <summary>The amr values: one claim each, or one claim holding the JSON array, as the token handler gave them.</summary>
     private static IEnumerable<string> MethodsOf(ClaimsPrincipal user)

@@ -63,7 +63,7 @@ public sealed class ConsoleBrowser
         var document = HtmlPage.Parse(html);
         var form = document.One("#" + submitId).Closest("form") as AngleSharp.Html.Dom.IHtmlFormElement
             ?? throw new Xunit.Sdk.XunitException($"The button {submitId} is in no form.");
-        var values = new Dictionary<string, string>(HtmlPage.HiddenFieldsOf(form));
+        var values = FieldsOf(form);
         foreach (var (name, value) in fields ?? new Dictionary<string, string>())
         {
             values[name] = value;
@@ -71,6 +71,36 @@ public sealed class ConsoleBrowser
 
         var action = form.GetAttribute("action") is { Length: > 0 } target ? target : pageUrl;
         return Console.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>What a browser sends for a form as it stands: every named field's value (checked boxes only), no buttons.</summary>
+    private static Dictionary<string, string> FieldsOf(AngleSharp.Html.Dom.IHtmlFormElement form)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var control in form.QuerySelectorAll("input, select, textarea"))
+        {
+            var name = control.GetAttribute("name");
+            switch (control)
+            {
+                case null:
+                    continue;
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "submit" or "button" }:
+                    continue;
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "radio" or "checkbox", IsChecked: false }:
+                    continue;
+                case AngleSharp.Html.Dom.IHtmlInputElement input when !string.IsNullOrEmpty(name):
+                    values[name] = input.Value;
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement select when !string.IsNullOrEmpty(name):
+                    values[name] = select.Value ?? "";
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area when !string.IsNullOrEmpty(name):
+                    values[name] = area.Value;
+                    break;
+            }
+        }
+
+        return values;
     }
 
     /// <summary>Follows redirects between the two hosts; stops at a page, or at the token server's sign-in page.</summary>
