@@ -97,4 +97,24 @@ public sealed class PeopleConsoleTests(AdminHosts hosts) : IClassFixture<AdminHo
         var changed = await browser.FollowAsync(await browser.PostFormOnAsync(await back.Content.ReadAsStringAsync(), $"/People/{person.Id}", "change-role", new Dictionary<string, string> { ["NewRole"] = "BackupAdministrator" }));
         Assert.Equal("Backup administrator", (await HtmlPage.ReadAsync(changed)).TextAt("#role"));
     }
+
+    [Fact]
+    public async Task A_form_without_its_token_or_with_an_unknown_role_gets_a_page_that_says_so_never_an_error()
+    {
+        var organization = await hosts.OrganizationAsync("Pinecrest Women's Health");
+        var administrator = await hosts.PersonAsync(AdministrativeRole.PrimaryAdministrator, organization.Id);
+        var person = await hosts.PersonAsync(AdministrativeRole.GeneralUser, organization.Id);
+        var browser = new ConsoleBrowser(hosts);
+        await browser.SignInAsync(administrator);
+
+        var unknownRole = await browser.SubmitAsync($"/People/{person.Id}", "change-role", new Dictionary<string, string> { ["NewRole"] = "Superuser" });
+        var noToken = await browser.Console.PostAsync($"/People/{person.Id}?handler=Role", new FormUrlEncodedContent(new Dictionary<string, string> { ["NewRole"] = "BackupAdministrator" }));
+
+        Assert.Equal(HttpStatusCode.OK, unknownRole.StatusCode);
+        var page = HtmlPage.Parse(await unknownRole.Content.ReadAsStringAsync());
+        Assert.Equal(("#NewRole", "Choose general user, backup administrator or primary administrator."), (page.One("#error-summary a").GetAttribute("href"), page.TextAt("#error-summary a")));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Contains("The request could not be completed (code 400)", await noToken.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(AdministrativeRole.GeneralUser, await hosts.InDatabaseAsync(db => Task.FromResult(db.Users.Single(u => u.Id == person.Id).AdministrativeRole)));
+    }
 }
