@@ -1,5 +1,6 @@
 using IdentityHub.Admin.Hosting;
 using IdentityHub.Data;
+using IdentityHub.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Admin;
@@ -30,7 +31,7 @@ public sealed class AdminProgram
             await app.RunAsync();
             return 0;
         }
-        catch (Exception exception) when (exception is DatabaseSettingsException or OptionsValidationException)
+        catch (Exception exception) when (exception is DatabaseSettingsException or OptionsValidationException or StartupException)
         {
             return Fail("The IdentityHub admin host cannot start: " + exception.Message);
         }
@@ -38,7 +39,7 @@ public sealed class AdminProgram
 
     private static int Fail(string message)
     {
-        Console.Error.WriteLine(message);
+        System.Console.Error.WriteLine(message);
         return 1;
     }
 }

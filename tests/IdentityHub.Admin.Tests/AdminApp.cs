@@ -1,6 +1,9 @@
 using IdentityHub.Admin;
+using IdentityHub.Admin.Console;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Testing;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +32,9 @@ public sealed class AdminApp(IdentityHubApp tokenServer) : WebApplicationFactory
         builder.UseSetting("ConnectionStrings:IdentityHub", tokenServer.ConnectionString);
         builder.UseSetting("IdentityHub:Database:Provider", "Postgres");
         builder.UseSetting("IdentityHub:Issuer", "https://localhost/");
+        // The same key-ring certificate as the token server: both read the one ring in the database.
+        builder.UseSetting("IdentityHub:DataProtection:Certificate:Path", TestCertificates.KeyRing.Path);
+        builder.UseSetting("IdentityHub:DataProtection:Certificate:Password", TestCertificates.KeyRing.Password);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -41,6 +47,8 @@ public sealed class AdminApp(IdentityHubApp tokenServer) : WebApplicationFactory
             services.AddSingleton(tokenServer.Messages);
             services.AddDeliveryChannel<CapturedEmail>();
             services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new ToTokenServer(tokenServer));
+            // The console's sign-in talks to the token server directly (discovery, keys, the code exchange).
+            services.Configure<OpenIdConnectOptions>(ConsoleSignIn.OpenIdConnectScheme, oidc => oidc.BackchannelHttpHandler = tokenServer.Server.CreateHandler());
         });
     }
 

@@ -18,6 +18,9 @@ public sealed class AdminHosts : IAsyncLifetime
     public const string Console = "admin-console";
     public const string ConsoleRedirectUri = "https://admin.test/signin-oidc";
 
+    /// <summary>The console's own address: another host name than the token server's (https://localhost).</summary>
+    public static readonly Uri ConsoleBase = new("https://admin.test");
+
     /// <summary>A second service client, allowed the admin scope but given no rights on the admin host.</summary>
     public const string UnregisteredService = "unregistered-service";
 
@@ -30,6 +33,7 @@ public sealed class AdminHosts : IAsyncLifetime
             .With("IdentityHub:Clients:4:ClientId", Console)
             .With("IdentityHub:Clients:4:DisplayName", "Admin console (test)")
             .With("IdentityHub:Clients:4:RedirectUris:0", ConsoleRedirectUri)
+            .With("IdentityHub:Clients:4:PostLogoutRedirectUris:0", "https://admin.test/signout-callback-oidc")
             .With("IdentityHub:Clients:4:Scopes:0", AdministrationScope.Name)
             .With("IdentityHub:Clients:5:ClientId", UnregisteredService)
             .With("IdentityHub:Clients:5:ClientSecret", UnregisteredServiceSecret)

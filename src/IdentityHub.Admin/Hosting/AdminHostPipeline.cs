@@ -1,5 +1,6 @@
 using IdentityHub.Admin.Access;
 using IdentityHub.Admin.Api;
+using IdentityHub.Admin.Console;
 
 namespace IdentityHub.Admin.Hosting;
 
@@ -9,11 +10,13 @@ public static class AdminHostPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAdminConsolePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<CallerLookup>();
         app.MapAdminApiDocument();
         app.MapAdminApi();
+        app.MapAdminConsole();
         return app;
     }
 }

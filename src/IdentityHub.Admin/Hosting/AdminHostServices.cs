@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IdentityHub.Admin.Access;
 using IdentityHub.Admin.Api;
+using IdentityHub.Admin.Console;
 using IdentityHub.Administration;
 using IdentityHub.Data;
 using IdentityHub.Delivery;
@@ -25,6 +26,7 @@ public static class AdminHostServices
         AddMail(services, configuration, environment);
         services.AddIdentityHubAdministration();
         services.AddAdminAccess(configuration);
+        services.AddAdminConsole(configuration, environment);
 
         services.Configure<JsonOptions>(json =>
         {

@@ -58,7 +58,7 @@ public sealed class IdentityHubOptions
     public bool SeedDemoUser { get; set; }
 
     /// <summary>The Strict-Transport-Security header sent on HTTPS outside Development; see docs/security.md.</summary>
-    public Hardening.HstsSettings Hsts { get; set; } = new();
+    public HstsSettings Hsts { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

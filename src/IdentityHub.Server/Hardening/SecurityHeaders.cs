@@ -6,16 +6,14 @@ using IdentityHub.Server.Configuration;
 namespace IdentityHub.Server.Hardening;
 
 /// <summary>
-/// The security headers every response carries (O6): a Content Security Policy that allows only the
+/// The security headers every response carries (O6, <see cref="SecurityHeaderPolicy"/>, shared with the admin host): a Content Security Policy that allows only the
 /// server's own files (no inline script or style) and no framing, <c>X-Frame-Options</c> for older
 /// browsers, no sniffing, no referrer, and HSTS on HTTPS outside Development. Responses that carry
 /// tokens or personal data (userinfo, introspection) are never cached.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment environment, IOptions<IdentityHubOptions> options)
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = SecurityHeaderPolicy.ContentSecurityPolicy;
 
     /// <summary>
     /// OpenIddict's form_post response (response_mode=form_post) submits its form with this one inline
@@ -29,7 +27,7 @@ internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment env
 
     private static readonly PathString[] NeverCached = ["/connect/userinfo", "/connect/introspect"];
 
-    private readonly string? _hsts = environment.IsDevelopment() ? null : HstsValue(options.Value.Hsts);
+    private readonly string? _hsts = SecurityHeaderPolicy.Hsts(options.Value.Hsts, environment);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -37,16 +35,10 @@ internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment env
         {
             var headers = context.Response.Headers;
             var request = context.Request;
-            headers.ContentSecurityPolicy = request.Path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase)
-                ? AuthorizationPolicy
-                : ContentSecurityPolicy;
-            headers.XFrameOptions = "DENY";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            if (_hsts is not null && request.IsHttps)
-            {
-                headers.StrictTransportSecurity = _hsts;
-            }
+            SecurityHeaderPolicy.Apply(
+                context,
+                request.Path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase) ? AuthorizationPolicy : ContentSecurityPolicy,
+                _hsts);
 
             if (NeverCached.Any(path => request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
             {
@@ -59,7 +51,4 @@ internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment env
 
         return next(context);
     }
-
-    private static string HstsValue(HstsSettings hsts) =>
-        $"max-age={(long)hsts.MaxAge.TotalSeconds}" + (hsts.IncludeSubDomains ? "; includeSubDomains" : "");
 }

@@ -36,10 +36,7 @@ public static class IdentityHubServices
 
         var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
         services.AddIdentityHubDatabase(database.Provider, database.ConnectionString);
-        services.AddDataProtection()
-            .SetApplicationName("IdentityHub")
-            .PersistKeysToDbContext<IdentityHubDbContext>()
-            .ProtectKeysWithConfiguredCertificate(configuration, environment);
+        services.AddIdentityHubDataProtection("IdentityHub", configuration, environment);
         services.AddSingleton<ServerSecrets>();
 
         services.AddIdentityHubSeeding();

@@ -18,7 +18,7 @@ internal static class OutagePage
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <title>Temporarily unavailable - IdentityHub</title>
-                <link rel="stylesheet" href="/css/site.css" />
+                <link rel="stylesheet" href="/_content/IdentityHub.Hosting/css/site.css" />
             </head>
             <body>
             <main id="main">

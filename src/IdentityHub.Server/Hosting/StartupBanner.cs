@@ -17,6 +17,7 @@ internal static class StartupBanner
         if (app.Environment.IsDevelopment())
         {
             Console.WriteLine("  Demo portals: see samples/README.md (provider http://localhost:5101, producer :5102, member :5103)");
+            Console.WriteLine("  Admin console: dotnet run --project src/IdentityHub.Admin, then http://localhost:5200 (demo-admin, demo-practice-admin)");
         }
 
         Console.WriteLine();

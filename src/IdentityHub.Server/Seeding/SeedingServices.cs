@@ -11,6 +11,7 @@ public static class SeedingServices
         services.AddHostedService<StartupTasks>();
         services.AddScoped<ClientRegistrar>();
         services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<DemoAdministrationSeeder>();
         services.AddScoped<TermsSeeder>();
         return services;
     }

@@ -19,6 +19,7 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<Identit
         if (options.Value.SeedDemoUser)
         {
             await services.GetRequiredService<DemoUserSeeder>().SeedAsync();
+            await services.GetRequiredService<DemoAdministrationSeeder>().SeedAsync();
         }
     }
 

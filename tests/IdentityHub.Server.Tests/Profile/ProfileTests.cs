@@ -178,7 +178,7 @@ public sealed class ProfileTests(IdentityHubApp app) : IClassFixture<IdentityHub
     public async Task A_forged_pending_change_cookie_is_ignored()
     {
         var (_, user, browser) = await SignedInAsync("forged");
-        browser.Cookies.Add(new Uri("https://localhost/account/profile"), new Cookie(IdentityHub.Server.Hardening.HardenedCookies.Name(PendingContactChange.CookieName, PendingContactChange.CookiePath, secure: true), "not-protected", "/account/profile"));
+        browser.Cookies.Add(new Uri("https://localhost/account/profile"), new Cookie(IdentityHub.Hosting.HardenedCookies.Name(PendingContactChange.CookieName, PendingContactChange.CookiePath, secure: true), "not-protected", "/account/profile"));
 
         var response = await browser.PostProfileAsync("Verify", new Dictionary<string, string> { ["Code"] = "123456" });
 

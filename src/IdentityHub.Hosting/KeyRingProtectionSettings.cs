@@ -1,4 +1,4 @@
-namespace IdentityHub.Server.Hardening;
+namespace IdentityHub.Hosting;
 
 /// <summary>
 /// <c>IdentityHub:DataProtection</c>: the certificate that encrypts the Data Protection key ring in the

@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using IdentityHub.Server.Hosting;
+using IdentityHub.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace IdentityHub.Server.Hardening;
+namespace IdentityHub.Hosting;
 
 /// <summary>
 /// Encrypts the Data Protection key ring (which protects the signing keys, and is stored in the same
@@ -13,6 +16,17 @@ namespace IdentityHub.Server.Hardening;
 /// </summary>
 public static class KeyRingProtection
 {
+    /// <summary>
+    /// Data Protection for a host: the key ring in the shared database (the <c>DataProtectionKeys</c> table),
+    /// encrypted with the configured certificate. Both hosts read one ring with one certificate; each names
+    /// its own <paramref name="applicationName"/>, so neither can read what the other protected (decision 0019).
+    /// </summary>
+    public static IDataProtectionBuilder AddIdentityHubDataProtection(this IServiceCollection services, string applicationName, IConfiguration configuration, IHostEnvironment environment) =>
+        services.AddDataProtection()
+            .SetApplicationName(applicationName)
+            .PersistKeysToDbContext<IdentityHubDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration, environment);
+
     public static IDataProtectionBuilder ProtectKeysWithConfiguredCertificate(this IDataProtectionBuilder builder, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = Read(configuration);

@@ -1,7 +1,11 @@
-namespace IdentityHub.Server.Hardening;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IdentityHub.Hosting;
 
 /// <summary>
-/// The one rule for every cookie the server sets (O6). Outside Development a cookie is always Secure and
+/// The one rule for every cookie the token server and the admin host set (O6). Outside Development a cookie is always Secure and
 /// its name carries the prefix browsers enforce: <c>__Host-</c> for cookies on the whole site (Secure, no
 /// Domain, Path=/, so no subdomain or plain-HTTP page can set or shadow it) and <c>__Secure-</c> for
 /// cookies scoped to a path. Development serves plain HTTP on localhost, where browsers refuse both

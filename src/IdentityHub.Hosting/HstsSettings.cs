@@ -1,4 +1,4 @@
-namespace IdentityHub.Server.Hardening;
+namespace IdentityHub.Hosting;
 
 /// <summary><c>IdentityHub:Hsts</c>: the Strict-Transport-Security header sent on HTTPS outside Development.</summary>
 public sealed class HstsSettings

@@ -1,0 +1,68 @@
+using IdentityHub.Admin.Console;
+using IdentityHub.Administration;
+using IdentityHub.Administration.Organizations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdentityHub.Admin.Pages.Organizations;
+
+/// <summary>
+/// An organization's details, changed by its own administrators or the plan's platform administrators. The form
+/// carries the version it showed; a save after someone else's says so and shows the current values.
+/// </summary>
+public sealed class EditModel(OrganizationDirectory organizations) : ConsolePage
+{
+    [BindProperty]
+    public OrganizationForm Input { get; set; } = new();
+
+    [BindProperty]
+    public string? Version { get; set; }
+
+    public OrganizationView Current { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await organizations.FindAsync(Caller, id, cancellationToken) is not { } organization)
+        {
+            return NotFound();
+        }
+
+        Show(organization);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var result = await organizations.UpdateAsync(Caller, id, Version, Input.ToInput(), cancellationToken);
+        if (result is AdminResult<OrganizationView>.Done done)
+        {
+            Remember(done, "The organization's details are saved.");
+            return RedirectToPage(new { id });
+        }
+
+        if (ShowRefusal(result) is not null || await organizations.FindAsync(Caller, id, cancellationToken) is not { } current)
+        {
+            return NotFound();
+        }
+
+        if (result is AdminResult<OrganizationView>.Stale)
+        {
+            Show(current);
+        }
+        else
+        {
+            Current = current;
+        }
+
+        return Page();
+    }
+
+    /// <summary>The organization as it is now, in the form, with its version.</summary>
+    private void Show(OrganizationView organization)
+    {
+        Current = organization;
+        Input = OrganizationForm.From(organization);
+        Version = organization.Version;
+        ModelState.Remove(nameof(Version));
+    }
+}
