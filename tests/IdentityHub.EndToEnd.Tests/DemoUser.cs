@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace IdentityHub.EndToEnd.Tests;
 
-/// <summary>The demo user the server seeds in Development, read from the line it prints once.</summary>
+/// <summary>A demo user (or administrator) the server seeds in Development, read from the line it prints once.</summary>
 public sealed partial record DemoUser(string UserName, string Password)
 {
     public static DemoUser FromServerOutput(string output)
@@ -13,6 +13,6 @@ public sealed partial record DemoUser(string UserName, string Password)
             : throw new InvalidOperationException("The server did not print the demo user's password:\n" + output);
     }
 
-    [GeneratedRegex(@"Demo user created\. Username: (?<user>\S+)\s+Password: (?<password>\S+)")]
+    [GeneratedRegex(@"Demo [^.]*created\. Username: (?<user>\S+)\s+Password: (?<password>\S+)")]
     private static partial Regex CreatedLine();
 }

@@ -6,9 +6,9 @@ namespace IdentityHub.EndToEnd.Tests;
 /// What a health plan runs, as real processes on free loopback ports: IdentityHub on its own
 /// PostgreSQL database, sending email through a real SMTP server and texts and calls through a
 /// stand-in of the SMS provider's HTTP API; the sample API; the sample app as the provider and the
-/// member portal.
+/// member portal; and, for the administration journeys (<see cref="AdministrationLandscape"/>), the admin host.
 /// </summary>
-public sealed class PortalLandscape : IAsyncLifetime, ILandscapeLogs
+public class PortalLandscape : IAsyncLifetime, ILandscapeLogs
 {
     public const string SmsSender = "+15005550006";
 
@@ -16,6 +16,8 @@ public sealed class PortalLandscape : IAsyncLifetime, ILandscapeLogs
     private const int StartAttempts = 3;
 
     private static readonly System.Text.RegularExpressions.Regex DemoUserLine = new(@"Demo user created\. Username: \S+\s+Password: \S+");
+    private static readonly System.Text.RegularExpressions.Regex PlatformAdministratorLine = new(@"Demo platform administrator created\. Username: \S+\s+Password: \S+");
+    private static readonly System.Text.RegularExpressions.Regex PracticeAdministratorLine = new(@"Demo organization administrator \([^)]*\) created\. Username: \S+\s+Password: \S+");
 
     private readonly List<AppProcess> _processes = [];
     private readonly List<AppProcess> _commands = [];
@@ -31,6 +33,21 @@ public sealed class PortalLandscape : IAsyncLifetime, ILandscapeLogs
 
     /// <summary>A landscape whose server has settings of its own (environment variable names), e.g. the legacy preset.</summary>
     internal PortalLandscape(IReadOnlyDictionary<string, string?> serverSettings) => _serverSettings = serverSettings;
+
+    /// <summary>A landscape with the admin host beside the token server.</summary>
+    private protected PortalLandscape(bool withAdminHost)
+        : this(new Dictionary<string, string?>()) => _withAdminHost = withAdminHost;
+
+    private readonly bool _withAdminHost;
+
+    /// <summary>The admin host (API and console), when the landscape has one.</summary>
+    public Uri? Admin { get; private set; }
+
+    /// <summary>The demo platform administrator the server seeds in Development.</summary>
+    public DemoUser PlatformAdministrator { get; private set; } = null!;
+
+    /// <summary>The demo organization's primary administrator the server seeds in Development.</summary>
+    public DemoUser PracticeAdministrator { get; private set; } = null!;
 
     public Uri Server { get; private set; } = null!;
 
@@ -89,8 +106,9 @@ public sealed class PortalLandscape : IAsyncLifetime, ILandscapeLogs
     private async Task StartProcessesAsync()
     {
         (Server, Api, ProviderPortal, MemberPortal, StrictPortal) = (LocalUrl(), LocalUrl(), LocalUrl(), LocalUrl(), LocalUrl());
+        Admin = _withAdminHost ? LocalUrl() : null;
         var database = Database = await PostgresCluster.Shared.CreateDatabaseAsync("endtoend");
-        var server = Start("server", "src/IdentityHub.Server", new()
+        var serverSettings = new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = Server.ToString(),
             ["IdentityHub__DataFolder"] = _dataFolder,
@@ -103,6 +121,8 @@ public sealed class PortalLandscape : IAsyncLifetime, ILandscapeLogs
             ["IdentityHub__Clients__1__PostLogoutRedirectUris__0"] = new Uri(StrictPortal, "signout-callback-oidc").ToString(),
             ["IdentityHub__Clients__2__RedirectUris__0"] = new Uri(MemberPortal, "signin-oidc").ToString(),
             ["IdentityHub__Clients__2__PostLogoutRedirectUris__0"] = new Uri(MemberPortal, "signout-callback-oidc").ToString(),
+            // Where an invitee naming the provider portal lands after signing up.
+            ["IdentityHub__Clients__0__ClientUri"] = ProviderPortal.ToString(),
             // "Sign out everywhere" reaches other browsers at their next request.
             ["IdentityHub__Session__RevalidationInterval"] = "00:00:00",
             // The tests sign the demo user in many times an hour.
@@ -123,11 +143,21 @@ public sealed class PortalLandscape : IAsyncLifetime, ILandscapeLogs
             ["IdentityHub__Delivery__Sms__0__AccountSid"] = "AC00000000000000000000000000000000",
             ["IdentityHub__Delivery__Sms__0__AuthToken"] = "stand-in-token",
             ["IdentityHub__Delivery__Sms__0__From"] = SmsSender,
-        });
+        };
+        if (Admin is not null)
+        {
+            // appsettings.Development.json registers the admin console fourth.
+            serverSettings["IdentityHub__Clients__3__RedirectUris__0"] = new Uri(Admin, "signin-oidc").ToString();
+            serverSettings["IdentityHub__Clients__3__PostLogoutRedirectUris__0"] = new Uri(Admin, "signout-callback-oidc").ToString();
+        }
+
+        var server = Start("server", "src/IdentityHub.Server", new(serverSettings));
         // Generous: the first start migrates an empty database on a machine that may be busy.
         await server.WaitUntilServingAsync(new Uri(Server, ".well-known/openid-configuration"), TimeSpan.FromMinutes(3));
         // Written before the server serves, but read from its output a little later.
         User = DemoUser.FromServerOutput((await server.WaitForOutputAsync(DemoUserLine)).Value);
+        PlatformAdministrator = DemoUser.FromServerOutput((await server.WaitForOutputAsync(PlatformAdministratorLine)).Value);
+        PracticeAdministrator = DemoUser.FromServerOutput((await server.WaitForOutputAsync(PracticeAdministratorLine)).Value);
 
         var api = Start("api", "samples/IdentityHub.Samples.Api", new()
         {
@@ -138,6 +168,20 @@ public sealed class PortalLandscape : IAsyncLifetime, ILandscapeLogs
         var member = StartPortal("member-portal", MemberPortal, "Member portal", "member-portal");
         var strict = StartPortal("producer-portal", StrictPortal, "Producer portal", "producer-portal", acrValues: "urn:identityhub:acr:aal3");
         var startUp = TimeSpan.FromMinutes(2);
+        if (Admin is not null)
+        {
+            // The same database and email as the token server; its console signs in there.
+            var admin = Start("admin", "src/IdentityHub.Admin", new(serverSettings.Where(setting => setting.Key.StartsWith("IdentityHub__Delivery__", StringComparison.Ordinal)))
+            {
+                ["ASPNETCORE_URLS"] = Admin.ToString(),
+                ["IdentityHub__Issuer"] = Server.ToString(),
+                ["IdentityHub__DataFolder"] = _dataFolder,
+                ["IdentityHub__Database__Provider"] = "Postgres",
+                ["ConnectionStrings__IdentityHub"] = database,
+            });
+            await admin.WaitUntilServingAsync(new Uri(Admin, "api/openapi/v1.json"), startUp);
+        }
+
         await Task.WhenAll(
             strict.WaitUntilServingAsync(StrictPortal, startUp),
             api.WaitUntilServingAsync(new Uri(Api, "health"), startUp),

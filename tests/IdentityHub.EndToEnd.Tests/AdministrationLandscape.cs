@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+
+namespace IdentityHub.EndToEnd.Tests;
+
+/// <summary>The portal landscape with the admin host (API and console) beside the token server, on its database and email.</summary>
+public sealed partial class AdministrationLandscape() : PortalLandscape(withAdminHost: true)
+{
+    /// <summary>The link in the newest email to the address that leads to <paramref name="path"/> on the token server.</summary>
+    public string EmailedLink(string to, string path)
+    {
+        var message = Mail.Messages().LastOrDefault(m => m.To.Mailboxes.Any(box => box.Address == to) && (m.TextBody ?? "").Contains(path, StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException($"No email to {to} with a link to {path}. Emails: {string.Join("; ", Mail.Messages().Select(m => $"{m.To} | {m.Subject}"))}");
+        return Link().Matches(message.TextBody ?? "").Select(match => match.Value).First(link => link.Contains(path, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Link();
+}
