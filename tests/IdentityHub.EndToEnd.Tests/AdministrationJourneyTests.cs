@@ -90,6 +90,78 @@ public sealed class AdministrationJourneyTests(AdministrationLandscape landscape
         await Expect(SignedInAs(biller)).ToContainTextAsync("Sam Rivera");
     }
 
+    [BrowserFact]
+    public async Task A_practice_administrator_unlocks_a_locked_colleague_and_resets_anothers_second_factors()
+    {
+        const string lockedEmail = "lee.chen@demo-practice.example";
+        const string resetEmail = "ana.ruiz@demo-practice.example";
+
+        // The demo practice's administrator invites two colleagues, who sign up.
+        var administrator = await browser.NewPageAsync();
+        await SignInToConsoleAsync(administrator, landscape, landscape.PracticeAdministrator, "demo-practice-admin@example.org", "Morgan", "Practice");
+        foreach (var (given, family, email) in new[] { ("Lee", "Chen", lockedEmail), ("Ana", "Ruiz", resetEmail) })
+        {
+            await administrator.GotoAsync(new Uri(landscape.Admin!, "Invitations/Invite").ToString());
+            await administrator.GetByLabel("First name").FillAsync(given);
+            await administrator.GetByLabel("Last name").FillAsync(family);
+            await administrator.GetByLabel("Email address").FillAsync(email);
+            await administrator.GetByRole(AriaRole.Button, new() { Name = "Send the invitation", Exact = true }).ClickAsync();
+            await Expect(administrator.GetByRole(AriaRole.Main)).ToContainTextAsync(email);
+            await AcceptInvitationAsync(await browser.NewPageAsync(), landscape, email, $"{given}.{family}".ToLowerInvariant(), given, family);
+        }
+
+        // Lee mistypes his code until his account locks.
+        var lee = await browser.NewPageAsync();
+        await lee.GotoAsync(landscape.ProviderPortal.ToString());
+        await SignInLink(lee).ClickAsync();
+        await EnterPasswordAsync(lee, landscape, Password, "lee.chen");
+        await Expect(Heading(lee, "Enter your security code")).ToBeVisibleAsync();
+        var code = landscape.EmailedCode(lockedEmail);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await lee.GetByLabel("Security code").FillAsync(code == "000000" ? "111111" : "000000");
+            await lee.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        }
+
+        await Expect(lee.GetByRole(AriaRole.Main)).ToContainTextAsync("Too many wrong codes");
+
+        // He calls his administrator, who unlocks the account in the console; the answer carries a reference.
+        await OpenPersonAsync(administrator, landscape, "Lee Chen");
+        await administrator.GetByRole(AriaRole.Button, new() { Name = "Unlock the account", Exact = true }).ClickAsync();
+        await Expect(administrator.GetByRole(AriaRole.Main)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[A-Z0-9]{4}-[A-Z0-9]{4}"));
+
+        // Lee signs in with his code now.
+        var leeAgain = await browser.NewPageAsync();
+        await leeAgain.GotoAsync(landscape.ProviderPortal.ToString());
+        await SignInLink(leeAgain).ClickAsync();
+        await EnterPasswordAsync(leeAgain, landscape, Password, "lee.chen");
+        await Expect(Heading(leeAgain, "Enter your security code")).ToBeVisibleAsync();
+        await leeAgain.GetByLabel("Security code").FillAsync(landscape.EmailedCode(lockedEmail));
+        await leeAgain.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        await Expect(SignedInAs(leeAgain)).ToContainTextAsync("Lee Chen");
+
+        // Ana lost her phone: the administrator resets her second factors, after confirming.
+        await OpenPersonAsync(administrator, landscape, "Ana Ruiz");
+        await administrator.GetByRole(AriaRole.Link, new() { Name = "Reset second factors…" }).ClickAsync();
+        await administrator.GetByRole(AriaRole.Button, new() { Name = "Yes, reset their second factors", Exact = true }).ClickAsync();
+        await Expect(administrator.GetByRole(AriaRole.Main)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[A-Z0-9]{4}-[A-Z0-9]{4}"));
+        Assert.Contains(landscape.Mail.Messages(), message => message.To.Mailboxes.Any(box => box.Address == resetEmail) && message.TextBody?.Contains("second", StringComparison.OrdinalIgnoreCase) == true);
+
+        // Her next sign-in asks her to set up a second factor again, after her password.
+        var ana = await browser.NewPageAsync();
+        await ana.GotoAsync(landscape.ProviderPortal.ToString());
+        await SignInLink(ana).ClickAsync();
+        await EnterPasswordAsync(ana, landscape, Password, "ana.ruiz");
+        await Expect(Heading(ana, "Set up multi-factor authentication")).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenPersonAsync(IPage page, AdministrationLandscape landscape, string name)
+    {
+        await page.GotoAsync(new Uri(landscape.Admin!, "People").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+    }
+
     private static async Task FillAsync(IPage page, Dictionary<string, string> fields)
     {
         foreach (var (id, value) in fields)

@@ -2,9 +2,17 @@ using System.Text.RegularExpressions;
 
 namespace IdentityHub.EndToEnd.Tests;
 
-/// <summary>The portal landscape with the admin host (API and console) beside the token server, on its database and email.</summary>
-public sealed partial class AdministrationLandscape() : PortalLandscape(withAdminHost: true)
+/// <summary>
+/// The portal landscape with the admin host (API and console) beside the token server, on its database and
+/// email. Three wrong codes lock an account, so that a test locks one quickly.
+/// </summary>
+public sealed partial class AdministrationLandscape() : PortalLandscape(LockAfterThreeWrongCodes, withAdminHost: true)
 {
+    private static readonly Dictionary<string, string?> LockAfterThreeWrongCodes = new()
+    {
+        ["IdentityHub__Mfa__Codes__MaxFailuresPerAccount"] = "3",
+    };
+
     /// <summary>The link in the newest email to the address that leads to <paramref name="path"/> on the token server.</summary>
     public string EmailedLink(string to, string path)
     {

@@ -34,9 +34,9 @@ public class PortalLandscape : IAsyncLifetime, ILandscapeLogs
     /// <summary>A landscape whose server has settings of its own (environment variable names), e.g. the legacy preset.</summary>
     internal PortalLandscape(IReadOnlyDictionary<string, string?> serverSettings) => _serverSettings = serverSettings;
 
-    /// <summary>A landscape with the admin host beside the token server.</summary>
-    private protected PortalLandscape(bool withAdminHost)
-        : this(new Dictionary<string, string?>()) => _withAdminHost = withAdminHost;
+    /// <summary>A landscape with the admin host beside the token server, whose server has settings of its own.</summary>
+    private protected PortalLandscape(IReadOnlyDictionary<string, string?> serverSettings, bool withAdminHost)
+        : this(serverSettings) => _withAdminHost = withAdminHost;
 
     private readonly bool _withAdminHost;
 
