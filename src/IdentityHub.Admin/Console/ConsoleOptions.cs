@@ -13,7 +13,8 @@ public sealed class ConsoleOptions
 
     /// <summary>
     /// How recent a sign-in must be for a sensitive action (changing roles, deciding registrations,
-    /// registering organizations) when it was not made with a passkey; older ones sign in again first.
+    /// registering organizations, turning accounts off, resetting second factors, signing people out everywhere)
+    /// when it was not made with a passkey; older ones sign in again first.
     /// </summary>
     public TimeSpan FreshSignIn { get; set; } = TimeSpan.FromMinutes(10);
 

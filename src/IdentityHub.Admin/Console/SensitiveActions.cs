@@ -9,7 +9,7 @@ namespace IdentityHub.Admin.Console;
 
 /// <summary>
 /// The one rule for sensitive actions in the console (changing a role, approving or rejecting a registration
-/// request, registering an organization; later disabling, resetting MFA, ending sessions): the sign-in behind
+/// request, registering an organization, turning an account off, resetting its MFA, ending its sessions): the sign-in behind
 /// the console session used a passkey (phishing-resistant, <c>hwk</c> or <c>swk</c> in its <c>amr</c>), or it
 /// is younger than <see cref="ConsoleOptions.FreshSignIn"/> (from <c>auth_time</c>). Otherwise the person
 /// signs in again at the token server (<c>prompt=login</c>) and comes back to the page they were on.

@@ -58,6 +58,13 @@ public sealed class PeopleDirectory(IdentityHubDbContext db, AdminAudit audit, T
         return person is null ? null : PersonView.Of(person, time.GetUtcNow());
     }
 
+    /// <summary>The person with their account's standing (turned off, locked until when); null when the caller may not see them.</summary>
+    public async Task<PersonStanding?> FindStandingAsync(AdminCaller caller, string id, CancellationToken cancellationToken = default)
+    {
+        var person = await VisibleAsync(caller, id, tracked: false, cancellationToken);
+        return person is null ? null : PersonStanding.Of(person, time.GetUtcNow());
+    }
+
     /// <summary>
     /// Makes a person a general user, a backup or the primary administrator of their organization. Refused
     /// when the organization would be left without its one primary administrator; done with a warning when it

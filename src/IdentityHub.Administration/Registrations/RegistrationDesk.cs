@@ -68,6 +68,19 @@ public sealed class RegistrationDesk(
         return new AdminResult<IReadOnlyList<RegistrationView>>.Done([.. requests.Select(RegistrationView.Of)]);
     }
 
+    /// <summary>One request in any status, for the plan's staff; anyone else, and an id that does not exist, gets "not found".</summary>
+    public async Task<AdminResult<RegistrationView>> FindAsync(AdminCaller caller, string? id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Role.IsPlatformStaff() || string.IsNullOrWhiteSpace(id) || id.Length > 100)
+        {
+            return new AdminResult<RegistrationView>.NotFound();
+        }
+
+        var request = await db.RegistrationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return request is null ? new AdminResult<RegistrationView>.NotFound() : new AdminResult<RegistrationView>.Done(RegistrationView.Of(request));
+    }
+
     public async Task<AdminResult<ApprovedRegistration>> ApproveAsync(AdminCaller caller, string id, string? version, CancellationToken cancellationToken = default)
     {
         if (await DecidableAsync<ApprovedRegistration>(caller, id, version, cancellationToken) is { Refusal: { } refusal })

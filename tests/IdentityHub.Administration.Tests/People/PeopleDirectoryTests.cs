@@ -112,6 +112,28 @@ public sealed class PeopleDirectoryTests(AdministrationDatabase database) : ICla
         Assert.IsType<AdminResult<PersonView>.Stale>(await InScope(p => p.ChangeRoleAsync(primary, colleague.UserId, person.Version, GeneralUser)));
     }
 
+    [Fact]
+    public async Task The_standing_says_until_when_the_later_lock_holds_and_a_turned_off_account_is_off_rather_than_locked()
+    {
+        var (primary, organization) = await OrganizationWithPrimaryAsync();
+        var locked = await database.PersonAsync(GeneralUser, organization);
+        var off = await database.PersonAsync(GeneralUser, organization);
+        var now = database.Clock.GetUtcNow();
+        await database.QueryAsync(db => db.Users.Where(u => u.Id == locked.UserId).ExecuteUpdateAsync(set => set
+            .SetProperty(u => u.LockoutEnd, now.AddMinutes(5)).SetProperty(u => u.MfaLockedUntil, now.AddMinutes(15))));
+        await database.QueryAsync(db => db.Users.Where(u => u.Id == off.UserId).ExecuteUpdateAsync(set => set
+            .SetProperty(u => u.DisabledByAdministratorAt, now.AddDays(-1)).SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
+        var (_, elsewhere) = await OrganizationWithPrimaryAsync();
+        var stranger = await database.PersonAsync(GeneralUser, elsewhere);
+
+        var lockedStanding = (await InScope(p => p.FindStandingAsync(primary, locked.UserId)))!;
+        var offStanding = (await InScope(p => p.FindStandingAsync(primary, off.UserId)))!;
+
+        Assert.Equal((now.AddMinutes(15), (DateTimeOffset?)null), (lockedStanding.LockedUntil!.Value, lockedStanding.TurnedOffAt));
+        Assert.Equal((now.AddDays(-1), false, (DateTimeOffset?)null), (offStanding.TurnedOffAt!.Value, offStanding.TurnedOffForInactivity, offStanding.LockedUntil));
+        Assert.Null(await InScope(p => p.FindStandingAsync(primary, stranger.UserId)));
+    }
+
     private async Task<(AdminCaller Primary, string OrganizationId)> OrganizationWithPrimaryAsync()
     {
         var organization = await database.OrganizationAsync("People " + Guid.NewGuid().ToString("N")[..6]);

@@ -91,6 +91,22 @@ public sealed class RegistrationDeskTests(AdministrationDatabase database) : ICl
         Assert.Equal(1, await database.QueryAsync(db => db.Organizations.CountAsync(o => o.TaxId == existing.TaxId)));
     }
 
+    [Fact]
+    public async Task The_plans_staff_find_one_request_in_any_status_and_an_organizations_administrator_finds_none()
+    {
+        var helpDesk = await database.PersonAsync(AdministrativeRole.HelpDesk);
+        var administrator = await database.PersonAsync(AdministrativeRole.PrimaryAdministrator, (await database.OrganizationAsync("Find Clinic")).Id);
+        var platform = await database.PersonAsync(AdministrativeRole.PlatformAdministrator);
+        var submitted = Assert.IsType<AdminResult<RegistrationView>.Done>(await InScope(d => d.SubmitAsync(Request(AdministrationDatabase.NewTaxId()), null))).Value;
+        Assert.IsType<AdminResult<RegistrationView>.Done>(await InScope(d => d.RejectAsync(platform, submitted.Id, submitted.Version, "We could not confirm the Tax ID.")));
+
+        var found = Assert.IsType<AdminResult<RegistrationView>.Done>(await InScope(d => d.FindAsync(helpDesk, submitted.Id))).Value;
+
+        Assert.Equal((submitted.Id, RegistrationStatus.Rejected), (found.Id, found.Status));
+        Assert.IsType<AdminResult<RegistrationView>.NotFound>(await InScope(d => d.FindAsync(administrator, submitted.Id)));
+        Assert.IsType<AdminResult<RegistrationView>.NotFound>(await InScope(d => d.FindAsync(helpDesk, "no-such-request")));
+    }
+
     private Task<T> InScope<T>(Func<RegistrationDesk, Task<T>> work) =>
         database.InScopeAsync(services => work(services.GetRequiredService<RegistrationDesk>()));
 }

@@ -3,16 +3,23 @@ using IdentityHub.Administration;
 using IdentityHub.Administration.People;
 using IdentityHub.Core.Organizations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Admin.Pages.People;
 
 /// <summary>
-/// A person's details and the change of their administrative role (a sensitive action), under the staffing
-/// rule: refused when it would leave the organization without its primary administrator, done with a warning
-/// when it leaves it without a backup. Someone in another organization is the 404 page.
+/// A person's details and where their account stands; the change of their administrative role (a sensitive
+/// action) under the staffing rule; and the account actions of D6 and D8 (turn off and on, unlock, reset the
+/// second factors, sign out everywhere, start a password reset), each offered only when the caller may take
+/// it (<see cref="AccountActionRules"/>), each naming the version the page showed. Someone in another
+/// organization is the 404 page.
 /// </summary>
-public sealed class PersonModel(PeopleDirectory people, SensitiveActions sensitive) : ConsolePage
+public sealed class PersonModel(
+    PeopleDirectory people, AccountActions actions, SensitiveActions sensitive, IOptionsMonitor<AccountActionOptions> actionOptions) : ConsolePage
 {
+    /// <summary>The query value that asks the page to confirm an MFA reset before it offers the button that does it.</summary>
+    public const string ConfirmMfaReset = "reset-mfa";
+
     public static readonly IReadOnlyList<(AdministrativeRole Role, string Description)> Choices =
     [
         (AdministrativeRole.GeneralUser, "Uses the portals; administers nothing."),
@@ -28,17 +35,42 @@ public sealed class PersonModel(PeopleDirectory people, SensitiveActions sensiti
 
     public PersonView Person { get; private set; } = null!;
 
+    public PersonStanding Standing { get; private set; } = null!;
+
+    /// <summary>The page asks "are you sure?" before the MFA reset button (GET <c>?confirm=reset-mfa</c>).</summary>
+    public bool ConfirmingMfaReset { get; private set; }
+
+    /// <summary>How long the link of a password reset works, in words ("24 hours").</summary>
+    public string ResetLinkLifetime => AccountNotices.Duration(actionOptions.CurrentValue.PasswordResetLinkLifetime);
+
     /// <summary>The help desk changes no roles; the plan's own staff have no organization role to change.</summary>
     public bool CanChangeRole => Caller.Role != AdministrativeRole.HelpDesk && Person.OrganizationId is not null;
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
-        await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <summary>Whether the page offers <paramref name="action"/>: the rules allow it to the caller, and it fits the account's state.</summary>
+    public bool Offers(AccountAction action) =>
+        AccountActionRules.Refusal(Caller, action, Person.Id, Person.Role) is null && action switch
+        {
+            AccountAction.Disable => !Person.IsDisabled,
+            AccountAction.Enable => Person.IsDisabled,
+            _ => true,
+        };
+
+    public async Task<IActionResult> OnGetAsync(string id, string? confirm, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ConfirmingMfaReset = confirm == ConfirmMfaReset && Offers(AccountAction.ResetMfa);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRoleAsync(string id, CancellationToken cancellationToken)
     {
         if (!sensitive.Allow(User))
         {
-            return SensitiveActions.SignInAgain($"/People/{Uri.EscapeDataString(id)}");
+            return SensitiveActions.SignInAgain(PathOf(id));
         }
 
         if (NewRole is not { } role)
@@ -71,24 +103,98 @@ public sealed class PersonModel(PeopleDirectory people, SensitiveActions sensiti
         return Page();
     }
 
+    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, AccountAction.Disable, actions.DisableAsync,
+            person => $"{NameOf(person)} is turned off and signed out everywhere. They cannot sign in until an administrator turns the account back on.",
+            cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, AccountAction.Enable, actions.EnableAsync,
+            person => $"{NameOf(person)} is turned back on and can sign in again.",
+            cancellationToken);
+
+    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, AccountAction.Unlock, actions.UnlockAsync,
+            person => $"{NameOf(person)} is unlocked: the lockouts after wrong passwords and wrong codes are cleared, so they can sign in now.",
+            cancellationToken);
+
+    public Task<IActionResult> OnPostResetMfaAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, AccountAction.ResetMfa, actions.ResetMfaAsync,
+            person => $"{NameOf(person)}'s second factors are removed and they are signed out everywhere. They will set up a second factor again at their next sign-in; we emailed them to say so.",
+            cancellationToken);
+
+    public Task<IActionResult> OnPostEndSessionsAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, AccountAction.EndSessions, actions.EndSessionsAsync,
+            person => $"{NameOf(person)} is signed out everywhere: every session and every portal's sign-in ended.",
+            cancellationToken);
+
+    public Task<IActionResult> OnPostPasswordResetAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, AccountAction.StartPasswordReset, actions.StartPasswordResetAsync,
+            person => $"We emailed {NameOf(person)} a link to choose a new password, at {person.Email}. It works once, for {ResetLinkLifetime}.",
+            cancellationToken);
+
+    /// <summary>The actions that need a passkey sign-in or a fresh one (decision 0019): they lock a person out or strip their factors.</summary>
+    public static bool IsSensitive(AccountAction action) => action is AccountAction.Disable or AccountAction.ResetMfa or AccountAction.EndSessions;
+
+    /// <summary>The id of the form of an action on the page, where its problems link to.</summary>
+    public static string FormId(AccountAction action) => "action-" + action.ToString().ToLowerInvariant();
+
+    private async Task<IActionResult> ActAsync(
+        string id, AccountAction action, Func<AdminCaller, string, string?, CancellationToken, Task<AdminResult<PersonView>>> act,
+        Func<PersonView, string> message, CancellationToken cancellationToken)
+    {
+        if (IsSensitive(action) && !sensitive.Allow(User))
+        {
+            return SensitiveActions.SignInAgain(PathOf(id));
+        }
+
+        var result = await act(Caller, id, Version, cancellationToken);
+        if (result is AdminResult<PersonView>.Done done)
+        {
+            Remember(done, message(done.Value));
+            return RedirectToPage(new { id });
+        }
+
+        ModelState.Clear();
+        if (result is AdminResult<PersonView>.Invalid invalid)
+        {
+            // An action has no fields: its problems (no email to send a link to) link to its form.
+            foreach (var problem in invalid.Problems.Values.SelectMany(messages => messages))
+            {
+                ModelState.AddModelError(FormId(action), problem);
+            }
+        }
+        else if (ShowRefusal(result, prefix: "") is not null)
+        {
+            return NotFound();
+        }
+
+        return await ShowAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
     private Microsoft.AspNetCore.Mvc.RazorPages.PageResult WithProblem(string problem)
     {
         ModelState.AddModelError(nameof(NewRole), problem);
         return Page();
     }
 
+    private static string PathOf(string id) => $"/People/{Uri.EscapeDataString(id)}";
+
+    private static string NameOf(PersonView person) =>
+        string.Join(' ', new[] { person.GivenName, person.FamilyName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name ? name : person.UserName ?? "The person";
+
     private async Task<bool> ShowAsync(string id, CancellationToken cancellationToken, bool keepVersion = false)
     {
-        if (await people.FindAsync(Caller, id, cancellationToken) is not { } person)
+        if (await people.FindStandingAsync(Caller, id, cancellationToken) is not { } standing)
         {
             return false;
         }
 
-        Person = person;
-        NewRole = person.Role;
+        (Standing, Person) = (standing, standing.Person);
+        NewRole = Person.Role;
         if (!keepVersion)
         {
-            Version = person.Version;
+            Version = Person.Version;
         }
 
         ModelState.Remove(nameof(Version));

@@ -68,21 +68,17 @@ public sealed class DetailsModel(RegistrationDesk desk, SensitiveActions sensiti
         return Page();
     }
 
-    /// <summary>The request in any status (the desk lists by status); false when there is none the caller may see.</summary>
+    /// <summary>The request in any status; false when there is none the caller may see.</summary>
     private async Task<bool> ShowAsync(string id, CancellationToken cancellationToken)
     {
-        foreach (var status in Enum.GetValues<RegistrationStatus>())
+        if (await desk.FindAsync(Caller, id, cancellationToken) is not AdminResult<RegistrationView>.Done { Value: var request })
         {
-            if (await desk.ListAsync(Caller, status, cancellationToken) is AdminResult<IReadOnlyList<RegistrationView>>.Done { Value: var requests }
-                && requests.FirstOrDefault(request => request.Id == id) is { } request)
-            {
-                Registration = request;
-                Version = request.Version;
-                ModelState.Remove(nameof(Version));
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        Registration = request;
+        Version = request.Version;
+        ModelState.Remove(nameof(Version));
+        return true;
     }
 }
