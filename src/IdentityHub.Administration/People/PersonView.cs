@@ -3,7 +3,10 @@ using IdentityHub.Data.Users;
 
 namespace IdentityHub.Administration.People;
 
-/// <summary>A person as their administrators see them; <see cref="Version"/> is what a change must name (the API's ETag).</summary>
+/// <summary>
+/// A person as their administrators see them; <see cref="IsLockedOut"/> covers both locks (wrong passwords and
+/// wrong second factors); <see cref="Version"/> is what a change must name (the API's ETag).
+/// </summary>
 public sealed record PersonView(
     string Id,
     string? UserName,
@@ -21,7 +24,7 @@ public sealed record PersonView(
     public static PersonView Of(IdentityHubUser user, DateTimeOffset now) => new(
         user.Id, user.UserName, user.GivenName, user.FamilyName, user.Email, user.OrganizationId, user.LocationId, user.AdministrativeRole,
         user.DisabledByAdministratorAt is not null || user.DisabledForInactivityAt is not null,
-        user.LockoutEnd > now,
+        user.LockoutEnd > now || user.MfaLockedUntil > now,
         user.LastSignInAt,
         user.ConcurrencyStamp ?? "");
 }
