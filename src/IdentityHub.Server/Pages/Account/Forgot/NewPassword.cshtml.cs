@@ -50,24 +50,8 @@ public sealed class NewPasswordModel(
             return leave;
         }
 
-        if (ModelState.IsValid && !string.Equals(NewPassword, ConfirmPassword, StringComparison.Ordinal))
+        if (!await NewPasswordForm.TrySetAsync(ModelState, completion, _user, (nameof(NewPassword), NewPassword), (nameof(ConfirmPassword), ConfirmPassword), HttpContext.RequestAborted))
         {
-            ModelState.AddModelError(nameof(ConfirmPassword), "The two passwords do not match. Enter the same new password twice.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await completion.CompleteAsync(_user, NewPassword!, HttpContext.RequestAborted);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(nameof(NewPassword), error.Description);
-            }
-
             return Page();
         }
 
