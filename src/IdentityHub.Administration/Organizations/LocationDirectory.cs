@@ -149,7 +149,13 @@ public sealed class LocationDirectory(IdentityHubDbContext db, AdminAudit audit,
             parts.Add(pending == 1 ? "1 pending invitation names it" : $"{pending} pending invitations name it");
         }
 
-        return $"This office cannot be removed while {string.Join(" and ", parts)}. Move them to another office, or cancel the invitations, first.";
+        var advice = (people > 0, pending > 0) switch
+        {
+            (true, true) => "Move the people to another office and cancel or change the invitations first.",
+            (true, false) => "Move the people to another office first.",
+            _ => "Cancel the invitations, or invite again with another office, first.",
+        };
+        return $"This office cannot be removed while {string.Join(" and ", parts)}. {advice}";
     }
 
     /// <summary>The platform administrators and the organization's own administrators; the help desk only reads.</summary>

@@ -13,7 +13,7 @@ public static class LocationInputs
         var problems = new FieldProblems();
         var name = problems.Text("name", input.Name, "office's name", 200);
         var address = OrganizationInputs.CheckAddress(problems, "address", input.Address);
-        var phone = OrganizationInputs.Phone(problems, "phone", input.Phone, "office's phone number", required: false);
+        var phone = OrganizationInputs.Phone(problems, "phone", input.Phone, "phone number", required: false);
         return problems.Any ? (null, problems) : (new Checked(name, address!, phone), problems);
     }
 
