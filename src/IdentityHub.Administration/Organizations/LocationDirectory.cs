@@ -159,7 +159,7 @@ public sealed class LocationDirectory(IdentityHubDbContext db, AdminAudit audit,
     }
 
     /// <summary>The platform administrators and the organization's own administrators; the help desk only reads.</summary>
-    private static bool MayChange(AdminCaller caller) => caller.IsPlatformAdministrator || caller.Role.AdministersOrganization();
+    public static bool MayChange(AdminCaller caller) => caller.IsPlatformAdministrator || caller.Role.AdministersOrganization();
 
     private async Task<bool> VisibleAsync(AdminCaller caller, string organizationId, CancellationToken cancellationToken) =>
         caller.CanSee(organizationId) && await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken);
