@@ -22,6 +22,7 @@ public static class AdministrationServices
         services.AddScoped<AdminAudit>();
         services.AddScoped<AdminMail>();
         services.AddScoped<OrganizationDirectory>();
+        services.AddScoped<LocationDirectory>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<InvitationRegister>();
         services.AddScoped<RegistrationDesk>();

@@ -17,6 +17,7 @@ internal static class AdminApi
 
         api.MapMe();
         api.MapOrganizations();
+        api.MapLocations();
         api.MapPeople().MapAccountActions();
         api.MapInvitations();
         api.MapRegistrations();

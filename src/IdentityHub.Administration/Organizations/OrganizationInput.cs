@@ -71,7 +71,7 @@ public static partial class OrganizationInputs
         };
     }
 
-    private static string? Phone(FieldProblems problems, string field, string? value, string label, bool required)
+    internal static string? Phone(FieldProblems problems, string field, string? value, string label, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

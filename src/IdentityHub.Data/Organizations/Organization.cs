@@ -50,6 +50,9 @@ public class OrganizationLocation
     public required PostalAddress Address { get; set; }
 
     public string? Phone { get; set; }
+
+    /// <summary>Changes on every write: the API's ETag for the office.</summary>
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 }
 
 /// <summary>A US postal address, stored in the columns of whatever holds it.</summary>

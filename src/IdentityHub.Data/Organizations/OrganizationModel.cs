@@ -29,6 +29,7 @@ internal static class OrganizationModel
             location.Property(l => l.OrganizationId).HasMaxLength(32);
             location.Property(l => l.Name).HasMaxLength(200);
             location.Property(l => l.Phone).HasMaxLength(32);
+            location.Property(l => l.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
             location.ComplexProperty(l => l.Address, Address);
         });
 

@@ -9,7 +9,7 @@ namespace IdentityHub.Admin.Pages.Organizations;
 /// An organization's details, changed by its own administrators or the plan's platform administrators. The form
 /// carries the version it showed; a save after someone else's says so and shows the current values.
 /// </summary>
-public sealed class EditModel(OrganizationDirectory organizations) : ConsolePage
+public sealed class EditModel(OrganizationDirectory organizations, LocationDirectory locations) : ConsolePage
 {
     [BindProperty]
     public OrganizationForm Input { get; set; } = new();
@@ -19,6 +19,11 @@ public sealed class EditModel(OrganizationDirectory organizations) : ConsolePage
 
     public OrganizationView Current { get; private set; } = null!;
 
+    /// <summary>The organization's offices, listed under its details.</summary>
+    public IReadOnlyList<LocationView> Offices { get; private set; } = [];
+
+    public bool MayChangeOffices => LocationDirectory.MayChange(Caller);
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (await organizations.FindAsync(Caller, id, cancellationToken) is not { } organization)
@@ -27,6 +32,7 @@ public sealed class EditModel(OrganizationDirectory organizations) : ConsolePage
         }
 
         Show(organization);
+        await ListOfficesAsync(id, cancellationToken);
         return Page();
     }
 
@@ -54,8 +60,12 @@ public sealed class EditModel(OrganizationDirectory organizations) : ConsolePage
             Current = current;
         }
 
+        await ListOfficesAsync(id, cancellationToken);
         return Page();
     }
+
+    private async Task ListOfficesAsync(string id, CancellationToken cancellationToken) =>
+        Offices = await locations.ListAsync(Caller, id, cancellationToken) is AdminResult<IReadOnlyList<LocationView>>.Done done ? done.Value : [];
 
     /// <summary>The organization as it is now, in the form, with its version.</summary>
     private void Show(OrganizationView organization)
