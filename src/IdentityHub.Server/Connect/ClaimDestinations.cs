@@ -31,7 +31,7 @@ internal static class ClaimDestinations
             Claims.Name or Claims.PreferredUsername => scopes.Contains(Scopes.Profile) ? Both : [],
             Claims.GivenName or Claims.FamilyName => scopes.Contains(Scopes.Profile) ? IdentityOnly : [],
             Claims.Email or Claims.EmailVerified => scopes.Contains(Scopes.Email) ? IdentityOnly : [],
-            Claims.PhoneNumber => scopes.Contains(Scopes.Phone) ? IdentityOnly : [],
+            Claims.PhoneNumber or Claims.PhoneNumberVerified => scopes.Contains(Scopes.Phone) ? IdentityOnly : [],
             Claims.AuthenticationTime or Claims.AuthenticationMethodReference or Claims.AuthenticationContextReference => Both,
             SessionClaims.SessionId => IdentityOnly,
             SessionClaims.ClientSubject => AccessOnly,

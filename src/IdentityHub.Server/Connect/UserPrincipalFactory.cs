@@ -48,7 +48,8 @@ internal static class UserPrincipalFactory
             .SetClaim(Claims.FamilyName, user.FamilyName)
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.EmailVerified, user.Email is null ? null : user.EmailConfirmed)
-            .SetClaim(Claims.PhoneNumber, user.PhoneNumber);
+            .SetClaim(Claims.PhoneNumber, user.PhoneNumber)
+            .SetClaim(Claims.PhoneNumberVerified, user.PhoneNumber is null ? null : user.PhoneNumberConfirmed);
         return identity;
     }
 }

@@ -64,6 +64,7 @@ public sealed class EnrollVerifyModel(
             return Page();
         }
 
+        ProvenDestinations.Confirm(state.User, enrollment.Kind!.Value, enrollment.Destination!);
         var method = await methods.AddAsync(state.User.Id, enrollment.Kind!.Value, enrollment.Destination!,
             usedToSignIn: state.Attempt.Purpose != AttemptPurpose.AddMethod);
         await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"{method.Kind} {SentTo}");
