@@ -21,8 +21,8 @@ public sealed record ImportSummary(int Total, int Imported, int Skipped, int Rej
 
 /// <summary>
 /// Creates users from import rows (A10). Each row stands alone: it is checked, then created in its own
-/// scope, so one bad row never stops the rest. A username already imported is skipped, so running the
-/// same file again changes nothing. Imported users have no MFA method; they enroll at first sign-in.
+/// scope, so one bad row never stops the rest. A username already imported for the same person is skipped,
+/// so running the same file again changes nothing; for a different person it is a conflict, naming both. Imported users have no MFA method; they enroll at first sign-in.
 /// </summary>
 public sealed class UserImport(IServiceScopeFactory scopes, TimeProvider time)
 {
@@ -69,9 +69,15 @@ public sealed class UserImport(IServiceScopeFactory scopes, TimeProvider time)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityHubUser>>();
         if (await users.FindByNameAsync(candidate.UserName!) is { } existing)
         {
-            return existing.ImportedAt is not null
+            if (existing.ImportedAt is null)
+            {
+                return new RowOutcome(row.Line, candidate.UserName, RowResult.Rejected, $"An account created here (not by an import) already has this username: {Describe(existing)}.");
+            }
+
+            return SamePerson(existing, candidate)
                 ? new RowOutcome(row.Line, candidate.UserName, RowResult.Skipped, "Already imported; left unchanged.")
-                : new RowOutcome(row.Line, candidate.UserName, RowResult.Rejected, "An account created here (not by an import) already has this username.");
+                : new RowOutcome(row.Line, candidate.UserName, RowResult.Rejected,
+                    $"Conflict: the username belongs to another person, imported earlier ({Describe(existing)}); this row is {Describe(candidate)}. Give one of them another username.");
         }
 
         if (dryRun)
@@ -97,4 +103,17 @@ public sealed class UserImport(IServiceScopeFactory scopes, TimeProvider time)
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("user.imported", "succeeded", candidate.Id, detail: $"line {row.Line}; password hash {scheme}");
         return new RowOutcome(row.Line, candidate.UserName, RowResult.Imported, null);
     }
+
+    /// <summary>
+    /// The row describes the person imported under this username before (running a file again): the same
+    /// email, or, without emails, the same name. Anything else is a different person and a conflict.
+    /// </summary>
+    private static bool SamePerson(IdentityHubUser existing, IdentityHubUser candidate) =>
+        existing.Email is { Length: > 0 } || candidate.Email is { Length: > 0 }
+            ? string.Equals(existing.Email?.Trim(), candidate.Email?.Trim(), StringComparison.OrdinalIgnoreCase)
+            : string.Equals(existing.GivenName, candidate.GivenName, StringComparison.OrdinalIgnoreCase)
+              && string.Equals(existing.FamilyName, candidate.FamilyName, StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(IdentityHubUser user) =>
+        $"{$"{user.GivenName} {user.FamilyName}".Trim() switch { "" => "no name", var name => name }}, {user.Email ?? "no email"}";
 }

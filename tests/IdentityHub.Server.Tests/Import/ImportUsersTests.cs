@@ -60,6 +60,28 @@ public sealed class ImportUsersTests(IdentityHubApp app) : IClassFixture<Identit
     }
 
     [Fact]
+    public async Task Another_person_under_a_username_already_imported_is_a_conflict_naming_both()
+    {
+        var name = MfaSteps.NewName("conflict");
+        await RunAsync(await ReadAsync(".csv", $"""
+            {Header}
+            {name},Ana,Lopez,ana@clinic.example,,,{Bcrypt}
+            """));
+
+        var second = await RunAsync(await ReadAsync(".csv", $"""
+            {Header}
+            {name},Bea,Moreno,bea@agency.example,,,{Bcrypt}
+            """));
+
+        Assert.Equal((0, 0, 1), (second.Imported, second.Skipped, second.Rejected));
+        var reason = Assert.Single(second.NotImported).Reason!;
+        Assert.StartsWith("Conflict:", reason, StringComparison.Ordinal);
+        Assert.Contains("Ana Lopez, ana@clinic.example", reason, StringComparison.Ordinal);
+        Assert.Contains("Bea Moreno, bea@agency.example", reason, StringComparison.Ordinal);
+        Assert.Equal("Ana", (await FindAsync(name)).GivenName);
+    }
+
+    [Fact]
     public async Task Running_the_same_file_again_skips_every_row_already_imported()
     {
         var name = MfaSteps.NewName("again");
