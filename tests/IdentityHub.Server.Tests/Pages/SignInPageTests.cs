@@ -27,6 +27,16 @@ public sealed class SignInPageTests(IdentityHubApp app) : IClassFixture<Identity
     }
 
     [Fact]
+    public async Task The_passkey_button_says_in_one_line_what_a_passkey_is()
+    {
+        var page = HtmlPage.Parse(await (await app.CreateClient().GetAsync("/account/login")).Content.ReadAsStringAsync());
+
+        var button = page.One("#sign-in-with-passkey");
+        Assert.Equal("what-is-a-passkey", button.GetAttribute("aria-describedby"));
+        Assert.StartsWith("A passkey lets you sign in with your fingerprint, face or screen lock", page.TextAt("#what-is-a-passkey"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_password_says_so_without_signing_in()
     {
         var user = await app.CreateUserAsync("wrongpw-" + Guid.NewGuid().ToString("N")[..6]);
