@@ -18,7 +18,11 @@ public sealed class AdministrationDatabase : IAsyncLifetime
 {
     private ServiceProvider? _services;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// Starts now, on a whole second: PostgreSQL keeps microseconds and .NET ticks of 100 ns, so a time read back
+    /// equals the one written only when the clock has no finer part.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     /// <summary>Every message the services sent, instead of a delivery channel.</summary>
     public SentMessages Sent { get; } = new();
