@@ -6,6 +6,7 @@ using IdentityHub.Admin.Console;
 using IdentityHub.Administration;
 using IdentityHub.Data;
 using IdentityHub.Delivery;
+using IdentityHub.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public static class AdminHostServices
 
         var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
         services.AddIdentityHubDatabase(database.Provider, database.ConnectionString);
-        AddMail(services, configuration, environment);
+        services.AddIdentityHubMessageDelivery(configuration, environment);
         services.AddIdentityHubAdministration();
         services.AddAdminAccess(configuration);
         services.AddAdminConsole(configuration, environment);
@@ -38,19 +39,5 @@ public static class AdminHostServices
         services.AddExceptionHandler<UnreadableRequests>();
         services.AddAdminApiDocument();
         return services;
-    }
-
-    /// <summary>Email (invitations, notices) through <c>IdentityHub:Delivery</c>, as the token server sends it; the development outbox is the token server's.</summary>
-    private static void AddMail(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
-    {
-        services.AddIdentityHubDelivery(configuration.GetSection("IdentityHub:Delivery"));
-        var dataFolder = DatabaseSettings.DataFolder(configuration, environment.ContentRootPath);
-        services.AddOptions<DeliveryOptions>().PostConfigure(delivery =>
-        {
-            if (delivery.Outbox.Enabled && string.IsNullOrWhiteSpace(delivery.Outbox.Folder))
-            {
-                delivery.Outbox.Folder = Path.Combine(dataFolder, "outbox");
-            }
-        });
     }
 }

@@ -45,7 +45,7 @@ public static class IdentityHubServices
         services.AddIdentityHubProtocol(environment);
         services.AddIdentityHubKeys();
         services.AddIdentityHubAudit();
-        AddCodeDelivery(services, configuration);
+        services.AddIdentityHubMessageDelivery(configuration, environment);
         services.AddIdentityHubMfa();
         services.AddIdentityHubPasskeys(configuration);
         services.AddIdentityHubSignIn();
@@ -61,18 +61,5 @@ public static class IdentityHubServices
         });
         services.AddIdentityHubHardening(environment);
         return services;
-    }
-
-    /// <summary>The delivery channels from <c>IdentityHub:Delivery</c>; the development outbox writes under the data folder unless told otherwise.</summary>
-    private static void AddCodeDelivery(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddIdentityHubDelivery(configuration.GetSection(IdentityHubOptions.Section + ":Delivery"));
-        services.AddOptions<DeliveryOptions>().PostConfigure<IOptions<IdentityHubOptions>, IHostEnvironment>((delivery, hub, host) =>
-        {
-            if (delivery.Outbox.Enabled && string.IsNullOrWhiteSpace(delivery.Outbox.Folder))
-            {
-                delivery.Outbox.Folder = Path.Combine(Path.GetFullPath(hub.Value.DataFolder, host.ContentRootPath), "outbox");
-            }
-        });
     }
 }
