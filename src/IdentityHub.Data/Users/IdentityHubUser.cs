@@ -26,6 +26,11 @@ public class IdentityHubUser : IdentityUser
     [PersonalData]
     public string? Organization { get; set; }
 
+    /// <summary>The language the person chose for pages and messages (en, es; A14); null until they choose one.</summary>
+    [PersonalData]
+    [System.ComponentModel.DataAnnotations.MaxLength(8)]
+    public string? PreferredLanguage { get; set; }
+
     /// <summary>The organization the user belongs to (D1); none for the plan's own staff.</summary>
     public string? OrganizationId { get; set; }
 

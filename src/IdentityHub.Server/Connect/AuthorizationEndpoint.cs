@@ -55,6 +55,7 @@ internal static class AuthorizationEndpoint
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
+        Wording.PortalOfRequest.Note(http, request.ClientId, request.UiLocales);
         var session = await SignedInSession.ReadAsync(http);
         var reason = await WhySignInIsNeededAsync(http, request, session, time);
         if (reason is not null)

@@ -63,6 +63,7 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.AuthorizationDescriptor);
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
+                options.AddEventHandler(LanguagesInDiscovery.Descriptor);
 
                 // S256 only: "plain" offers no protection against a stolen code.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));

@@ -1,3 +1,5 @@
+using IdentityHub.Hosting.Branding;
+using IdentityHub.Hosting.Wording;
 using IdentityHub.Server.Connect;
 using IdentityHub.Server.Hardening;
 using IdentityHub.Server.Throttling;
@@ -12,6 +14,7 @@ public static class IdentityHubPipeline
         // No stack traces in any environment: unexpected errors and protocol errors that cannot go back
         // to the portal render the error page.
         app.UseMiddleware<SecurityHeaders>();
+        app.UseIdentityHubLanguages();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error");
         app.UseMiddleware<UnreadableRequests>();
@@ -30,6 +33,8 @@ public static class IdentityHubPipeline
 
         app.MapRazorPages();
         app.MapConnectEndpoints();
+        app.MapLanguageSwitch();
+        app.MapBranding();
         return app;
     }
 }

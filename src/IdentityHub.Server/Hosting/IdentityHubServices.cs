@@ -16,6 +16,7 @@ using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Terms;
 using IdentityHub.Server.Throttling;
+using IdentityHub.Server.Wording;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,7 @@ public static class IdentityHubServices
             mvc.Filters.Add(new MissingPageHandlers());
         });
         services.AddIdentityHubHardening(environment);
+        services.AddIdentityHubTexts(configuration);
         return services;
     }
 }

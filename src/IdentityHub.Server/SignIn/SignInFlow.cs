@@ -5,6 +5,7 @@ using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Sessions;
+using IdentityHub.Server.Wording;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -31,8 +32,11 @@ public sealed class SignInFlow(
         StartAsync(http, user, [AuthenticationMethods.Password], returnUrl);
 
     /// <summary>After a password that unlocked an account locked from other networks: the second factor is asked whatever the device.</summary>
-    public Task<string> StartWithSecondFactorAsync(HttpContext http, IdentityHubUser user, string returnUrl) =>
-        ContinueAsync(http, NewAttempt(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl) with { SecondFactorRequired = true });
+    public Task<string> StartWithSecondFactorAsync(HttpContext http, IdentityHubUser user, string returnUrl)
+    {
+        SavedLanguage.ApplyAtSignIn(http, user);
+        return ContinueAsync(http, NewAttempt(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl) with { SecondFactorRequired = true });
+    }
 
     /// <summary>
     /// Starts an attempt with what the user proved on the first page: a password, or a passkey with
@@ -40,6 +44,7 @@ public sealed class SignInFlow(
     /// </summary>
     public Task<string> StartAsync(HttpContext http, IdentityHubUser user, IReadOnlyList<string> methods, string returnUrl)
     {
+        SavedLanguage.ApplyAtSignIn(http, user);
         var now = time.GetUtcNow();
         var attempt = NewAttempt(user.Id, AttemptPurpose.SignIn, now, methods, returnUrl);
         var secondFactor = methods.Any(method => method != AuthenticationMethods.Password);

@@ -52,7 +52,7 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
         Assert.True(Browser.IsRedirectTo(withNew, Challenge), Describe(withNew));
         var withOld = await app.NewBrowser().SubmitPasswordAsync(name, TestUsers.Password);
         Assert.Equal(HttpStatusCode.OK, withOld.StatusCode);
-        Assert.Contains(LoginModel.WrongCredentials, await withOld.TextAsync());
+        Assert.Contains(Words.English<IdentityHub.Server.Texts.SignInText>("Login.WrongCredentials"), await withOld.TextAsync());
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class PasswordChoiceTests(IdentityHubApp app) : IClassFixture<Iden
         Assert.True(Browser.IsRedirectTo(chosen, Done), Describe(chosen) + " " + await chosen.TextAsync());
         var withNew = await app.NewBrowser().SubmitPasswordAsync(name, Fresh);
         Assert.True(Browser.IsRedirectTo(withNew, Challenge), Describe(withNew));
-        Assert.Contains(LoginModel.WrongCredentials, await (await app.NewBrowser().SubmitPasswordAsync(name, TestUsers.Password)).TextAsync());
+        Assert.Contains(Words.English<IdentityHub.Server.Texts.SignInText>("Login.WrongCredentials"), await (await app.NewBrowser().SubmitPasswordAsync(name, TestUsers.Password)).TextAsync());
         var again = await signedIn.AuthorizeAsync(new AuthorizationRequest());
         Assert.True(Browser.IsRedirectTo(again, "/account/login"), Describe(again));
         Assert.Equal(PasswordResetCompletion.NoticeSubject, app.Messages.LatestTo(EmailOf(name)).Subject);

@@ -10,6 +10,8 @@ using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using IdentityHub.Server.Texts;
 
 namespace IdentityHub.Server.Pages.Account;
 
@@ -19,12 +21,13 @@ public sealed class LoginModel(
     SignInFlow flow,
     SignInGuard guard,
     IdentityHubDbContext db,
-    AuditLog audit) : PageModel
+    AuditLog audit,
+    IStringLocalizer<SignInText> text) : PageModel
 {
     // Wording shared by every failure that must not reveal whether the username exists.
-    internal const string WrongCredentials = "The username or password you entered is incorrect. Check them and try again.";
+    private string WrongCredentials => text["Login.WrongCredentials"];
 
-    internal const string Locked = "This account is locked after too many unsuccessful sign-in attempts. Wait a few minutes and try again, or use \"Forgot your password or locked out?\" below to reset your password and unlock it now.";
+    private string Locked => text["Login.Locked"];
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -98,13 +101,13 @@ public sealed class LoginModel(
 
         if (result.IsLockedOut && user.DisabledByAdministratorAt is not null)
         {
-            ErrorMessage = "This account has been turned off by an administrator. Contact your organization's system administrator.";
+            ErrorMessage = text["Login.TurnedOffByAdministrator"];
             return Page();
         }
 
         if (result.IsLockedOut && user.DisabledForInactivityAt is not null)
         {
-            ErrorMessage = "This account was turned off because it has not been used for a long time. Use \"Forgot your password or locked out?\" below to turn it back on, or contact your administrator.";
+            ErrorMessage = text["Login.TurnedOffForInactivity"];
             return Page();
         }
 
@@ -121,7 +124,7 @@ public sealed class LoginModel(
 
         if (result.IsNotAllowed)
         {
-            ErrorMessage = "This account cannot sign in right now. Contact your administrator.";
+            ErrorMessage = text["Login.NotAllowed"];
             return Page();
         }
 
@@ -150,12 +153,12 @@ public sealed class LoginModel(
     {
         public const int MaxUsernameLength = 64;
 
-        [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(MaxUsernameLength, ErrorMessage = "A username has at most 64 characters.")]
+        [Required(ErrorMessage = "Login.UsernameRequired")]
+        [StringLength(MaxUsernameLength, ErrorMessage = "Login.UsernameTooLong")]
         public string Username { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(1024, ErrorMessage = "That password is too long.")]
+        [Required(ErrorMessage = "Login.PasswordRequired")]
+        [StringLength(1024, ErrorMessage = "Login.PasswordTooLong")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
     }
