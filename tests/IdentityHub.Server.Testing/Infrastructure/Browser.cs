@@ -16,10 +16,15 @@ public sealed class Browser
     private readonly HttpClient _http;
     private readonly IdentityHubApp _app;
 
-    public Browser(IdentityHubApp app)
+    /// <summary>A browser; <paramref name="language"/> is its Accept-Language (e.g. "es-US,es;q=0.9"), none by default (English pages).</summary>
+    public Browser(IdentityHubApp app, string? language = null)
     {
         _app = app;
         _http = app.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(Cookies));
+        if (language is not null)
+        {
+            _http.DefaultRequestHeaders.Add("Accept-Language", language);
+        }
     }
 
     public CookieContainer Cookies { get; } = new();

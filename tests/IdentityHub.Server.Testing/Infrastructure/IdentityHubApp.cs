@@ -97,7 +97,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
 
     /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
-    public Browser NewBrowser() => new(this);
+    public Browser NewBrowser(string? language = null) => new(this, language);
 
     /// <summary>A user with an email method enrolled (so sign-in goes to the challenge), unless told otherwise.</summary>
     public async Task<IdentityHubUser> CreateUserAsync(string userName, string password = TestUsers.Password, bool enrollEmail = true, bool withRecoveryCodes = true, bool acceptTerms = true)
