@@ -21,8 +21,9 @@ try
         "end-sessions" => await AccountCommand.RunAsync(app.Services, AccountAction.EndSessions, args[1..]),
         CreatePlatformAdminCommand.Verb => await CreatePlatformAdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error),
         PublishTermsCommand.Verb => await PublishTermsCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error),
+        TextsCommand.Verb => TextsCommand.Run(app.Services, Console.Out),
         null or "run" or ['-', ..] => await ServeAsync(app),
-        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password, end-sessions, create-platform-admin, publish-terms."),
+        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password, end-sessions, create-platform-admin, publish-terms, texts."),
     };
 }
 catch (Exception exception) when (exception is StartupException or DatabaseSettingsException or OptionsValidationException)
