@@ -160,7 +160,7 @@ public sealed class SecurityModel(
         Devices = await devices.ListAsync(session.UserId);
         RecoveryCodesLeft = await recoveryCodes.RemainingAsync(session.UserId);
         RecentActivity = await db.AuditEvents
-            .Where(e => e.UserId == session.UserId && (e.Event == "sign_in" || e.Event == "sign_in.password" || e.Event == "step_up"))
+            .Where(e => e.UserId == session.UserId && (e.Event == "sign_in" || e.Event == "sign_in.password" || e.Event == "sign_in.passkey" || e.Event == "step_up"))
             .OrderByDescending(e => e.OccurredAt)
             .Take(10)
             .ToListAsync();

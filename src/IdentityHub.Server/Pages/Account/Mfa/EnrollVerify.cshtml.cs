@@ -89,7 +89,7 @@ public sealed class EnrollVerifyModel(
         wizard.Save(HttpContext, state.Attempt, state.Enrollment);
         var policy = policies.For(state.Attempt.ClientId);
         var result = await codes.SendAsync(state.User, state.Enrollment.Kind!.Value, state.Enrollment.Destination!, CodePurposes.Enrollment,
-            state.Enrollment.Id, policy, CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
+            state.Enrollment.Id, policy, CodeMessagesForPeople.LanguageOf(Request), state.Attempt.Reference, HttpContext.RequestAborted);
         ErrorMessage = CodeMessagesForPeople.For(result, policy.HelpDeskPhone);
         if (result is SendResult.Sent sent)
         {

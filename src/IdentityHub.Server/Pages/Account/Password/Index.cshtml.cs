@@ -14,9 +14,9 @@ namespace IdentityHub.Server.Pages.Account.Password;
 [Authorize]
 public sealed class IndexModel(PasswordChanges changes, IOptionsMonitor<IdentityHubOptions> options) : PageModel
 {
-    internal const string WrongCurrent = "Your current password is not correct. Check it and try again.";
-    internal const string Locked = "Too many wrong passwords were entered. For your security, wait a few minutes before you try again, or call the help desk.";
-    internal const string Changed = "Your password was changed. We sent a notice to your email address. Other devices and browsers were signed out.";
+    public const string WrongCurrent = "Your current password is not correct. Check it and try again.";
+    public const string Locked = "Too many wrong passwords were entered. For your security, wait a few minutes before you try again, or call the help desk.";
+    public const string Changed = "Your password was changed. We sent a notice to your email address. Other devices and browsers were signed out.";
 
     [BindProperty]
     [Required(ErrorMessage = "Enter your current password.")]
