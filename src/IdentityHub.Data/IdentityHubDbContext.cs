@@ -237,6 +237,7 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             audit.Property(a => a.Event).HasMaxLength(64);
             audit.Property(a => a.Outcome).HasMaxLength(32);
             audit.Property(a => a.Reference).HasMaxLength(16);
+            audit.Property(a => a.Device).HasMaxLength(100);
             audit.Property(a => a.Detail).HasMaxLength(1000);
             audit.HasIndex(a => a.Reference);
             audit.HasIndex(a => new { a.UserId, a.OccurredAt });

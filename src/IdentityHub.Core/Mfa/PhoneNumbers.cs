@@ -68,6 +68,27 @@ public static class PhoneNumbers
         return new PhoneParseResult(true, util.Format(number, PhoneNumberFormat.E164), isMobile, null);
     }
 
+    /// <summary>
+    /// A stored number (E.164) for reading: in the national format when it belongs to <paramref name="homeRegion"/>
+    /// (<c>(414) 555-0123</c> for a US number and region <c>US</c>), otherwise internationally
+    /// (<c>+44 7400 123456</c>). Anything that does not read as a number is returned as it is.
+    /// </summary>
+    public static string Format(string e164, string homeRegion)
+    {
+        ArgumentNullException.ThrowIfNull(e164);
+        var util = PhoneNumberUtil.GetInstance();
+        try
+        {
+            var number = util.Parse(e164, "ZZ");
+            var home = string.IsNullOrWhiteSpace(homeRegion) ? "ZZ" : homeRegion.Trim().ToUpperInvariant();
+            return util.Format(number, util.GetRegionCodeForNumber(number) == home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return e164;
+        }
+    }
+
     /// <summary>Every region libphonenumber knows, for the selector: US first, then the rest by name.</summary>
     public static IReadOnlyList<CountryOption> Countries() => CountryList.Value;
 

@@ -23,6 +23,9 @@ public class AuditEvent
 
     public string? IpAddress { get; set; }
 
+    /// <summary>The browser and system in words, from the request's user agent ("Chrome on Windows"); null without one.</summary>
+    public string? Device { get; set; }
+
     public required string Event { get; set; }
 
     public required string Outcome { get; set; }

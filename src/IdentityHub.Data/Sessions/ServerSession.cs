@@ -60,6 +60,7 @@ public static class SessionEndReasons
     public const string EndedByUser = "ended_by_user";
     public const string SignedOutEverywhere = "signed_out_everywhere";
     public const string PasswordReset = "password_reset";
+    public const string PasswordChanged = "password_changed";
     public const string AccountDisabled = "account_disabled";
     public const string Administrator = "administrator";
     public const string IdleTimeout = "idle_timeout";

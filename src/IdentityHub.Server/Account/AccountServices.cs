@@ -12,6 +12,8 @@ public static class AccountServices
         services.AddScoped<UsernameReminders>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<PasswordResetCompletion>();
+        services.AddScoped<AccountNotices>();
+        services.AddScoped<PasswordChanges>();
         services.AddScoped<SecurityQuestions>();
         services.AddScoped<TemporaryPasswords>();
         services.AddScoped<AccountSwitch>();

@@ -33,6 +33,7 @@ public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpCo
             UserId = userId,
             ClientId = clientId,
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            Device = http.HttpContext?.Request.Headers.UserAgent is { Count: > 0 } agent ? Core.Sessions.DeviceDescription.From(agent) : null,
             Event = @event,
             Outcome = outcome,
             Reference = reference ?? NewReference(),

@@ -38,18 +38,22 @@ public sealed class CodeChallenges(
 {
     private CodeSettings Settings => options.CurrentValue.Mfa.Codes;
 
-    public async Task<SendResult> SendAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, CancellationToken cancellationToken = default) =>
-        (await SendAsync(user, kind, destination, purpose, binding, policy, language, firstOnly: false, cancellationToken))!;
+    /// <summary>
+    /// Sends a code. <paramref name="reference"/>: the support reference of the attempt the code belongs to, which the
+    /// page already shows (decision 0021); a new one when null.
+    /// </summary>
+    public async Task<SendResult> SendAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, string? reference = null, CancellationToken cancellationToken = default) =>
+        (await SendAsync(user, kind, destination, purpose, binding, policy, language, firstOnly: false, reference, cancellationToken))!;
 
     /// <summary>
     /// Sends the first code of a challenge, or nothing (null) when a code was already issued for this purpose
     /// and binding in the last hour: the page shown again, or open in a second tab. One query answers both
     /// this and the sending limits. A code lives at most an hour, so an older one has expired and a new one is due.
     /// </summary>
-    public Task<SendResult?> SendFirstAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, CancellationToken cancellationToken = default) =>
-        SendAsync(user, kind, destination, purpose, binding, policy, language, firstOnly: true, cancellationToken);
+    public Task<SendResult?> SendFirstAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, string? reference = null, CancellationToken cancellationToken = default) =>
+        SendAsync(user, kind, destination, purpose, binding, policy, language, firstOnly: true, reference, cancellationToken);
 
-    private async Task<SendResult?> SendAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, bool firstOnly, CancellationToken cancellationToken)
+    private async Task<SendResult?> SendAsync(IdentityHubUser user, MfaMethodKind kind, string destination, string purpose, string binding, ClientPolicy policy, string? language, bool firstOnly, string? attemptReference, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var hourAgo = now.AddHours(-1);
@@ -80,7 +84,7 @@ public sealed class CodeChallenges(
         db.OneTimeCodes.Add(OneTimeCodeRecord.From(IssuedCode.Issue(code, purpose, binding, now, Settings), user.Id, kind, masked));
         await db.SaveChangesAsync(cancellationToken);
 
-        var reference = AuditLog.NewReference();
+        var reference = attemptReference ?? AuditLog.NewReference();
         var (subject, body) = CodeMessages.Render(templates.For(policy.ClientId, language), channel, code, policy.DisplayName);
         var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKindOf(channel), destination, subject, body, reference), cancellationToken);
         var (result, detail) = outcome switch

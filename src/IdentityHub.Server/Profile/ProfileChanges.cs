@@ -112,7 +112,7 @@ public sealed class ProfileChanges(
     }
 
     public Task<SendResult> SendCodeAsync(IdentityHubUser user, PendingContactChange pending, string? language, CancellationToken cancellationToken = default) =>
-        codes.SendAsync(user, pending.Kind, pending.NewValue, pending.Purpose, pending.Id, policies.For(null), language, cancellationToken);
+        codes.SendAsync(user, pending.Kind, pending.NewValue, pending.Purpose, pending.Id, policies.For(null), language, cancellationToken: cancellationToken);
 
     /// <summary>Checks the code; when it is right the new address replaces the old one, is marked confirmed, and the account email is told.</summary>
     public async Task<ContactChangeResult> ConfirmAsync(IdentityHubUser user, PendingContactChange pending, string? entered, CancellationToken cancellationToken = default)

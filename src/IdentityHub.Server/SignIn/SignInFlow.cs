@@ -27,26 +27,29 @@ public sealed class SignInFlow(
     IOptionsMonitor<IdentityHubOptions> options,
     TimeProvider time)
 {
-    /// <summary>Starts an attempt after a correct password.</summary>
-    public Task<string> StartAsync(HttpContext http, IdentityHubUser user, string returnUrl) =>
-        StartAsync(http, user, [AuthenticationMethods.Password], returnUrl);
+    /// <summary>
+    /// Starts an attempt after a correct password. <paramref name="reference"/>, the password event's, is the
+    /// attempt's: its codes, the pages and the sign-in event show the same one (decision 0021).
+    /// </summary>
+    public Task<string> StartAsync(HttpContext http, IdentityHubUser user, string returnUrl, string? reference = null) =>
+        StartAsync(http, user, [AuthenticationMethods.Password], returnUrl, reference);
 
     /// <summary>After a password that unlocked an account locked from other networks: the second factor is asked whatever the device.</summary>
-    public Task<string> StartWithSecondFactorAsync(HttpContext http, IdentityHubUser user, string returnUrl)
+    public Task<string> StartWithSecondFactorAsync(HttpContext http, IdentityHubUser user, string returnUrl, string? reference = null)
     {
         SavedLanguage.ApplyAtSignIn(http, user);
-        return ContinueAsync(http, NewAttempt(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl) with { SecondFactorRequired = true });
+        return ContinueAsync(http, NewAttempt(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl) with { SecondFactorRequired = true, Reference = reference });
     }
 
     /// <summary>
     /// Starts an attempt with what the user proved on the first page: a password, or a passkey with
     /// user verification (which counts as both factors, e.g. ["swk"]).
     /// </summary>
-    public Task<string> StartAsync(HttpContext http, IdentityHubUser user, IReadOnlyList<string> methods, string returnUrl)
+    public Task<string> StartAsync(HttpContext http, IdentityHubUser user, IReadOnlyList<string> methods, string returnUrl, string? reference = null)
     {
         SavedLanguage.ApplyAtSignIn(http, user);
         var now = time.GetUtcNow();
-        var attempt = NewAttempt(user.Id, AttemptPurpose.SignIn, now, methods, returnUrl);
+        var attempt = NewAttempt(user.Id, AttemptPurpose.SignIn, now, methods, returnUrl) with { Reference = reference };
         var secondFactor = methods.Any(method => method != AuthenticationMethods.Password);
         return ContinueAsync(http, secondFactor ? attempt with { SecondFactorAt = now } : attempt);
     }
@@ -108,7 +111,8 @@ public sealed class SignInFlow(
         // one round trip, before the session cookie is issued.
         // The session record joins that round trip too.
         user.LastSignInAt = time.GetUtcNow();
-        audit.Add(attempt.Purpose == AttemptPurpose.SignIn ? "sign_in" : "step_up", "succeeded", user.Id, attempt.ClientId, $"amr {string.Join(' ', amr)}; acr {acr}");
+        // Under the reference the pages showed during the attempt, so that recent activity shows that one too.
+        audit.Add(attempt.Purpose == AttemptPurpose.SignIn ? "sign_in" : "step_up", "succeeded", user.Id, attempt.ClientId, $"amr {string.Join(' ', amr)}; acr {acr}", attempt.Reference);
         var sessionId = await sessions.BeginAsync(http, user.Id, new Authentication(attempt.AuthenticatedAt, amr, acr), attempt.ClientId, await SignedInSession.ReadAsync(http));
         await db.SaveChangesAsync(http.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, SignedInSession.ClaimsFor(sessionId, attempt.AuthenticatedAt, amr, acr, attempt.SecondFactorAt));

@@ -124,4 +124,16 @@ public sealed class PhoneNumbersTests
         Assert.Contains(new CountryOption("CA", "Canada", 1), countries);
         Assert.All(countries, country => Assert.False(string.IsNullOrWhiteSpace(country.Name)));
     }
+
+    [Theory]
+    [InlineData("+14145550123", "US", "(414) 555-0123")]
+    [InlineData("+14145550123", "us", "(414) 555-0123")]
+    [InlineData("+447400123456", "US", "+44 7400 123456")]
+    [InlineData("+525512345678", "MX", "55 1234 5678")]
+    [InlineData("+14165550123", "US", "+1 416-555-0123")]
+    [InlineData("not a number", "US", "not a number")]
+    public void A_stored_number_reads_nationally_at_home_and_internationally_otherwise(string stored, string home, string shown)
+    {
+        Assert.Equal(shown, PhoneNumbers.Format(stored, home));
+    }
 }

@@ -22,8 +22,24 @@ public sealed class ProfileTests(IdentityHubApp app) : IClassFixture<IdentityHub
         Assert.Equal("Rosa", page.ValueOf("GivenName"));
         Assert.Equal("Ramirez", page.ValueOf("FamilyName"));
         Assert.Equal($"Your email address: {EmailOf(name)}", page.TextAt("#current-email"));
-        Assert.Equal("Your phone number: +16505552652", page.TextAt("#current-phone"));
+        Assert.Equal("Your phone number: (650) 555-2652", page.TextAt("#current-phone"));
         Assert.False(page.Has("#fresh-check-note"), page.Text);
+    }
+
+    [Fact]
+    public async Task A_phone_from_another_country_is_shown_in_the_international_format()
+    {
+        var (_, user, browser) = await SignedInAsync("abroad");
+        await app.QueryAsync(async db =>
+        {
+            var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+            stored.PhoneNumber = "+447400123456";
+            return await db.SaveChangesAsync();
+        });
+
+        var page = HtmlPage.Parse(await browser.PageAsync(ProfilePage));
+
+        Assert.Equal("Your phone number: +44 7400 123456", page.TextAt("#current-phone"));
     }
 
     [Fact]

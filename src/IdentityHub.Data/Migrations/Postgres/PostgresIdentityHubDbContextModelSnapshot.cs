@@ -109,6 +109,10 @@ namespace IdentityHub.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Device")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Event")
                         .IsRequired()
                         .HasMaxLength(64)

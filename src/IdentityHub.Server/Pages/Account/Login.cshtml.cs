@@ -88,7 +88,7 @@ public sealed class LoginModel(
         }
 
         var result = await passwords.CheckAsync(user, Input.Password, ClientPolicies.ClientIdFrom(ReturnUrl));
-        await audit.RecordAsync("sign_in.password", Outcome(result), user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
+        var reference = await audit.RecordAsync("sign_in.password", Outcome(result), user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
 
         // A locked or turned-off account says so only to someone who knows its password (A3): to anyone
         // else it answers like an unknown username, so the message never confirms that an account exists.
@@ -118,8 +118,8 @@ public sealed class LoginModel(
             // even on a remembered device; the guessing networks stay locked out (decision 0012).
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            await audit.RecordAsync("sign_in.password", "unlocked_by_owner", user.Id, ClientPolicies.ClientIdFrom(ReturnUrl));
-            return LocalRedirect(await flow.StartWithSecondFactorAsync(HttpContext, user, ReturnUrls.LocalOrHome(ReturnUrl)));
+            await audit.RecordAsync("sign_in.password", "unlocked_by_owner", user.Id, ClientPolicies.ClientIdFrom(ReturnUrl), reference: reference);
+            return LocalRedirect(await flow.StartWithSecondFactorAsync(HttpContext, user, ReturnUrls.LocalOrHome(ReturnUrl), reference));
         }
 
         if (result.IsNotAllowed)
@@ -136,7 +136,8 @@ public sealed class LoginModel(
         }
 
         // The password is only the first step: the sign-in checks (MFA enrollment, challenge) follow.
-        return LocalRedirect(await flow.StartAsync(HttpContext, user, ReturnUrls.LocalOrHome(ReturnUrl)));
+        // The password event's reference is the attempt's: the code pages and recent activity show it (decision 0021).
+        return LocalRedirect(await flow.StartAsync(HttpContext, user, ReturnUrls.LocalOrHome(ReturnUrl), reference));
     }
 
     /// <summary>Checks the password without side effects (no rehash of an imported hash while the account is locked).</summary>

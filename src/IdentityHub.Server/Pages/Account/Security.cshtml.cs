@@ -3,12 +3,16 @@ using IdentityHub.Data;
 using IdentityHub.Data.Audit;
 using IdentityHub.Data.Mfa;
 using IdentityHub.Data.Sessions;
+using IdentityHub.Core.Mfa;
+using IdentityHub.Data.Users;
+using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +36,8 @@ public sealed class SecurityModel(
     IdentityHubDbContext db,
     SignInFlow flow,
     FreshSecondFactor fresh,
+    UserManager<IdentityHubUser> users,
+    AccountNotices notices,
     AuditLog audit) : PageModel
 {
     private const string Self = "/account/security";
@@ -67,14 +73,19 @@ public sealed class SecurityModel(
 
     public Task<IActionResult> OnPostRemoveAsync(string methodId) => ChangeAsync(async session =>
     {
-        if (!await methods.RemoveAsync(session.UserId, methodId))
+        var removing = Methods.FirstOrDefault(method => method.Id == methodId);
+        if (removing is null || !await methods.RemoveAsync(session.UserId, methodId))
         {
             ErrorMessage = "You cannot remove your only way to receive security codes. Add another method first.";
             await LoadAsync();
             return Page();
         }
 
-        await audit.RecordAsync("mfa.method_removed", "succeeded", session.UserId);
+        // A removed email address is told as well as the account's: its owner may not be reading the other.
+        var user = await users.FindByIdAsync(session.UserId) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        var notice = await notices.SendAsync(user, AccountChange.MethodRemoved, AccountNotices.Describe(removing),
+            alsoTo: removing.Kind == MfaMethodKind.Email ? removing.Destination : null, HttpContext.RequestAborted);
+        await audit.RecordAsync("mfa.method_removed", "succeeded", session.UserId, detail: $"{removing.Kind} {removing.MaskedDestination()}; {notice.Delivered}", reference: notice.Reference);
         Notice = "The method was removed.";
         return RedirectToPage();
     });
@@ -90,6 +101,9 @@ public sealed class SecurityModel(
     public Task<IActionResult> OnPostNewRecoveryCodesAsync() => ChangeAsync(async session =>
     {
         NewRecoveryCodes = await recoveryCodes.GenerateAsync(session.UserId);
+        var user = await users.FindByIdAsync(session.UserId) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        var notice = await notices.SendAsync(user, AccountChange.RecoveryCodesReplaced, cancellationToken: HttpContext.RequestAborted);
+        await audit.RecordAsync("mfa.recovery_codes_notice", "succeeded", session.UserId, detail: notice.Delivered, reference: notice.Reference);
         await LoadAsync();
         return Page();
     });
@@ -146,7 +160,7 @@ public sealed class SecurityModel(
         Devices = await devices.ListAsync(session.UserId);
         RecoveryCodesLeft = await recoveryCodes.RemainingAsync(session.UserId);
         RecentActivity = await db.AuditEvents
-            .Where(e => e.UserId == session.UserId && (e.Event == "sign_in" || e.Event == "sign_in.password" || e.Event == "step_up"))
+            .Where(e => e.UserId == session.UserId && (e.Event == "sign_in" || e.Event == "sign_in.password" || e.Event == "sign_in.passkey" || e.Event == "step_up"))
             .OrderByDescending(e => e.OccurredAt)
             .Take(10)
             .ToListAsync();

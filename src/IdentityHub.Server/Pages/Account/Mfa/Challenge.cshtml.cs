@@ -257,8 +257,8 @@ public sealed class ChallengeModel : PageModel
         var policy = _policies.For(_attempt.ClientId);
         var (kind, destination, language) = (Current!.Kind, Current.Destination, CodeMessagesForPeople.LanguageOf(Request));
         var result = firstOnly
-            ? await _codes.SendFirstAsync(_user, kind, destination, CodePurposes.SignIn, _attempt.Id, policy, language, HttpContext.RequestAborted)
-            : await _codes.SendAsync(_user, kind, destination, CodePurposes.SignIn, _attempt.Id, policy, language, HttpContext.RequestAborted);
+            ? await _codes.SendFirstAsync(_user, kind, destination, CodePurposes.SignIn, _attempt.Id, policy, language, _attempt.Reference, HttpContext.RequestAborted)
+            : await _codes.SendAsync(_user, kind, destination, CodePurposes.SignIn, _attempt.Id, policy, language, _attempt.Reference, HttpContext.RequestAborted);
         if (result is null)
         {
             return;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityHub.Core.Mfa;
+using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
@@ -13,7 +14,7 @@ namespace IdentityHub.Server.Pages.Account.Mfa;
 /// Enrollment of an authenticator app (M12): a QR code rendered here (no outside service) and the key
 /// in groups for typing, then a current code from the app before anything is saved.
 /// </summary>
-public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AuditLog audit) : PageModel
+public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AccountNotices notices, AuditLog audit) : PageModel
 {
     private const string AppCodeNeeded = "Enter the 6-digit code from your app."; // Totp.Digits
     [BindProperty]
@@ -59,7 +60,8 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
 
         var adding = state.Attempt.Purpose == AttemptPurpose.AddMethod;
         var method = await apps.AddAsync(state.User.Id, secret, check.MatchedStep, usedToSignIn: !adding);
-        await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, "Totp");
+        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, AccountNotices.Describe(method), cancellationToken: HttpContext.RequestAborted);
+        await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"Totp; {notice.Delivered}", notice.Reference);
         var attempt = state.Attempt.WithMethod(method.Amr(), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
     }

@@ -67,7 +67,7 @@ public sealed class EnrollDestinationModel(EnrollmentWizard wizard, CodeChalleng
         var attempt = wizard.Save(HttpContext, state.Attempt, enrollment);
         var policy = policies.For(attempt.ClientId);
         var result = await codes.SendAsync(state.User, Kind, destination, CodePurposes.Enrollment, enrollment.Id, policy,
-            CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
+            CodeMessagesForPeople.LanguageOf(Request), attempt.Reference, HttpContext.RequestAborted);
         if (result is SendResult.Sent sent)
         {
             wizard.Save(HttpContext, attempt with { Reference = sent.Reference }, attempt.Enrollment);

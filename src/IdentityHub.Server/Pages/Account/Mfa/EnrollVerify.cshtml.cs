@@ -1,4 +1,5 @@
 using IdentityHub.Core.Mfa;
+using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
@@ -16,6 +17,7 @@ public sealed class EnrollVerifyModel(
     EnrolledMethods methods,
     ClientPolicies policies,
     SignInFlow flow,
+    AccountNotices notices,
     AuditLog audit,
     IOptionsMonitor<IdentityHubOptions> options) : PageModel
 {
@@ -67,7 +69,8 @@ public sealed class EnrollVerifyModel(
         ProvenDestinations.Confirm(state.User, enrollment.Kind!.Value, enrollment.Destination!);
         var method = await methods.AddAsync(state.User.Id, enrollment.Kind!.Value, enrollment.Destination!,
             usedToSignIn: state.Attempt.Purpose != AttemptPurpose.AddMethod);
-        await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"{method.Kind} {SentTo}");
+        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, AccountNotices.Describe(method), cancellationToken: HttpContext.RequestAborted);
+        await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"{method.Kind} {SentTo}; {notice.Delivered}", notice.Reference);
 
         // Proving the new method with its code is a second factor for this sign-in (M6: continue).
         var attempt = state.Attempt.WithMethod(method.Amr(), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
@@ -86,7 +89,7 @@ public sealed class EnrollVerifyModel(
         wizard.Save(HttpContext, state.Attempt, state.Enrollment);
         var policy = policies.For(state.Attempt.ClientId);
         var result = await codes.SendAsync(state.User, state.Enrollment.Kind!.Value, state.Enrollment.Destination!, CodePurposes.Enrollment,
-            state.Enrollment.Id, policy, CodeMessagesForPeople.LanguageOf(Request), HttpContext.RequestAborted);
+            state.Enrollment.Id, policy, CodeMessagesForPeople.LanguageOf(Request), state.Attempt.Reference, HttpContext.RequestAborted);
         ErrorMessage = CodeMessagesForPeople.For(result, policy.HelpDeskPhone);
         if (result is SendResult.Sent sent)
         {

@@ -1,4 +1,5 @@
 using IdentityHub.Data.Users;
+using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Passkeys;
@@ -21,6 +22,7 @@ public sealed class IndexModel(
     UserManager<IdentityHubUser> users,
     PasskeyCeremonies passkeys,
     FreshSecondFactor fresh,
+    AccountNotices notices,
     AuditLog audit) : PageModel
 {
     internal const string Self = "/account/passkeys";
@@ -67,11 +69,14 @@ public sealed class IndexModel(
         }
 
         var (succeeded, detail) = await passkeys.RegisterAsync(user, CredentialJson, name);
-        await audit.RecordAsync("mfa.passkey_added", succeeded ? "succeeded" : "failed", session.UserId, detail: detail);
         if (!succeeded)
         {
+            await audit.RecordAsync("mfa.passkey_added", "failed", session.UserId, detail: detail);
             return Refuse(CouldNotRegister);
         }
+
+        var notice = await notices.SendAsync(user, AccountChange.PasskeyAdded, name, cancellationToken: HttpContext.RequestAborted);
+        await audit.RecordAsync("mfa.passkey_added", "succeeded", session.UserId, detail: $"{detail}; {notice.Delivered}", reference: notice.Reference);
 
         Notice = $"\"{name}\" is ready. Next time, you can sign in with it.";
         return RedirectToPage();
@@ -101,7 +106,8 @@ public sealed class IndexModel(
             return Refuse("That passkey was not found. It may have been removed already.");
         }
 
-        await audit.RecordAsync("mfa.passkey_removed", "succeeded", session.UserId);
+        var notice = await notices.SendAsync(user, AccountChange.PasskeyRemoved, cancellationToken: HttpContext.RequestAborted);
+        await audit.RecordAsync("mfa.passkey_removed", "succeeded", session.UserId, detail: notice.Delivered, reference: notice.Reference);
         Notice = "The passkey was removed. Also delete it from your device or password manager.";
         return RedirectToPage();
     });

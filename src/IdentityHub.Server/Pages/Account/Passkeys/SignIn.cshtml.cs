@@ -75,7 +75,7 @@ public sealed class SignInModel(
             return Page();
         }
 
-        await audit.RecordAsync("sign_in.passkey", "succeeded", user.Id, clientId, $"amr {passkey.Amr}");
-        return LocalRedirect(await flow.StartAsync(HttpContext, user, [passkey.Amr], SafeReturnUrl));
+        var reference = await audit.RecordAsync("sign_in.passkey", "succeeded", user.Id, clientId, $"amr {passkey.Amr}");
+        return LocalRedirect(await flow.StartAsync(HttpContext, user, [passkey.Amr], SafeReturnUrl, reference));
     }
 }

@@ -265,7 +265,7 @@ public sealed class IndexModel(
         IsFresh = fresh.IsFresh(session);
         CurrentEmail = user.Email;
         EmailConfirmed = user.EmailConfirmed;
-        CurrentPhone = user.PhoneNumber;
+        CurrentPhone = user.PhoneNumber is null ? null : PhoneNumbers.Format(user.PhoneNumber, options.CurrentValue.Mfa.DefaultCountry);
         Country ??= options.CurrentValue.Mfa.DefaultCountry;
         Pending = PendingContactChange.Read(HttpContext, protection, user.Id, now);
         return (user, session);
