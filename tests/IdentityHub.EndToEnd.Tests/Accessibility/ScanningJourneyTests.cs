@@ -20,6 +20,19 @@ public sealed class ScanningJourneyTests(AccessibilityLandscape landscape, Brows
     [BrowserFact]
     public Task The_public_pages_and_their_errors_have_no_violation_in_Spanish() => PublicPagesAsync(PageLanguage.Spanish);
 
+    [BrowserFact]
+    public async Task The_scan_fails_on_a_page_with_violations_and_names_them()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetContentAsync("""<!DOCTYPE html><html lang="en"><head><title>Broken</title></head><body><main><img src="data:,"><input type="text"></main></body></html>""");
+
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => AxeScan.ExpectNoViolationsAsync(page, "a broken page"));
+
+        Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("label (critical)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("a broken page", failure.Message, StringComparison.Ordinal);
+    }
+
     private async Task NewcomerAsync(PageLanguage language)
     {
         await landscape.NewcomersInvitedAsync(browser);
