@@ -19,12 +19,14 @@ public static class AxeScan
         RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] },
         // Only violations are read; the passes and the rest are not gathered.
         ResultTypes = [ResultType.Violations],
+        // The pages have no frames: nothing to gather from them.
+        Iframes = false,
     };
 
     /// <summary>Scans the page; <paramref name="state"/> names what the page shows (e.g. "sign-in, wrong password").</summary>
     public static async Task ExpectNoViolationsAsync(IPage page, string state)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         var result = await page.RunAxe(Options);
         if (result.Violations is not { Length: > 0 } violations)
         {

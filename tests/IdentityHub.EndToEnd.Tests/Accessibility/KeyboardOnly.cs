@@ -14,7 +14,7 @@ public sealed class KeyboardOnly(IPage page)
     /// <summary>Presses Tab until the focused element matches the CSS selector (it may have the focus already, e.g. autofocus).</summary>
     public async Task TabToAsync(string selector, bool backwards = false)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         for (var stop = 0; stop <= MaxTabStops; stop++)
         {
             if (await FocusedIsAsync(selector))
