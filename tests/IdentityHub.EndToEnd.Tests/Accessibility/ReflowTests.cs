@@ -63,10 +63,10 @@ public sealed class ReflowTests(AccessibilityLandscape landscape, BrowserSession
         await ExpectReflowAsync(page, "passkeys");
 
         // The next sign-in's code challenge.
-        await page.GotoAsync(new Uri(server, "account/signout").ToString());
+        await page.GotoAsync(landscape.ProviderPortal.ToString());
+        await page.Locator("#sign-out").ClickAsync();
         await ExpectReflowAsync(page, "sign out", "confirm-sign-out");
         await page.Locator("#confirm-sign-out").ClickAsync();
-        await page.GotoAsync(landscape.ProviderPortal.ToString());
         await SignInLink(page).ClickAsync();
         await EnterPasswordAsync(page, landscape, landscape.PlatformAdministrator.Password, landscape.PlatformAdministrator.UserName);
         await ExpectReflowAsync(page, "code challenge", "Code", "verify", "resend", "use-recovery-code");
