@@ -6,8 +6,19 @@ namespace IdentityHub.EndToEnd.Tests;
 /// The portal landscape with the admin host (API and console) beside the token server, on its database and
 /// email. Three wrong codes lock an account, so that a test locks one quickly.
 /// </summary>
-public sealed partial class AdministrationLandscape() : PortalLandscape(LockAfterThreeWrongCodes, withAdminHost: true)
+public partial class AdministrationLandscape : PortalLandscape
 {
+    public AdministrationLandscape()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>The same landscape with server settings of its own, which win over the ones here.</summary>
+    private protected AdministrationLandscape(IReadOnlyDictionary<string, string?> serverSettings)
+        : base(new Dictionary<string, string?>(LockAfterThreeWrongCodes.Concat(serverSettings).GroupBy(setting => setting.Key).Select(group => group.Last())), withAdminHost: true)
+    {
+    }
+
     private static readonly Dictionary<string, string?> LockAfterThreeWrongCodes = new()
     {
         ["IdentityHub__Mfa__Codes__MaxFailuresPerAccount"] = "3",

@@ -40,9 +40,12 @@ public sealed class BrowserSession : IAsyncLifetime
     }
 
     /// <summary>A page in a context of its own, as if in another browser.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new BrowserNewContextOptions { Locale = "en-US" });
+
+    /// <summary>A page in a context of its own with the options given (e.g. a language, a screen size).</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var context = await _browser!.NewContextAsync(options);
         context.SetDefaultTimeout((float)ActionTimeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)ActionTimeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
