@@ -24,7 +24,7 @@ internal static class TextsCommand
         text.AppendLine();
         text.AppendLine("Every text people see on the token server's pages and in its messages, by key, with the words IdentityHub");
         text.AppendLine("ships in English and Spanish. Replace any of them per language for the whole deployment or for one portal");
-        text.AppendLine("(see [configuration.md](configuration.md#wording)). `{0}`, `{1}`… stand for values filled in when the text is");
+        text.AppendLine("(see [languages-and-branding.md](languages-and-branding.md#the-plans-words)). `{0}`, `{1}`… stand for values filled in when the text is");
         text.AppendLine("shown; keep them. This file is the output of `IdentityHub.Server texts`; a test keeps it current.");
         foreach (var resource in catalog.Texts.GroupBy(entry => entry.Resource))
         {
