@@ -1,4 +1,6 @@
 using IdentityHub.Hosting;
+using IdentityHub.Hosting.Branding;
+using IdentityHub.Hosting.Wording;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityHub.Admin.Console;
@@ -23,6 +25,7 @@ public static class ConsoleServices
         services.AddOptions<HstsSettings>().BindConfiguration("IdentityHub:Hsts");
         services.AddIdentityHubDataProtection(ApplicationName, configuration, environment);
         services.AddConsoleSignIn(configuration, environment);
+        services.AddConsoleTexts(configuration);
         services.AddScoped<SensitiveActions>();
         services.AddScoped<ConsoleCallers>();
 
@@ -53,6 +56,8 @@ public static class ConsoleServices
     {
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), console =>
         {
+            // The pages' language before anything renders text; the API answers integrators in English.
+            console.UseIdentityHubLanguages();
             console.UseMiddleware<ConsoleSecurityHeaders>();
             console.UseExceptionHandler("/Error");
             console.UseStatusCodePagesWithReExecute("/NotFound", "?code={0}");
@@ -66,6 +71,8 @@ public static class ConsoleServices
     public static WebApplication MapAdminConsole(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapLanguageSwitch();
+        app.MapBranding();
         return app;
     }
 }
