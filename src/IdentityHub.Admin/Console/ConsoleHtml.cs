@@ -19,9 +19,14 @@ public static class ConsoleHtml
         return link;
     }
 
-    public static IHtmlContent Strong(string text)
+    public static IHtmlContent Strong(string text, string? id = null)
     {
         var strong = new TagBuilder("strong");
+        if (id is not null)
+        {
+            strong.Attributes["id"] = id;
+        }
+
         strong.InnerHtml.Append(text);
         return strong;
     }
