@@ -12,11 +12,11 @@ public static class EventDescriptions
 {
     public static string Of(IStringLocalizer text, string @event) => Find(text, "ConsoleEvent." + KeyOf(@event, '.')) ?? @event;
 
-    /// <summary>"succeeded" → "Succeeded" (<c>ConsoleOutcome.Succeeded</c>); an outcome without words shows as recorded.</summary>
+    /// <summary>"succeeded" → "Succeeded" (<c>ConsoleEventOutcome.Succeeded</c>); an outcome without words shows as recorded.</summary>
     public static string OutcomeOf(IStringLocalizer text, string outcome) =>
         string.IsNullOrEmpty(outcome)
-            ? text["ConsoleOutcome.NotRecorded"]
-            : Find(text, "ConsoleOutcome." + KeyOf(outcome, '.')) ?? char.ToUpper(outcome[0], CultureInfo.InvariantCulture) + outcome[1..].Replace('_', ' ');
+            ? text["ConsoleEventOutcome.NotRecorded"]
+            : Find(text, "ConsoleEventOutcome." + KeyOf(outcome, '.')) ?? char.ToUpper(outcome[0], CultureInfo.InvariantCulture) + outcome[1..].Replace('_', ' ');
 
     private static string? Find(IStringLocalizer text, string key) => text[key] is { ResourceNotFound: false } found ? found.Value : null;
 
