@@ -1,6 +1,7 @@
 using IdentityHub.Hosting;
 using IdentityHub.Hosting.Branding;
 using IdentityHub.Hosting.Wording;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityHub.Admin.Console;
@@ -59,6 +60,17 @@ public static class ConsoleServices
             // The pages' language before anything renders text; the API answers integrators in English.
             console.UseIdentityHubLanguages();
             console.UseMiddleware<ConsoleSecurityHeaders>();
+            // Outside the pages (the language switch at /language), the signed-in person is the console session too,
+            // as on the pages (their policy's scheme): its antiforgery tokens are the person's, and the switch saves their language.
+            console.Use(async (http, next) =>
+            {
+                if ((await http.AuthenticateAsync(ConsoleSignIn.CookieScheme)).Principal is { } person)
+                {
+                    http.User = person;
+                }
+
+                await next(http);
+            });
             console.UseExceptionHandler("/Error");
             console.UseStatusCodePagesWithReExecute("/NotFound", "?code={0}");
         });

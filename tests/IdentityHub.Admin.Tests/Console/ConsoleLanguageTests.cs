@@ -50,7 +50,7 @@ public sealed class ConsoleLanguageTests(AdminHosts hosts) : IClassFixture<Admin
         Assert.Equal("Activa", people.TextAt("#people tbody td:nth-of-type(4)"));
 
         var person = await HtmlPage.ReadAsync(await browser.GetAsync($"/People/{administrator.Id}"));
-        Assert.Equal("Nombre de usuario", person.TextAt("#person dt"));
+        Assert.Equal("Nombre de usuario", HtmlPage.TextContent(person.All("#person dt")[0]));
         Assert.True(person.Has("#account-actions"));
         Assert.DoesNotContain("Account actions", person.Text, StringComparison.Ordinal);
     }
