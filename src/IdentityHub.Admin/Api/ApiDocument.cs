@@ -20,6 +20,8 @@ internal static class ApiDocument
         services.AddOpenApi("v1", document =>
         {
             document.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            // The API only: the console's language switch and branding files are for its pages.
+            document.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             document.AddDocumentTransformer((openApi, _, _) =>
             {
                 openApi.Info = new OpenApiInfo

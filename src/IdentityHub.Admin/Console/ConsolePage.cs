@@ -1,7 +1,9 @@
 using System.Globalization;
+using IdentityHub.Admin.Texts;
 using IdentityHub.Administration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Admin.Console;
 
@@ -30,6 +32,9 @@ public abstract class ConsolePage : PageModel
 
     /// <summary>Why the caller may not do this (the service's words).</summary>
     public string? RefusedMessage { get; protected set; }
+
+    /// <summary>The console's texts in the page's language, for the messages a page model writes.</summary>
+    protected IStringLocalizer<ConsoleText> Text => field ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ConsoleText>>();
 
     /// <summary>This page's own address, where a fresh sign-in brings the person back.</summary>
     protected string HereUrl => Request.PathBase + Request.Path + Request.QueryString;
@@ -65,7 +70,7 @@ public abstract class ConsolePage : PageModel
                 ShowProblems(invalid.Problems, prefix);
                 return null;
             case AdminResult<T>.Stale:
-                StaleMessage = "Someone else changed this while you were looking at it. The page now shows what it holds now; make your change again if it is still needed.";
+                StaleMessage = Text["ConsolePage.Stale"];
                 return null;
             case AdminResult<T>.Forbidden forbidden:
                 RefusedMessage = forbidden.Reason;

@@ -1,4 +1,7 @@
 using IdentityHub.Hosting;
+using IdentityHub.Hosting.Branding;
+using IdentityHub.Hosting.Wording;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityHub.Admin.Console;
@@ -23,6 +26,7 @@ public static class ConsoleServices
         services.AddOptions<HstsSettings>().BindConfiguration("IdentityHub:Hsts");
         services.AddIdentityHubDataProtection(ApplicationName, configuration, environment);
         services.AddConsoleSignIn(configuration, environment);
+        services.AddConsoleTexts(configuration);
         services.AddScoped<SensitiveActions>();
         services.AddScoped<ConsoleCallers>();
 
@@ -53,7 +57,20 @@ public static class ConsoleServices
     {
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), console =>
         {
+            // The pages' language before anything renders text; the API answers integrators in English.
+            console.UseIdentityHubLanguages();
             console.UseMiddleware<ConsoleSecurityHeaders>();
+            // Outside the pages (the language switch at /language), the signed-in person is the console session too,
+            // as on the pages (their policy's scheme): its antiforgery tokens are the person's, and the switch saves their language.
+            console.Use(async (http, next) =>
+            {
+                if ((await http.AuthenticateAsync(ConsoleSignIn.CookieScheme)).Principal is { } person)
+                {
+                    http.User = person;
+                }
+
+                await next(http);
+            });
             console.UseExceptionHandler("/Error");
             console.UseStatusCodePagesWithReExecute("/NotFound", "?code={0}");
         });
@@ -66,6 +83,8 @@ public static class ConsoleServices
     public static WebApplication MapAdminConsole(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapLanguageSwitch();
+        app.MapBranding();
         return app;
     }
 }

@@ -79,6 +79,7 @@ internal static class ConsoleSignIn
 
                 oidc.CorrelationCookie.Name = HardenedCookies.Name(".IdentityHub.Admin.Correlation.", "/", secure);
                 oidc.NonceCookie.Name = HardenedCookies.Name(".IdentityHub.Admin.Nonce.", "/", secure);
+                oidc.Events.OnTokenValidated = SavedConsoleLanguage.ApplyAtSignInAsync;
                 oidc.Events.OnRemoteFailure = context =>
                 {
                     // A refused or expired sign-in (the person pressed back, waited too long): start again, no stack trace.

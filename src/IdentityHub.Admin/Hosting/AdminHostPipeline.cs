@@ -13,6 +13,7 @@ public static class AdminHostPipeline
         app.UseAdminConsolePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery(); // the language switch is a form posted to an endpoint
         app.UseMiddleware<CallerLookup>();
         app.MapAdminApiDocument();
         app.MapAdminApi();

@@ -14,11 +14,16 @@ public sealed class ConsoleBrowser
 {
     private readonly AdminHosts _hosts;
 
-    public ConsoleBrowser(AdminHosts hosts)
+    /// <summary>A browser on both hosts; <paramref name="language"/> is its Accept-Language (e.g. "es-US,es;q=0.9"), none by default (English pages).</summary>
+    public ConsoleBrowser(AdminHosts hosts, string? language = null)
     {
         _hosts = hosts;
-        Server = hosts.TokenServer.NewBrowser();
+        Server = hosts.TokenServer.NewBrowser(language);
         Console = hosts.Admin.CreateDefaultClient(AdminHosts.ConsoleBase, new CookieContainerHandler(ConsoleCookies));
+        if (language is not null)
+        {
+            Console.DefaultRequestHeaders.Add("Accept-Language", language);
+        }
     }
 
     /// <summary>The token server's half: its sign-in pages and cookies.</summary>

@@ -41,7 +41,7 @@ public sealed class OfficesConsoleTests(AdminHosts hosts) : IClassFixture<AdminH
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", page.TextAt("#reference"));
         Assert.Equal("Canal office", page.TextAt("#offices tbody tr th"));
         Assert.Contains("12 Canal Street, Syracuse, NY 13202", page.TextAt("#offices tbody td:nth-of-type(1)"), StringComparison.Ordinal);
-        Assert.StartsWith("1 office(s)", page.TextAt("#offices caption"), StringComparison.Ordinal);
+        Assert.StartsWith("1 office of ", page.TextAt("#offices caption"), StringComparison.Ordinal);
 
         var removeUrl = page.One("#offices a[id^=remove-office-]").GetAttribute("href")!;
         var removed = HtmlPage.Parse(await (await browser.FollowAsync(await browser.SubmitAsync(removeUrl, "remove-office"))).Content.ReadAsStringAsync());

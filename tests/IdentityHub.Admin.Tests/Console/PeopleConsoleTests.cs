@@ -22,7 +22,7 @@ public sealed class PeopleConsoleTests(AdminHosts hosts) : IClassFixture<AdminHo
 
         var usernames = list.All("#people tbody tr").Select(row => HtmlPage.TextContent(row.Children[1])).ToList();
         Assert.Equal(new[] { administrator.UserName!, colleague.UserName! }.Order(StringComparer.Ordinal), usernames.Order(StringComparer.Ordinal));
-        Assert.StartsWith("2 person(s)", list.TextAt("#people caption"), StringComparison.Ordinal);
+        Assert.StartsWith("2 people, page 1 of 1", list.TextAt("#people caption"), StringComparison.Ordinal);
         Assert.True(list.All("#people th[scope=col]").Count == 5);
 
         foreach (var url in new[] { $"/People/{stranger.Id}", $"/Organizations/Edit/{other.Id}", "/People/no-such-person", "/Registrations" })

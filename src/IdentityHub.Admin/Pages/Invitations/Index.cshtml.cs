@@ -2,6 +2,7 @@ using IdentityHub.Admin.Console;
 using IdentityHub.Administration;
 using IdentityHub.Administration.Invitations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Admin.Pages.Invitations;
 
@@ -16,16 +17,16 @@ public sealed class IndexModel(InvitationRegister register) : ConsolePage
     public async Task<IActionResult> OnPostResendAsync(string? id, string? version, CancellationToken cancellationToken)
     {
         var result = await register.ResendAsync(Caller, id ?? "", version, cancellationToken);
-        return await AfterAsync(result, invitation => $"The invitation to {invitation.GivenName} {invitation.FamilyName} is sent again; the earlier link no longer works.", cancellationToken);
+        return await AfterAsync(result, invitation => Text["ConsoleInvitations.Resent", $"{invitation.GivenName} {invitation.FamilyName}"], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string? id, string? version, CancellationToken cancellationToken)
     {
         var result = await register.CancelAsync(Caller, id ?? "", version, cancellationToken);
-        return await AfterAsync(result, invitation => $"The invitation to {invitation.GivenName} {invitation.FamilyName} is cancelled; its link no longer works.", cancellationToken);
+        return await AfterAsync(result, invitation => Text["ConsoleInvitations.Cancelled", $"{invitation.GivenName} {invitation.FamilyName}"], cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(AdminResult<InvitationView> result, Func<InvitationView, string> message, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(AdminResult<InvitationView> result, Func<InvitationView, LocalizedString> message, CancellationToken cancellationToken)
     {
         if (result is AdminResult<InvitationView>.Done done)
         {

@@ -5,6 +5,7 @@ using IdentityHub.Administration.Organizations;
 using IdentityHub.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Admin.Pages.Invitations;
 
@@ -12,8 +13,12 @@ namespace IdentityHub.Admin.Pages.Invitations;
 /// Invite a person: first name, last name, email and office (no username). A platform administrator chooses
 /// the organization; an organization's administrator invites into their own.
 /// </summary>
-public sealed class InviteModel(InvitationRegister register, OrganizationDirectory organizations, IdentityHubDbContext db) : ConsolePage
+public sealed class InviteModel(
+    InvitationRegister register, OrganizationDirectory organizations, IdentityHubDbContext db, IOptionsMonitor<InvitationOptions> invitations) : ConsolePage
 {
+    /// <summary>How long the invitation's link works, in words ("72 hours").</summary>
+    public string LinkLifetime => ConsoleDurations.Of(Text, invitations.CurrentValue.LinkLifetime);
+
     [BindProperty]
     public InvitationForm Input { get; set; } = new();
 
@@ -29,7 +34,7 @@ public sealed class InviteModel(InvitationRegister register, OrganizationDirecto
         var result = await register.CreateAsync(Caller, Input.ToInput(), cancellationToken);
         if (result is AdminResult<InvitationView>.Done done)
         {
-            Remember(done, $"{done.Value.GivenName} {done.Value.FamilyName} is invited; the link is on its way to {done.Value.Email}.");
+            Remember(done, Text["ConsoleInvite.Done", $"{done.Value.GivenName} {done.Value.FamilyName}", done.Value.Email]);
             return RedirectToPage("Index");
         }
 

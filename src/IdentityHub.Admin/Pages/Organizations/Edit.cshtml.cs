@@ -42,7 +42,7 @@ public sealed class EditModel(OrganizationDirectory organizations, LocationDirec
         var result = await organizations.UpdateAsync(Caller, id, Version, Input.ToInput(), cancellationToken);
         if (result is AdminResult<OrganizationView>.Done done)
         {
-            Remember(done, "The organization's details are saved.");
+            Remember(done, Text["ConsoleOrganization.Saved"]);
             return RedirectToPage(new { id });
         }
 

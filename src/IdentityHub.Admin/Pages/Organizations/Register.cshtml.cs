@@ -29,7 +29,7 @@ public sealed class RegisterModel(OrganizationDirectory organizations, Sensitive
         var result = await organizations.CreateAsync(Caller, Input.ToInput(), cancellationToken);
         if (result is AdminResult<OrganizationView>.Done done)
         {
-            Remember(done, $"{done.Value.Name} is registered.");
+            Remember(done, Text["ConsoleRegister.Done", done.Value.Name]);
             return RedirectToPage("Edit", new { id = done.Value.Id });
         }
 

@@ -36,7 +36,7 @@ public sealed class DetailsModel(PeopleDirectory people, AccountActions actions,
         var result = await actions.ChangeDetailsAsync(Caller, id, Version, Input.ToInput(), cancellationToken);
         if (result is AdminResult<PersonView>.Done done)
         {
-            Remember(done, $"The name and office of {done.Value.GivenName} {done.Value.FamilyName} are saved.");
+            Remember(done, Text["ConsoleDetails.Saved", $"{done.Value.GivenName} {done.Value.FamilyName}"]);
             return RedirectToPage("Person", new { id });
         }
 

@@ -3,6 +3,7 @@ using IdentityHub.Administration;
 using IdentityHub.Administration.People;
 using IdentityHub.Core.Organizations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Admin.Pages.People;
@@ -20,12 +21,9 @@ public sealed class PersonModel(
     /// <summary>The query value that asks the page to confirm an MFA reset before it offers the button that does it.</summary>
     public const string ConfirmMfaReset = "reset-mfa";
 
-    public static readonly IReadOnlyList<(AdministrativeRole Role, string Description)> Choices =
-    [
-        (AdministrativeRole.GeneralUser, "Uses the portals; administers nothing."),
-        (AdministrativeRole.BackupAdministrator, "Invites and manages the organization's people when the primary administrator cannot."),
-        (AdministrativeRole.PrimaryAdministrator, "The organization's one main administrator."),
-    ];
+    /// <summary>The roles offered, each described by <c>ConsolePerson.RoleMeans.&lt;role&gt;</c>.</summary>
+    public static readonly IReadOnlyList<AdministrativeRole> Choices =
+        [AdministrativeRole.GeneralUser, AdministrativeRole.BackupAdministrator, AdministrativeRole.PrimaryAdministrator];
 
     [BindProperty]
     public string? Version { get; set; }
@@ -41,7 +39,7 @@ public sealed class PersonModel(
     public bool ConfirmingMfaReset { get; private set; }
 
     /// <summary>How long the link of a password reset works, in words ("24 hours").</summary>
-    public string ResetLinkLifetime => AccountNotices.Duration(actionOptions.CurrentValue.PasswordResetLinkLifetime);
+    public string ResetLinkLifetime => ConsoleDurations.Of(Text, actionOptions.CurrentValue.PasswordResetLinkLifetime);
 
     /// <summary>The help desk changes no roles; the plan's own staff have no organization role to change.</summary>
     public bool CanChangeRole => Caller.Role != AdministrativeRole.HelpDesk && Person.OrganizationId is not null;
@@ -76,13 +74,13 @@ public sealed class PersonModel(
         if (NewRole is not { } role)
         {
             ModelState.Clear();
-            return await ShowAsync(id, cancellationToken, keepVersion: true) ? WithProblem("Choose general user, backup administrator or primary administrator.") : NotFound();
+            return await ShowAsync(id, cancellationToken, keepVersion: true) ? WithProblem(Text["ConsolePerson.ChooseRole"]) : NotFound();
         }
 
         var result = await people.ChangeRoleAsync(Caller, id, Version, role, cancellationToken);
         if (result is AdminResult<PersonView>.Done done)
         {
-            Remember(done, $"{done.Value.GivenName} {done.Value.FamilyName} is now: {RoleNames.Label(done.Value.Role)}.");
+            Remember(done, Text["ConsolePerson.RoleChanged", NameOf(done.Value), RoleNames.Label(Text, done.Value.Role)]);
             return RedirectToPage(new { id });
         }
 
@@ -105,32 +103,32 @@ public sealed class PersonModel(
 
     public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, AccountAction.Disable, actions.DisableAsync,
-            person => $"{NameOf(person)} is turned off and signed out everywhere. They cannot sign in until an administrator turns the account back on.",
+            person => Text["ConsolePerson.Disabled", NameOf(person)],
             cancellationToken);
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, AccountAction.Enable, actions.EnableAsync,
-            person => $"{NameOf(person)} is turned back on and can sign in again.",
+            person => Text["ConsolePerson.Enabled", NameOf(person)],
             cancellationToken);
 
     public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, AccountAction.Unlock, actions.UnlockAsync,
-            person => $"{NameOf(person)} is unlocked: the lockouts after wrong passwords and wrong codes are cleared, so they can sign in now.",
+            person => Text["ConsolePerson.Unlocked", NameOf(person)],
             cancellationToken);
 
     public Task<IActionResult> OnPostResetMfaAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, AccountAction.ResetMfa, actions.ResetMfaAsync,
-            person => $"{NameOf(person)}'s second factors are removed and they are signed out everywhere. They will set up a second factor again at their next sign-in; we emailed them to say so.",
+            person => Text["ConsolePerson.MfaReset", NameOf(person)],
             cancellationToken);
 
     public Task<IActionResult> OnPostEndSessionsAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, AccountAction.EndSessions, actions.EndSessionsAsync,
-            person => $"{NameOf(person)} is signed out everywhere: every session and every portal's sign-in ended.",
+            person => Text["ConsolePerson.SessionsEnded", NameOf(person)],
             cancellationToken);
 
     public Task<IActionResult> OnPostPasswordResetAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, AccountAction.StartPasswordReset, actions.StartPasswordResetAsync,
-            person => $"We emailed {NameOf(person)} a link to choose a new password, at {person.Email}. It works once, for {ResetLinkLifetime}.",
+            person => Text["ConsolePerson.PasswordResetStarted", NameOf(person), person.Email ?? "", ResetLinkLifetime],
             cancellationToken);
 
     /// <summary>The actions that need a passkey sign-in or a fresh one (decision 0019): they lock a person out or strip their factors.</summary>
@@ -141,7 +139,7 @@ public sealed class PersonModel(
 
     private async Task<IActionResult> ActAsync(
         string id, AccountAction action, Func<AdminCaller, string, string?, CancellationToken, Task<AdminResult<PersonView>>> act,
-        Func<PersonView, string> message, CancellationToken cancellationToken)
+        Func<PersonView, LocalizedString> message, CancellationToken cancellationToken)
     {
         if (IsSensitive(action) && !sensitive.Allow(User))
         {
@@ -180,8 +178,8 @@ public sealed class PersonModel(
 
     private static string PathOf(string id) => $"/People/{Uri.EscapeDataString(id)}";
 
-    private static string NameOf(PersonView person) =>
-        string.Join(' ', new[] { person.GivenName, person.FamilyName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name ? name : person.UserName ?? "The person";
+    private string NameOf(PersonView person) =>
+        string.Join(' ', new[] { person.GivenName, person.FamilyName }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } name ? name : person.UserName ?? Text["ConsolePerson.ThePerson"];
 
     private async Task<bool> ShowAsync(string id, CancellationToken cancellationToken, bool keepVersion = false)
     {

@@ -33,7 +33,7 @@ public sealed class DetailsModel(RegistrationDesk desk, SensitiveActions sensiti
         var result = await desk.ApproveAsync(Caller, id, Version, cancellationToken);
         if (result is AdminResult<ApprovedRegistration>.Done done)
         {
-            Remember(done, $"{done.Value.Organization.Name} is registered; {done.Value.Primary.Email} and {done.Value.Secondary.Email} are invited as its administrators.");
+            Remember(done, Text["ConsoleRegistration.Approved", done.Value.Organization.Name, done.Value.Primary.Email, done.Value.Secondary.Email]);
             return RedirectToPage("Index");
         }
 
@@ -50,7 +50,7 @@ public sealed class DetailsModel(RegistrationDesk desk, SensitiveActions sensiti
         var result = await desk.RejectAsync(Caller, id, Version, Reason, cancellationToken);
         if (result is AdminResult<RegistrationView>.Done done)
         {
-            Remember(done, $"The request from {done.Value.OrganizationName} is rejected.");
+            Remember(done, Text["ConsoleRegistration.Rejected", done.Value.OrganizationName]);
             return RedirectToPage("Index");
         }
 

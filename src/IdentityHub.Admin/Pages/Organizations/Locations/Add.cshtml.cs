@@ -27,7 +27,7 @@ public sealed class AddModel(OrganizationDirectory organizations, LocationDirect
         var result = await locations.AddAsync(Caller, id, Input.ToInput(), cancellationToken);
         if (result is AdminResult<LocationView>.Done done)
         {
-            Remember(done, $"The office {done.Value.Name} is added.");
+            Remember(done, Text["ConsoleOffice.Added", done.Value.Name]);
             return RedirectToPage("/Organizations/Edit", new { id });
         }
 

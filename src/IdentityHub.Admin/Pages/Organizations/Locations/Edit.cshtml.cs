@@ -33,7 +33,7 @@ public sealed class EditModel(LocationDirectory locations) : ConsolePage
         var result = await locations.ChangeAsync(Caller, id, locationId, Version, Input.ToInput(), cancellationToken);
         if (result is AdminResult<LocationView>.Done done)
         {
-            Remember(done, $"The office {done.Value.Name} is saved.");
+            Remember(done, Text["ConsoleOffice.Saved", done.Value.Name]);
             return RedirectToPage("/Organizations/Edit", new { id });
         }
 

@@ -30,7 +30,7 @@ public sealed class RemoveModel(LocationDirectory locations) : ConsolePage
         var result = await locations.RemoveAsync(Caller, id, locationId, Version, cancellationToken);
         if (result is AdminResult<LocationView>.Done done)
         {
-            Remember(done, $"The office {done.Value.Name} is removed.");
+            Remember(done, Text["ConsoleOffice.Removed", done.Value.Name]);
             return RedirectToPage("/Organizations/Edit", new { id });
         }
 
