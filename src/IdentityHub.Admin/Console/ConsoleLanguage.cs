@@ -22,6 +22,7 @@ public static class ConsoleLanguage
         services.AddIdentityHubWording(configuration);
         services.AddIdentityHubBranding(configuration);
         services.AddWordingResource<ConsoleText>();
+        services.AddSingleton(OtherHostsTexts.TokenServer);
         return services;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace IdentityHub.Hosting.Wording;
 
 /// <summary>A replacement for a text that does not exist, or in a language IdentityHub does not speak, stops the host naming the key.</summary>
-public sealed class WordingOptionsValidator(WordingCatalog catalog) : IValidateOptions<WordingOptions>
+public sealed class WordingOptionsValidator(WordingCatalog catalog, IEnumerable<OtherHostsTexts> otherHosts) : IValidateOptions<WordingOptions>
 {
     public ValidateOptionsResult Validate(string? name, WordingOptions options)
     {
@@ -32,7 +32,7 @@ public sealed class WordingOptionsValidator(WordingCatalog catalog) : IValidateO
                 continue;
             }
 
-            foreach (var key in (texts ?? []).Keys.Where(key => !catalog.Contains(key)))
+            foreach (var key in (texts ?? []).Keys.Where(key => !catalog.Contains(key) && !otherHosts.Any(other => other.Owns(key))))
             {
                 failures.Add($"{prefix}:{language}:{key}: no text has this key (docs/wording.md lists them all).");
             }

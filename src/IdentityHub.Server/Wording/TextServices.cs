@@ -21,6 +21,7 @@ public static class TextServices
         services.AddWordingResource<OrganizationText>();
         services.AddWordingResource<MessageText>();
         services.AddWordingResource<RuleText>();
+        services.AddSingleton(OtherHostsTexts.Console);
         return services;
     }
 }

@@ -54,14 +54,14 @@ public sealed class WordingStartupTests(IdentityHubApp app) : IClassFixture<Iden
     }
 
     [Fact]
-    public void A_text_that_does_not_exist_or_a_language_the_pages_do_not_speak_is_named()
+    public void A_text_that_does_not_exist_or_a_language_the_pages_do_not_speak_is_named_and_the_consoles_texts_are_left_to_the_admin_host()
     {
         var options = new WordingOptions();
-        options.Texts["en"] = new() { ["Login.Sumbit"] = "Log on", ["Login.Submit"] = "Log on" };
+        options.Texts["en"] = new() { ["Login.Sumbit"] = "Log on", ["Login.Submit"] = "Log on", ["ConsoleHome.Title"] = "Administration home" };
         options.Texts["fr"] = new() { ["Login.Submit"] = "Connexion" };
         options.Portals["member-portal"] = new() { ["es"] = new() { ["Challenge.Nope"] = "x" } };
 
-        var failures = new WordingOptionsValidator(app.Services.GetRequiredService<WordingCatalog>()).Validate(null, options).Failures!.ToList();
+        var failures = new WordingOptionsValidator(app.Services.GetRequiredService<WordingCatalog>(), [OtherHostsTexts.Console]).Validate(null, options).Failures!.ToList();
 
         Assert.Equal(
             [
