@@ -65,8 +65,8 @@ public sealed class BreachCheckSettingsTests
 
         Assert.Empty(settings.Validate(Prefix));
         Assert.True(policy.CheckBreaches);
-        Assert.Contains("Not a password that has appeared in a known data breach", policy.Describe());
-        Assert.DoesNotContain("Not a password that has appeared in a known data breach", new PasswordPolicySettings().Resolve().Describe());
+        Assert.Contains(new RuleMessage("PasswordRequirement.NotBreached"), policy.Describe());
+        Assert.DoesNotContain(new RuleMessage("PasswordRequirement.NotBreached"), new PasswordPolicySettings().Resolve().Describe());
     }
 
     [Fact]
