@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IdentityHub.Core.Accounts;
 
 /// <summary>The password policy in force, from <see cref="PasswordPolicySettings.Resolve"/>.</summary>
@@ -22,65 +20,63 @@ public sealed record PasswordPolicy(
     bool CheckBreaches = false)
 {
     /// <summary>
-    /// The rules in plain words, in the order the page shows them before the user types, for example
-    /// "At least 8 characters", "Not a commonly used password",
-    /// "Not your username, email or the name of this service".
+    /// The rules, in the order the page shows them before the user types, as keys of the server's texts:
+    /// "At least 8 characters" is <c>PasswordRequirement.MinimumLength</c> with 8, "Not a commonly used
+    /// password" is <c>PasswordRequirement.NotCommon</c>.
     /// </summary>
-    public IReadOnlyList<string> Describe()
+    public IReadOnlyList<RuleMessage> Describe()
     {
-        var rules = new List<string>
+        var rules = new List<RuleMessage>
         {
-            string.Create(CultureInfo.InvariantCulture, $"At least {MinimumLength} characters"),
-            string.Create(CultureInfo.InvariantCulture, $"No more than {MaximumLength} characters"),
+            new("PasswordRequirement.MinimumLength", MinimumLength),
+            new("PasswordRequirement.MaximumLength", MaximumLength),
         };
 
         if (RequireMixedCase)
         {
-            rules.Add("Both upper-case and lower-case letters");
+            rules.Add(new("PasswordRequirement.MixedCase"));
         }
 
         if (RequireSpecialCharacter)
         {
-            rules.Add("At least one special character (not a letter or a digit), such as ! # $ or @");
+            rules.Add(new("PasswordRequirement.SpecialCharacter"));
         }
 
         if (UseBlocklist)
         {
-            rules.Add("Not a commonly used password");
+            rules.Add(new("PasswordRequirement.NotCommon"));
         }
 
         if (CheckBreaches)
         {
-            rules.Add("Not a password that has appeared in a known data breach");
+            rules.Add(new("PasswordRequirement.NotBreached"));
         }
 
-        rules.Add("Not your username, email or the name of this service");
+        rules.Add(new("PasswordRequirement.NotPersonal"));
 
         if (HistoryCount > 0)
         {
-            rules.Add(HistoryCount == 1
-                ? "Not your previous password"
-                : string.Create(CultureInfo.InvariantCulture, $"Not one of your last {HistoryCount} passwords"));
+            rules.Add(HistoryCount == 1 ? new("PasswordRequirement.NotPrevious") : new("PasswordRequirement.NotRecent", HistoryCount));
         }
 
         if (Expiry is { } expiry)
         {
-            rules.Add($"Must be changed every {Duration(expiry)}");
+            rules.Add(Changed(expiry));
         }
 
         return rules;
     }
 
-    /// <summary>"365 days", "1 day", or hours when shorter than a day.</summary>
-    private static string Duration(TimeSpan span)
+    /// <summary>Every day, every N days, or hours when shorter than a day.</summary>
+    private static RuleMessage Changed(TimeSpan span)
     {
         if (span >= TimeSpan.FromDays(1))
         {
             var days = (int)Math.Round(span.TotalDays);
-            return days == 1 ? "day" : string.Create(CultureInfo.InvariantCulture, $"{days} days");
+            return days == 1 ? new("PasswordRequirement.ChangedDaily") : new("PasswordRequirement.ChangedEveryDays", days);
         }
 
         var hours = Math.Max(1, (int)Math.Ceiling(span.TotalHours));
-        return hours == 1 ? "hour" : string.Create(CultureInfo.InvariantCulture, $"{hours} hours");
+        return hours == 1 ? new("PasswordRequirement.ChangedHourly") : new("PasswordRequirement.ChangedEveryHours", hours);
     }
 }

@@ -31,7 +31,7 @@ public enum PasswordProblem
     BreachCheckUnavailable,
 }
 
-/// <summary>One rule a password failed, with a plain sentence for the page saying which.</summary>
+/// <summary>One rule a password failed, with what the page says about it.</summary>
 /// <param name="Problem">The rule.</param>
-/// <param name="Message">What the page shows, in English; a localised page may key its text on <paramref name="Problem"/>.</param>
-public sealed record PasswordFailure(PasswordProblem Problem, string Message);
+/// <param name="Message">The sentence the page shows, as a key and its values (rendered in the reader's language by the server).</param>
+public sealed record PasswordFailure(PasswordProblem Problem, RuleMessage Message);

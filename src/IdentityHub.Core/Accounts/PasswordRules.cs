@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace IdentityHub.Core.Accounts;
@@ -43,9 +42,7 @@ public static class PasswordRules
 
         if (length < policy.MinimumLength)
         {
-            failures.Add(new PasswordFailure(
-                PasswordProblem.TooShort,
-                string.Create(CultureInfo.InvariantCulture, $"Your password must have at least {policy.MinimumLength} characters.")));
+            failures.Add(new PasswordFailure(PasswordProblem.TooShort, new RuleMessage("PasswordRule.TooShort", policy.MinimumLength)));
         }
 
         if (length > policy.MaximumLength)
@@ -55,32 +52,24 @@ public static class PasswordRules
 
         if (policy.RequireMixedCase && !HasMixedCase(normalized))
         {
-            failures.Add(new PasswordFailure(
-                PasswordProblem.NeedsMixedCase,
-                "Your password must include both upper-case and lower-case letters."));
+            failures.Add(new PasswordFailure(PasswordProblem.NeedsMixedCase, new RuleMessage("PasswordRule.NeedsMixedCase")));
         }
 
         if (policy.RequireSpecialCharacter && !HasSpecialCharacter(normalized))
         {
-            failures.Add(new PasswordFailure(
-                PasswordProblem.NeedsSpecialCharacter,
-                "Your password must include at least one special character (not a letter or a digit), such as ! # $ or @."));
+            failures.Add(new PasswordFailure(PasswordProblem.NeedsSpecialCharacter, new RuleMessage("PasswordRule.NeedsSpecialCharacter")));
         }
 
         var lower = normalized.ToLowerInvariant();
         if (policy.UseBlocklist && IsCommon(lower))
         {
-            failures.Add(new PasswordFailure(
-                PasswordProblem.Common,
-                "This password is too common and easy to guess. Choose a different one."));
+            failures.Add(new PasswordFailure(PasswordProblem.Common, new RuleMessage("PasswordRule.Common")));
         }
 
-        var personal = PersonalWordsFound(lower, context);
-        if (personal.Count > 0)
+        if (PersonalWordsFound(lower, context) is { Length: > 0 } personal)
         {
-            failures.Add(new PasswordFailure(
-                PasswordProblem.ContainsPersonalInfo,
-                $"Your password cannot contain {JoinWithOr(personal)}."));
+            // One whole sentence per combination, so each language words its own list.
+            failures.Add(new PasswordFailure(PasswordProblem.ContainsPersonalInfo, new RuleMessage("PasswordRule.Contains" + personal)));
         }
 
         return failures;
@@ -92,24 +81,18 @@ public static class PasswordRules
     {
         ArgumentNullException.ThrowIfNull(policy);
         var message = policy.HistoryCount <= 1
-            ? "You used this password before. Choose one that differs from your previous password."
-            : string.Create(CultureInfo.InvariantCulture, $"You used this password recently. Choose one that differs from your last {policy.HistoryCount} passwords.");
+            ? new RuleMessage("PasswordRule.ReusedPrevious")
+            : new RuleMessage("PasswordRule.ReusedRecent", policy.HistoryCount);
         return new PasswordFailure(PasswordProblem.Reused, message);
     }
 
     /// <summary>The failure the server reports when the breach check finds the password in a known breach.</summary>
-    public static PasswordFailure Breached() => new(
-        PasswordProblem.Breached,
-        "This password has appeared in a known data breach. Choose a different one.");
+    public static PasswordFailure Breached() => new(PasswordProblem.Breached, new RuleMessage("PasswordRule.Breached"));
 
     /// <summary>The failure the server reports when the breach check cannot be done and must not be skipped.</summary>
-    public static PasswordFailure BreachCheckUnavailable() => new(
-        PasswordProblem.BreachCheckUnavailable,
-        "We could not check your password right now. Try again in a few minutes.");
+    public static PasswordFailure BreachCheckUnavailable() => new(PasswordProblem.BreachCheckUnavailable, new RuleMessage("PasswordRule.BreachCheckUnavailable"));
 
-    private static PasswordFailure TooLong(PasswordPolicy policy) => new(
-        PasswordProblem.TooLong,
-        string.Create(CultureInfo.InvariantCulture, $"Your password must have no more than {policy.MaximumLength} characters."));
+    private static PasswordFailure TooLong(PasswordPolicy policy) => new(PasswordProblem.TooLong, new RuleMessage("PasswordRule.TooLong", policy.MaximumLength));
 
     /// <summary>NFKC, as SP 800-63B asks; ill-formed UTF-16 (a lone surrogate) is left as it is.</summary>
     private static string NormalizeText(string text)
@@ -200,29 +183,30 @@ public static class PasswordRules
     private static bool IsTrailingFiller(Rune rune, bool digits) =>
         Rune.IsPunctuation(rune) || Rune.IsSymbol(rune) || Rune.IsWhiteSpace(rune) || (digits && Rune.IsDigit(rune));
 
-    private static List<string> PersonalWordsFound(string lowerPassword, PasswordContext context)
+    /// <summary>Which personal words the password holds, named in a fixed order: "Username", "Email", "Service" joined ("UsernameService"); empty when none.</summary>
+    private static string PersonalWordsFound(string lowerPassword, PasswordContext context)
     {
-        var found = new List<string>();
+        var found = new StringBuilder();
         var compactPassword = Compact(lowerPassword);
 
         if (Matches(lowerPassword, compactPassword, context.UserName))
         {
-            found.Add("your username");
+            found.Append("Username");
         }
 
         var email = context.Email?.Trim();
         var at = email?.LastIndexOf('@') ?? -1;
         if (Matches(lowerPassword, compactPassword, email) || (at > 0 && Matches(lowerPassword, compactPassword, email![..at])))
         {
-            found.Add("your email address");
+            found.Append("Email");
         }
 
         if ((context.ServiceNames ?? []).Any(name => Matches(lowerPassword, compactPassword, name)))
         {
-            found.Add("the name of this service");
+            found.Append("Service");
         }
 
-        return found;
+        return found.ToString();
     }
 
     private static bool Matches(string lowerPassword, string compactPassword, string? word)
@@ -260,11 +244,4 @@ public static class PasswordRules
 
         return builder.ToString();
     }
-
-    private static string JoinWithOr(List<string> items) => items.Count switch
-    {
-        1 => items[0],
-        2 => $"{items[0]} or {items[1]}",
-        _ => $"{string.Join(", ", items.Take(items.Count - 1))} or {items[^1]}",
-    };
 }

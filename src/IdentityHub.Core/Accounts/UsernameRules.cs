@@ -19,24 +19,28 @@ public static class UsernameRules
     public const string RefusedCharacters = ";:<>,[]()\\\"'~`%^&+={}|?/";
 
     /// <summary>What the page says when the normalised name is already held (A1).</summary>
-    public const string TakenMessage = "That username is taken.";
+    public static RuleMessage Taken { get; } = new("UsernameRule.Taken");
+
+    /// <summary>What the page says when a username is refused for a reason <see cref="Problems"/> does not name.</summary>
+    public static RuleMessage Unusable { get; } = new("UsernameRule.Unusable");
 
     /// <summary>
-    /// <see langword="null"/> when <paramref name="userName"/> is acceptable; otherwise plain sentences saying
-    /// what is wrong, e.g. "A username cannot contain these characters: ; :". Length and characters are
-    /// judged on the NFKC form that <see cref="Normalize"/> stores, so a full-width "；" counts as ";".
+    /// Empty when <paramref name="userName"/> is acceptable; otherwise every sentence saying what is wrong, e.g.
+    /// <c>UsernameRule.RefusedCharacters</c> with "; :" (each refused character it holds, once, space-separated).
+    /// Length and characters are judged on the NFKC form that <see cref="Normalize"/> stores, so a full-width
+    /// "；" counts as ";".
     /// </summary>
-    public static string? Problem(string? userName)
+    public static IReadOnlyList<RuleMessage> Problems(string? userName)
     {
         if (string.IsNullOrWhiteSpace(userName))
         {
-            return "Enter a username.";
+            return [new("UsernameRule.Required")];
         }
 
-        var problems = new List<string>();
+        var problems = new List<RuleMessage>();
         if (userName.Trim().Length != userName.Length)
         {
-            problems.Add("A username cannot start or end with a space.");
+            problems.Add(new("UsernameRule.EdgeSpace"));
         }
 
         var normalized = Normalize(userName);
@@ -55,20 +59,20 @@ public static class UsernameRules
 
         if (length > MaxLength)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"A username can have at most {MaxLength} characters."));
+            problems.Add(new("UsernameRule.TooLong", MaxLength));
         }
 
         if (invisible)
         {
-            problems.Add("A username cannot contain control or invisible characters.");
+            problems.Add(new("UsernameRule.Invisible"));
         }
 
         if (refused.Count > 0)
         {
-            problems.Add($"A username cannot contain these characters: {string.Join(' ', refused)}");
+            problems.Add(new("UsernameRule.RefusedCharacters", string.Join(' ', refused)));
         }
 
-        return problems.Count == 0 ? null : string.Join(' ', problems);
+        return problems;
     }
 
     /// <summary>

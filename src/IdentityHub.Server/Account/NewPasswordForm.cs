@@ -1,5 +1,7 @@
 using IdentityHub.Data.Users;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Account;
 
@@ -9,11 +11,10 @@ namespace IdentityHub.Server.Account;
 /// </summary>
 internal static class NewPasswordForm
 {
-    public const string Mismatch = "The two passwords do not match. Enter the same new password twice.";
-
-    /// <summary>True when the password is set; otherwise the page shows <paramref name="modelState"/>'s problems.</summary>
+    /// <summary>True when the password is set; otherwise the page shows <paramref name="modelState"/>'s problems, in the reader's language.</summary>
     public static async Task<bool> TrySetAsync(
         ModelStateDictionary modelState,
+        IStringLocalizer<RecoveryText> text,
         PasswordResetCompletion completion,
         IdentityHubUser user,
         (string Field, string? Value) password,
@@ -22,7 +23,7 @@ internal static class NewPasswordForm
     {
         if (modelState.IsValid && !string.Equals(password.Value, confirmation.Value, StringComparison.Ordinal))
         {
-            modelState.AddModelError(confirmation.Field, Mismatch);
+            modelState.AddModelError(confirmation.Field, text["NewPasswordForm.Mismatch"]);
         }
 
         if (!modelState.IsValid)

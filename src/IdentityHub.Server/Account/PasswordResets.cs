@@ -5,8 +5,10 @@ using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Account;
@@ -31,13 +33,14 @@ public sealed class PasswordResets(
     AuditLog audit,
     IDataProtectionProvider protection,
     IOptionsMonitor<IdentityHubOptions> options,
+    IStringLocalizer<RecoveryText> text,
     TimeProvider time)
 {
+    /// <summary>
+    /// The English the sign-in's recovery-code page (Mfa/Recovery) still shows; this flow says
+    /// <c>ForgotVerify.RecoveryCodeRefused</c> in the reader's language.
+    /// </summary>
     public const string RecoveryCodeRefused = "That recovery code is not correct or has already been used. Check it and try again.";
-
-    /// <summary>One message for wrong answers, a locked account and unknown details alike (A7: the page never tells a locked account from wrong answers).</summary>
-    public const string SecurityAnswersRefused =
-        "We could not confirm your answers. Check them and try again. If you cannot answer them, use a code instead, or contact your organization's system administrator to unlock your account.";
 
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
@@ -163,7 +166,8 @@ public sealed class PasswordResets(
         var user = await UserOfAsync(state);
         if (!await questions.CheckAsync(user, state.Questions, answers, cancellationToken))
         {
-            return new ResetStep(state, SecurityAnswersRefused);
+            // One message for wrong answers, a locked account and unknown details alike (A7: the page never tells a locked account from wrong answers).
+            return new ResetStep(state, text["ForgotQuestions.Refused"]);
         }
 
         await audit.RecordAsync("account.password_reset_verified", "succeeded", user!.Id, detail: "security questions", cancellationToken: cancellationToken);
@@ -173,7 +177,7 @@ public sealed class PasswordResets(
     private string MessageFor(MfaMethodKind? kind, CodeCheckResult result) => kind switch
     {
         MfaMethodKind.Totp => CodeMessagesForPeople.ForApp(result, Settings),
-        MfaMethodKind.RecoveryCode when result.Outcome != CodeCheck.AccountLocked => RecoveryCodeRefused,
+        MfaMethodKind.RecoveryCode when result.Outcome != CodeCheck.AccountLocked => text["ForgotVerify.RecoveryCodeRefused"],
         _ => CodeMessagesForPeople.For(result, Settings),
     };
 

@@ -14,7 +14,11 @@ public sealed class SecurityQuestionOptions
     /// <summary>How many of them the forgot-password page asks.</summary>
     public const int Asked = 2;
 
-    /// <summary>The questions offered when none are configured.</summary>
+    /// <summary>
+    /// The questions offered when none are configured. Their English words are their identity (a question's
+    /// id is derived from them, and a chosen question is stored with them); pages show each in the reader's
+    /// language through <see cref="DefaultQuestionKeys"/>.
+    /// </summary>
     public static readonly IReadOnlyList<string> DefaultQuestions =
     [
         "What was the name of your first pet?",
@@ -25,6 +29,19 @@ public sealed class SecurityQuestionOptions
         "What is the name of the street you grew up on?",
         "What was your childhood nickname?",
         "In what city did your parents meet?",
+    ];
+
+    /// <summary>The text key (RecoveryText) of each of <see cref="DefaultQuestions"/>, in the same order.</summary>
+    public static readonly IReadOnlyList<string> DefaultQuestionKeys =
+    [
+        "SecurityQuestion.FirstPet",
+        "SecurityQuestion.BirthCity",
+        "SecurityQuestion.MotherMaidenName",
+        "SecurityQuestion.ElementarySchool",
+        "SecurityQuestion.FirstCar",
+        "SecurityQuestion.ChildhoodStreet",
+        "SecurityQuestion.ChildhoodNickname",
+        "SecurityQuestion.ParentsMet",
     ];
 
     /// <summary>Whether people set up three questions at first sign-in and may answer two of them instead of a code in forgot password.</summary>

@@ -8,7 +8,9 @@ using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Hosting;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Texts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Account;
@@ -32,6 +34,7 @@ public sealed class SecurityQuestions(
     ServerSecrets secrets,
     AuditLog audit,
     IOptionsMonitor<IdentityHubOptions> options,
+    IStringLocalizer<RecoveryText> text,
     TimeProvider time)
 {
     private const string StandInKeyName = "security-questions.stand-in";
@@ -54,33 +57,43 @@ public sealed class SecurityQuestions(
     public async Task<bool> IsSetUpAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.SecurityAnswers.CountAsync(answer => answer.UserId == userId, cancellationToken) >= SecurityQuestionOptions.Chosen;
 
-    /// <summary>What is wrong with a set-up form, in the words the page shows; null when it can be saved.</summary>
+    /// <summary>
+    /// A question as the page shows it: one of <see cref="SecurityQuestionOptions.DefaultQuestions"/> in the
+    /// reader's language; a question the plan configured, as it wrote it.
+    /// </summary>
+    public string WordingOf(SecurityQuestion question)
+    {
+        var index = SecurityQuestionOptions.DefaultQuestions.ToList().FindIndex(words => string.Equals(words, question.Text.Trim(), StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? question.Text : text[SecurityQuestionOptions.DefaultQuestionKeys[index]];
+    }
+
+    /// <summary>What is wrong with a set-up form, in the words the page shows (the reader's language); null when it can be saved.</summary>
     public string? Problem(IReadOnlyList<SecurityQuestionAnswer> answers)
     {
         var offered = Offered.Select(question => question.Id).ToHashSet(StringComparer.Ordinal);
         if (answers.Count != SecurityQuestionOptions.Chosen || answers.Any(answer => !offered.Contains(answer.QuestionId)))
         {
-            return "Choose a question from each list.";
+            return text["SecurityQuestions.ChooseEach"];
         }
 
         if (answers.Select(answer => answer.QuestionId).Distinct(StringComparer.Ordinal).Count() != answers.Count)
         {
-            return "Choose three different questions.";
+            return text["SecurityQuestions.ChooseDifferent"];
         }
 
         var normalized = answers.Select(answer => SecurityAnswers.Normalize(answer.Answer ?? "")).ToList();
         if (answers.Any(answer => (answer.Answer?.Length ?? 0) > SecurityAnswers.MaximumLength))
         {
-            return $"An answer can have at most {SecurityAnswers.MaximumLength} characters.";
+            return text["SecurityQuestions.AnswerTooLong", SecurityAnswers.MaximumLength];
         }
 
         if (normalized.Any(answer => answer.Count(char.IsLetterOrDigit) < MinimumAnswerLength))
         {
-            return $"Answer each question with at least {MinimumAnswerLength} letters or numbers.";
+            return text["SecurityQuestions.AnswerTooShort", MinimumAnswerLength];
         }
 
         return normalized.Distinct(StringComparer.Ordinal).Count() != normalized.Count
-            ? "Give a different answer to each question."
+            ? text["SecurityQuestions.SameAnswers"].Value
             : null;
     }
 

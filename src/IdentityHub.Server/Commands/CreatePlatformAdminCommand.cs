@@ -3,6 +3,7 @@ using IdentityHub.Core.Organizations;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Hosting;
+using IdentityHub.Server.Passwords;
 using IdentityHub.Server.Profile;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -129,7 +130,7 @@ internal static class CreatePlatformAdminCommand
 
     private static string? Check(Request request)
     {
-        if (UsernameRules.Problem(request.UserName) is { } userNameProblem)
+        if (RuleWords.EnglishUsernameProblem(request.UserName) is { } userNameProblem)
         {
             return $"The username '{request.UserName}' cannot be used: {userNameProblem}";
         }

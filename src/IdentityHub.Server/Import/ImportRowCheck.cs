@@ -25,7 +25,7 @@ internal static class ImportRowCheck
         }
 
         var problems = new List<string>();
-        if (UsernameRules.Problem(row.UserName) is { } userNameProblem)
+        if (RuleWords.EnglishUsernameProblem(row.UserName) is { } userNameProblem)
         {
             problems.Add(userNameProblem);
         }

@@ -4,7 +4,9 @@ using IdentityHub.Data.Users;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Passwords.Breaches;
 using Microsoft.AspNetCore.Identity;
+using IdentityHub.Server.Texts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Passwords;
@@ -13,11 +15,13 @@ namespace IdentityHub.Server.Passwords;
 /// The configured password policy (A2) as Identity's only password validator: length, composition,
 /// common passwords, personal words, the last N passwords (compared by hash) and, when configured, known
 /// breaches (asked of a range API only once everything local passed, so a refused password costs no call).
+/// Each refusal's description is in the current language (the request's; English for the commands).
 /// </summary>
 public sealed partial class PolicyPasswordValidator(
     IdentityHubDbContext db,
     IOptionsMonitor<IdentityHubOptions> options,
     BreachedPasswordClient breaches,
+    IStringLocalizer<RuleText> text,
     ILogger<PolicyPasswordValidator> logger) : IPasswordValidator<IdentityHubUser>
 {
     /// <summary>Words a password may not contain: the service's own names.</summary>
@@ -39,7 +43,7 @@ public sealed partial class PolicyPasswordValidator(
 
         return failures.Count == 0
             ? IdentityResult.Success
-            : IdentityResult.Failed([.. failures.Select(failure => new IdentityError { Code = failure.Problem.ToString(), Description = failure.Message })]);
+            : IdentityResult.Failed([.. failures.Select(failure => new IdentityError { Code = failure.Problem.ToString(), Description = text.Words(failure.Message) })]);
     }
 
     private async Task<PasswordFailure?> CheckBreachesAsync(IdentityHubUser user, string password)

@@ -65,17 +65,16 @@ public sealed class BreachCheckSettingsTests
 
         Assert.Empty(settings.Validate(Prefix));
         Assert.True(policy.CheckBreaches);
-        Assert.Contains("Not a password that has appeared in a known data breach", policy.Describe());
-        Assert.DoesNotContain("Not a password that has appeared in a known data breach", new PasswordPolicySettings().Resolve().Describe());
+        Assert.Contains(new RuleMessage("PasswordRequirement.NotBreached"), policy.Describe());
+        Assert.DoesNotContain(new RuleMessage("PasswordRequirement.NotBreached"), new PasswordPolicySettings().Resolve().Describe());
     }
 
     [Fact]
-    public void Breach_failures_have_their_own_codes_and_plain_words()
+    public void Breach_failures_have_their_own_codes_and_texts()
     {
+        Assert.Equal(new PasswordFailure(PasswordProblem.Breached, new RuleMessage("PasswordRule.Breached")), PasswordRules.Breached());
         Assert.Equal(
-            new PasswordFailure(PasswordProblem.Breached, "This password has appeared in a known data breach. Choose a different one."),
-            PasswordRules.Breached());
-        Assert.Equal(PasswordProblem.BreachCheckUnavailable, PasswordRules.BreachCheckUnavailable().Problem);
-        Assert.Contains("Try again", PasswordRules.BreachCheckUnavailable().Message);
+            new PasswordFailure(PasswordProblem.BreachCheckUnavailable, new RuleMessage("PasswordRule.BreachCheckUnavailable")),
+            PasswordRules.BreachCheckUnavailable());
     }
 }

@@ -110,11 +110,11 @@ public sealed class PasswordPolicySettingsTests
 
         Assert.Equal(
             [
-                "At least 8 characters",
-                "No more than 128 characters",
-                "Not a commonly used password",
-                "Not your username, email or the name of this service",
-                "Not one of your last 5 passwords",
+                new RuleMessage("PasswordRequirement.MinimumLength", 8),
+                new RuleMessage("PasswordRequirement.MaximumLength", 128),
+                new RuleMessage("PasswordRequirement.NotCommon"),
+                new RuleMessage("PasswordRequirement.NotPersonal"),
+                new RuleMessage("PasswordRequirement.NotRecent", 5),
             ],
             rules);
     }
@@ -126,14 +126,14 @@ public sealed class PasswordPolicySettingsTests
 
         Assert.Equal(
             [
-                "At least 8 characters",
-                "No more than 128 characters",
-                "Both upper-case and lower-case letters",
-                "At least one special character (not a letter or a digit), such as ! # $ or @",
-                "Not a commonly used password",
-                "Not your username, email or the name of this service",
-                "Not one of your last 5 passwords",
-                "Must be changed every 365 days",
+                new RuleMessage("PasswordRequirement.MinimumLength", 8),
+                new RuleMessage("PasswordRequirement.MaximumLength", 128),
+                new RuleMessage("PasswordRequirement.MixedCase"),
+                new RuleMessage("PasswordRequirement.SpecialCharacter"),
+                new RuleMessage("PasswordRequirement.NotCommon"),
+                new RuleMessage("PasswordRequirement.NotPersonal"),
+                new RuleMessage("PasswordRequirement.NotRecent", 5),
+                new RuleMessage("PasswordRequirement.ChangedEveryDays", 365),
             ],
             rules);
     }
@@ -145,11 +145,11 @@ public sealed class PasswordPolicySettingsTests
 
         Assert.Equal(
             [
-                "At least 10 characters",
-                "No more than 64 characters",
-                "Not your username, email or the name of this service",
-                "Not your previous password",
-                "Must be changed every day",
+                new RuleMessage("PasswordRequirement.MinimumLength", 10),
+                new RuleMessage("PasswordRequirement.MaximumLength", 64),
+                new RuleMessage("PasswordRequirement.NotPersonal"),
+                new RuleMessage("PasswordRequirement.NotPrevious"),
+                new RuleMessage("PasswordRequirement.ChangedDaily"),
             ],
             rules);
     }

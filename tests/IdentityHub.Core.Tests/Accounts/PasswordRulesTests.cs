@@ -24,7 +24,7 @@ public sealed class PasswordRulesTests
     {
         var failure = Assert.Single(PasswordRules.Check("xq7#vb", Nist, Jane));
 
-        Assert.Equal(new PasswordFailure(PasswordProblem.TooShort, "Your password must have at least 8 characters."), failure);
+        Assert.Equal(new PasswordFailure(PasswordProblem.TooShort, new RuleMessage("PasswordRule.TooShort", 8)), failure);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class PasswordRulesTests
     {
         var failure = Assert.Single(PasswordRules.Check(new string('x', 100) + "qv" + new string('z', 27), Nist, Jane));
 
-        Assert.Equal(new PasswordFailure(PasswordProblem.TooLong, "Your password must have no more than 128 characters."), failure);
+        Assert.Equal(new PasswordFailure(PasswordProblem.TooLong, new RuleMessage("PasswordRule.TooLong", 128)), failure);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class PasswordRulesTests
     {
         var failure = Assert.Single(PasswordRules.Check("violet tugboat 47!", Legacy, Jane));
 
-        Assert.Equal(new PasswordFailure(PasswordProblem.NeedsMixedCase, "Your password must include both upper-case and lower-case letters."), failure);
+        Assert.Equal(new PasswordFailure(PasswordProblem.NeedsMixedCase, new RuleMessage("PasswordRule.NeedsMixedCase")), failure);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class PasswordRulesTests
         var failure = Assert.Single(PasswordRules.Check("VioletTugboat47", Legacy, Jane));
 
         Assert.Equal(PasswordProblem.NeedsSpecialCharacter, failure.Problem);
-        Assert.Equal("Your password must include at least one special character (not a letter or a digit), such as ! # $ or @.", failure.Message);
+        Assert.Equal(new RuleMessage("PasswordRule.NeedsSpecialCharacter"), failure.Message);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class PasswordRulesTests
     {
         var failure = Assert.Single(PasswordRules.Check("sunshine", Nist, Jane));
 
-        Assert.Equal(new PasswordFailure(PasswordProblem.Common, "This password is too common and easy to guess. Choose a different one."), failure);
+        Assert.Equal(new PasswordFailure(PasswordProblem.Common, new RuleMessage("PasswordRule.Common")), failure);
     }
 
     [Theory]
@@ -139,7 +139,7 @@ public sealed class PasswordRulesTests
     public void The_username_is_refused_alone_and_inside()
     {
         var failure = Assert.Single(PasswordRules.Check("RQValera", Nist with { MinimumLength = 6 }, Jane));
-        Assert.Equal(new PasswordFailure(PasswordProblem.ContainsPersonalInfo, "Your password cannot contain your username."), failure);
+        Assert.Equal(new PasswordFailure(PasswordProblem.ContainsPersonalInfo, new RuleMessage("PasswordRule.ContainsUsername")), failure);
 
         Assert.Equal([PasswordProblem.ContainsPersonalInfo], Problems("my name is rqvalera ok", Nist));
     }
@@ -148,7 +148,7 @@ public sealed class PasswordRulesTests
     public void The_email_and_its_local_part_are_refused()
     {
         var failure = Assert.Single(PasswordRules.Check("Jane.Doe is great", Nist, Jane));
-        Assert.Equal("Your password cannot contain your email address.", failure.Message);
+        Assert.Equal(new RuleMessage("PasswordRule.ContainsEmail"), failure.Message);
 
         // Without its dot the local part is still found.
         Assert.Equal([PasswordProblem.ContainsPersonalInfo], Problems("janedoe-winter-walks", Nist));
@@ -162,7 +162,7 @@ public sealed class PasswordRulesTests
         Assert.Equal([PasswordProblem.ContainsPersonalInfo], Problems("my-health-plan-rocks", Nist));
 
         var failure = Assert.Single(PasswordRules.Check("myhealthplan", Nist, Jane));
-        Assert.Equal("Your password cannot contain the name of this service.", failure.Message);
+        Assert.Equal(new RuleMessage("PasswordRule.ContainsService"), failure.Message);
     }
 
     [Fact]
@@ -180,7 +180,14 @@ public sealed class PasswordRulesTests
     {
         var failure = Assert.Single(PasswordRules.Check("rqvalera jane.doe identityhub", Nist, Jane));
 
-        Assert.Equal("Your password cannot contain your username, your email address or the name of this service.", failure.Message);
+        Assert.Equal(new RuleMessage("PasswordRule.ContainsUsernameEmailService"), failure.Message);
+    }
+
+    [Fact]
+    public void Two_personal_words_are_named_in_one_sentence()
+    {
+        Assert.Equal(new RuleMessage("PasswordRule.ContainsUsernameService"), Assert.Single(PasswordRules.Check("rqvalera identityhub", Nist, Jane)).Message);
+        Assert.Equal(new RuleMessage("PasswordRule.ContainsEmailService"), Assert.Single(PasswordRules.Check("jane.doe identityhub", Nist, Jane)).Message);
     }
 
     [Fact]
@@ -206,15 +213,15 @@ public sealed class PasswordRulesTests
     public void Reuse_has_its_own_wording_for_the_server()
     {
         Assert.Equal(
-            new PasswordFailure(PasswordProblem.Reused, "You used this password recently. Choose one that differs from your last 5 passwords."),
+            new PasswordFailure(PasswordProblem.Reused, new RuleMessage("PasswordRule.ReusedRecent", 5)),
             PasswordRules.Reused(Nist));
         Assert.Equal(
-            "You used this password before. Choose one that differs from your previous password.",
+            new RuleMessage("PasswordRule.ReusedPrevious"),
             PasswordRules.Reused(Nist with { HistoryCount = 1 }).Message);
     }
 
     [Fact]
-    public void Every_message_is_a_sentence()
+    public void Every_message_is_a_key_of_the_rules_texts()
     {
         var failures = PasswordRules.Check("rqvalera", Legacy with { MinimumLength = 12 }, Jane)
             .Concat(PasswordRules.Check("dragon", Legacy, Jane))
@@ -225,6 +232,6 @@ public sealed class PasswordRulesTests
             .ToList();
 
         Assert.Equal(Enum.GetValues<PasswordProblem>().Order(), failures.Select(failure => failure.Problem).Distinct().Order());
-        Assert.All(failures, failure => Assert.EndsWith(".", failure.Message, StringComparison.Ordinal));
+        Assert.All(failures, failure => Assert.StartsWith("PasswordRule.", failure.Message.Key, StringComparison.Ordinal));
     }
 }

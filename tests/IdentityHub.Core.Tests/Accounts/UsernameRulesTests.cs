@@ -10,7 +10,7 @@ public sealed class UsernameRulesTests
     [MemberData(nameof(Refused))]
     public void Each_refused_character_is_named(char refused)
     {
-        Assert.Equal($"A username cannot contain these characters: {refused}", UsernameRules.Problem($"jane{refused}doe"));
+        Assert.Equal([new RuleMessage("UsernameRule.RefusedCharacters", refused.ToString())], UsernameRules.Problems($"jane{refused}doe"));
     }
 
     [Fact]
@@ -23,26 +23,26 @@ public sealed class UsernameRulesTests
     [Fact]
     public void Several_refused_characters_are_named_once_each_in_order()
     {
-        Assert.Equal("A username cannot contain these characters: ; :", UsernameRules.Problem("a;b:c;d"));
+        Assert.Equal([new RuleMessage("UsernameRule.RefusedCharacters", "; :")], UsernameRules.Problems("a;b:c;d"));
     }
 
     [Fact]
     public void A_full_width_lookalike_counts_as_the_refused_character()
     {
-        Assert.Equal("A username cannot contain these characters: ;", UsernameRules.Problem("jane\uFF1Bdoe"));
+        Assert.Equal([new RuleMessage("UsernameRule.RefusedCharacters", ";")], UsernameRules.Problems("jane\uFF1Bdoe"));
     }
 
     [Fact]
     public void Sixty_four_characters_are_allowed_and_sixty_five_are_not()
     {
-        Assert.Null(UsernameRules.Problem(new string('a', 64)));
-        Assert.Equal("A username can have at most 64 characters.", UsernameRules.Problem(new string('a', 65)));
+        Assert.Empty(UsernameRules.Problems(new string('a', 64)));
+        Assert.Equal([new RuleMessage("UsernameRule.TooLong", 64)], UsernameRules.Problems(new string('a', 65)));
     }
 
     [Fact]
     public void One_character_is_enough()
     {
-        Assert.Null(UsernameRules.Problem("j"));
+        Assert.Empty(UsernameRules.Problems("j"));
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class UsernameRulesTests
     [InlineData("   ")]
     public void An_empty_username_is_refused(string? userName)
     {
-        Assert.Equal("Enter a username.", UsernameRules.Problem(userName));
+        Assert.Equal([new RuleMessage("UsernameRule.Required")], UsernameRules.Problems(userName));
     }
 
     [Theory]
@@ -60,13 +60,13 @@ public sealed class UsernameRulesTests
     [InlineData("jane\t")]
     public void Leading_or_trailing_spaces_are_refused(string userName)
     {
-        Assert.Equal("A username cannot start or end with a space.", UsernameRules.Problem(userName));
+        Assert.Equal([new RuleMessage("UsernameRule.EdgeSpace")], UsernameRules.Problems(userName));
     }
 
     [Fact]
     public void A_space_inside_is_allowed()
     {
-        Assert.Null(UsernameRules.Problem("Jane Doe"));
+        Assert.Empty(UsernameRules.Problems("Jane Doe"));
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class UsernameRulesTests
     [InlineData("jane\uD800doe")]
     public void Control_and_invisible_characters_are_refused(string userName)
     {
-        Assert.Equal("A username cannot contain control or invisible characters.", UsernameRules.Problem(userName));
+        Assert.Equal([new RuleMessage("UsernameRule.Invisible")], UsernameRules.Problems(userName));
     }
 
     [Theory]
@@ -86,15 +86,15 @@ public sealed class UsernameRulesTests
     [InlineData("agent.007")]
     public void Email_addresses_and_ordinary_names_are_valid(string userName)
     {
-        Assert.Null(UsernameRules.Problem(userName));
+        Assert.Empty(UsernameRules.Problems(userName));
     }
 
     [Fact]
     public void Every_problem_is_reported_together()
     {
         Assert.Equal(
-            "A username cannot start or end with a space. A username can have at most 64 characters. A username cannot contain these characters: ?",
-            UsernameRules.Problem(" " + new string('a', 64) + "?"));
+            [new RuleMessage("UsernameRule.EdgeSpace"), new RuleMessage("UsernameRule.TooLong", 64), new RuleMessage("UsernameRule.RefusedCharacters", "?")],
+            UsernameRules.Problems(" " + new string('a', 64) + "?"));
     }
 
     [Fact]
@@ -116,6 +116,6 @@ public sealed class UsernameRulesTests
     [Fact]
     public void Taken_wording_comes_from_the_guide()
     {
-        Assert.Equal("That username is taken.", UsernameRules.TakenMessage);
+        Assert.Equal(new RuleMessage("UsernameRule.Taken"), UsernameRules.Taken);
     }
 }

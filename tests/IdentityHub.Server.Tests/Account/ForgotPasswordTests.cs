@@ -167,7 +167,7 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
         var recovery = await UseMethodAsync(unknown, unknownPage, MfaMethodKind.RecoveryCode);
         Assert.Contains("Recovery code", await recovery.TextAsync());
         var refused = await EnterCodeAsync(unknown, unknownPage, app.RecoveryCodesOf.Values.First()[0]);
-        Assert.Contains(PasswordResets.RecoveryCodeRefused, await refused.TextAsync());
+        Assert.Contains(Words.English<IdentityHub.Server.Texts.RecoveryText>("ForgotVerify.RecoveryCodeRefused"), await refused.TextAsync());
         Assert.True(Browser.IsRedirectTo(await unknown.GetAsync(NewPassword), Verify));
     }
 

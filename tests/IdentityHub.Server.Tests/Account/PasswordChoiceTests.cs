@@ -46,7 +46,7 @@ public sealed class PasswordChoiceTests(IdentityHubApp app) : IClassFixture<Iden
         Assert.Null(await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.PasswordChoiceHash).SingleAsync()));
 
         var used = HtmlPage.Parse(await app.NewBrowser().PageAsync(url));
-        Assert.Equal(ChooseModel.Unusable, used.Document.QuerySelector("#link-unusable")?.TextContent);
+        Assert.Equal(Words.English<IdentityHub.Server.Texts.RecoveryText>("PasswordLink.Unusable"), used.Document.QuerySelector("#link-unusable")?.TextContent);
         Assert.Null(used.Document.QuerySelector("form input[name=NewPassword]"));
     }
 
@@ -63,7 +63,7 @@ public sealed class PasswordChoiceTests(IdentityHubApp app) : IClassFixture<Iden
         {
             var response = await app.NewBrowser().GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains(ChooseModel.Unusable, HtmlPage.TextOf(await response.Content.ReadAsStringAsync()));
+            Assert.Contains(Words.English<IdentityHub.Server.Texts.RecoveryText>("PasswordLink.Unusable"), HtmlPage.TextOf(await response.Content.ReadAsStringAsync()));
         }
 
         var browser = app.NewBrowser();
@@ -74,7 +74,7 @@ public sealed class PasswordChoiceTests(IdentityHubApp app) : IClassFixture<Iden
         {
             ["code"] = HtmlPage.HiddenFieldsOf(HtmlPage.Parse(form).FormPostingTo(fresh))["code"], ["NewPassword"] = Fresh, ["ConfirmPassword"] = Fresh,
         });
-        Assert.Contains(ChooseModel.Unusable, HtmlPage.TextOf(await posted.Content.ReadAsStringAsync()));
+        Assert.Contains(Words.English<IdentityHub.Server.Texts.RecoveryText>("PasswordLink.Unusable"), HtmlPage.TextOf(await posted.Content.ReadAsStringAsync()));
         Assert.True(Browser.IsRedirectTo(await app.NewBrowser().SubmitPasswordAsync(name, TestUsers.Password), Challenge));
     }
 

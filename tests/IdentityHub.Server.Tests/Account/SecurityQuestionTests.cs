@@ -105,7 +105,7 @@ public sealed class SecurityQuestionTests(LegacyQuestionsApp fixture) : IClassFi
         var asked = AskedQuestions(questions);
 
         var wrong = await AnswerAsync(browser, questions, ["Fluffy", "Nowhere"]);
-        Assert.Contains(PasswordResets.SecurityAnswersRefused, await wrong.TextAsync());
+        Assert.Contains(Words.English<IdentityHub.Server.Texts.RecoveryText>("ForgotQuestions.Refused"), await wrong.TextAsync());
         Assert.Equal(1, await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.MfaFailedAttempts).SingleAsync()));
         // Security answers stand in for the second factor, so they count toward its lockout (10 by default).
         for (var i = 0; i < 9; i++)
@@ -116,7 +116,7 @@ public sealed class SecurityQuestionTests(LegacyQuestionsApp fixture) : IClassFi
         Assert.NotNull(await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.MfaLockedUntil).SingleAsync()));
         var right = await AnswerAsync(browser, questions, [.. asked.Select(AnswerTo)]);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains(PasswordResets.SecurityAnswersRefused, await right.TextAsync());
+        Assert.Contains(Words.English<IdentityHub.Server.Texts.RecoveryText>("ForgotQuestions.Refused"), await right.TextAsync());
         Assert.True(Browser.IsRedirectTo(await browser.GetAsync(ForgotPasswordTests.NewPassword), ForgotPasswordTests.Verify));
     }
 
@@ -134,7 +134,7 @@ public sealed class SecurityQuestionTests(LegacyQuestionsApp fixture) : IClassFi
             var page = await browser.PageAsync(Questions);
             seen.UnionWith(AskedQuestions(page));
             var refused = await AnswerAsync(browser, page, ["Rex", "Paris"]);
-            Assert.Contains(PasswordResets.SecurityAnswersRefused, await refused.TextAsync());
+            Assert.Contains(Words.English<IdentityHub.Server.Texts.RecoveryText>("ForgotQuestions.Refused"), await refused.TextAsync());
         }
 
         // Like a real account's: two at a time from one set of three.

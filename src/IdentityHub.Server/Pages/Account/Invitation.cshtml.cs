@@ -5,11 +5,14 @@ using IdentityHub.Core.Accounts;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Pages.Shared;
+using IdentityHub.Server.Passwords;
 using IdentityHub.Server.SignIn;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account;
@@ -24,25 +27,26 @@ public sealed class InvitationModel(
     InvitationRegister invitations,
     UserManager<IdentityHubUser> users,
     SignInFlow flow,
-    IOptionsMonitor<IdentityHubOptions> options) : PageModel
+    IOptionsMonitor<IdentityHubOptions> options,
+    IStringLocalizer<RuleText> rules) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = TokenServerLinks.SecretParameter)]
     public string? Code { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter a username.")]
-    [StringLength(256, ErrorMessage = "A username can have at most 64 characters.")]
+    [Required(ErrorMessage = "UsernameRule.Required")]
+    [StringLength(256, ErrorMessage = "InvitationPage.UsernameTooLong")]
     public string? Username { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter a password.")]
-    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [Required(ErrorMessage = "InvitationPage.PasswordRequired")]
+    [StringLength(1024, ErrorMessage = "NewPasswordForm.TooLong")]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter the password again.")]
-    [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+    [Required(ErrorMessage = "InvitationPage.ConfirmRequired")]
+    [Compare(nameof(Password), ErrorMessage = "NewPasswordForm.NotTheSame")]
     [DataType(DataType.Password)]
     public string? ConfirmPassword { get; set; }
 
@@ -51,7 +55,8 @@ public sealed class InvitationModel(
 
     public string? OrganizationName { get; private set; }
 
-    public IReadOnlyList<string> PasswordRules => options.CurrentValue.Passwords.Resolve().Describe();
+    /// <summary>The password rules, shown in plain words before the person types (A2).</summary>
+    public IReadOnlyList<RuleMessage> PasswordRules => options.CurrentValue.Passwords.Resolve().Describe();
 
     public IReadOnlyList<FieldError> Problems => ErrorSummary.From(ModelState, [nameof(Username), nameof(Password), nameof(ConfirmPassword)]);
 
@@ -88,7 +93,7 @@ public sealed class InvitationModel(
                 // enrolls MFA and signs the terms before landing in the portal the invitation names.
                 return LocalRedirect(await flow.StartAsync(HttpContext, user!, PortalLanding.PathFor(accepted.ClientId)));
             case InvitationAcceptance.UsernameTaken:
-                ModelState.AddModelError(nameof(Username), UsernameRules.TakenMessage);
+                ModelState.AddModelError(nameof(Username), rules.Words(UsernameRules.Taken));
                 return Page();
             default:
                 Invitation = null;
@@ -99,9 +104,9 @@ public sealed class InvitationModel(
     /// <summary>The username (A1, and not taken) and the password (A2) under the same validators as every other path.</summary>
     private async Task CheckAsync(IdentityHubUser account)
     {
-        if (UsernameRules.Problem(Username) is { } problem)
+        if (UsernameRules.Problems(Username) is { Count: > 0 } problems)
         {
-            ModelState.AddModelError(nameof(Username), problem);
+            ModelState.AddModelError(nameof(Username), rules.Words(problems));
         }
         else if (ModelState.GetFieldValidationState(nameof(Username)) != ModelValidationState.Invalid)
         {

@@ -20,6 +20,9 @@ public sealed class SecurityQuestionsModel(UserManager<IdentityHubUser> users, S
 
     public int MinimumAnswerLength => questions.MinimumAnswerLength;
 
+    /// <summary>A question in the reader's language when it is one of the default questions; a plan's own question as written.</summary>
+    public string WordingOf(SecurityQuestion question) => questions.WordingOf(question);
+
     public string? ErrorMessage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();

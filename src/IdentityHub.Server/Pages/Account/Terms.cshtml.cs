@@ -3,23 +3,25 @@ using IdentityHub.Data.Terms;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Terms;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Pages.Account;
 
 /// <summary>Accepting the terms by typing first and last name, as on the account (A5).</summary>
-public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService terms, SignInFlow flow, SignInAttempts attempts) : PageModel
+public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService terms, SignInFlow flow, SignInAttempts attempts, IStringLocalizer<RecoveryText> text) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Type your first name.")]
-    [StringLength(100, ErrorMessage = "That name is too long.")]
+    [Required(ErrorMessage = "AcceptTerms.FirstNameRequired")]
+    [StringLength(100, ErrorMessage = "AcceptTerms.NameTooLong")]
     public string? FirstName { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Type your last name.")]
-    [StringLength(100, ErrorMessage = "That name is too long.")]
+    [Required(ErrorMessage = "AcceptTerms.LastNameRequired")]
+    [StringLength(100, ErrorMessage = "AcceptTerms.NameTooLong")]
     public string? LastName { get; set; }
 
     public TermsVersion? Current { get; private set; }
@@ -44,7 +46,7 @@ public sealed class TermsModel(UserManager<IdentityHubUser> users, TermsService 
 
         if (!TermsService.NameMatches(user, FirstName, LastName))
         {
-            ErrorMessage = "The name you typed does not match the name on your account. Type your first and last name as they appear on your account.";
+            ErrorMessage = text["AcceptTerms.NameMismatch"];
             return Page();
         }
 

@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Accounts;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Account;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
@@ -14,7 +17,8 @@ public sealed class NewPasswordModel(
     PasswordResets resets,
     PasswordResetCompletion completion,
     SecurityQuestions questions,
-    Microsoft.Extensions.Options.IOptionsMonitor<Configuration.IdentityHubOptions> options) : PageModel
+    Microsoft.Extensions.Options.IOptionsMonitor<Configuration.IdentityHubOptions> options,
+    IStringLocalizer<RecoveryText> text) : PageModel
 {
     public const string Path = "/account/forgot-password/new-password";
 
@@ -22,14 +26,14 @@ public sealed class NewPasswordModel(
     private PasswordResetState _state = null!;
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter a new password.")]
-    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [Required(ErrorMessage = "NewPasswordForm.NewPasswordRequired")]
+    [StringLength(1024, ErrorMessage = "NewPasswordForm.TooLong")]
     [DataType(DataType.Password)]
     public string? NewPassword { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter the new password again.")]
-    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [Required(ErrorMessage = "NewPasswordForm.ConfirmRequired")]
+    [StringLength(1024, ErrorMessage = "NewPasswordForm.TooLong")]
     [DataType(DataType.Password)]
     public string? ConfirmPassword { get; set; }
 
@@ -38,8 +42,8 @@ public sealed class NewPasswordModel(
     public IEnumerable<string> NewPasswordErrors =>
         ModelState.TryGetValue(nameof(NewPassword), out var entry) ? entry.Errors.Select(error => error.ErrorMessage) : [];
 
-    /// <summary>The password rules in plain words, shown before the user types (A2).</summary>
-    public IReadOnlyList<string> PasswordRules() => options.CurrentValue.Passwords.Resolve().Describe();
+    /// <summary>The password rules, shown in plain words before the user types (A2).</summary>
+    public IReadOnlyList<RuleMessage> PasswordRules() => options.CurrentValue.Passwords.Resolve().Describe();
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
@@ -50,7 +54,7 @@ public sealed class NewPasswordModel(
             return leave;
         }
 
-        if (!await NewPasswordForm.TrySetAsync(ModelState, completion, _user, (nameof(NewPassword), NewPassword), (nameof(ConfirmPassword), ConfirmPassword), HttpContext.RequestAborted))
+        if (!await NewPasswordForm.TrySetAsync(ModelState, text, completion, _user, (nameof(NewPassword), NewPassword), (nameof(ConfirmPassword), ConfirmPassword), HttpContext.RequestAborted))
         {
             return Page();
         }

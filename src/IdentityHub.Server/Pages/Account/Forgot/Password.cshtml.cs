@@ -43,13 +43,13 @@ public sealed class ForgotPasswordModel(PasswordResets resets, SteadyResponseTim
 
     public sealed class ForgotPasswordInput
     {
-        [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(LoginModel.LoginInput.MaxUsernameLength, ErrorMessage = "A username has at most 64 characters.")]
+        [Required(ErrorMessage = "ForgotPassword.UsernameRequired")]
+        [StringLength(LoginModel.LoginInput.MaxUsernameLength, ErrorMessage = "ForgotPassword.UsernameTooLong")]
         public string Username { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter the email address connected with your account.")]
-        [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
-        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+        [Required(ErrorMessage = "ForgotPassword.EmailRequired")]
+        [StringLength(256, ErrorMessage = "Forgot.EmailTooLong")]
+        [EmailAddress(ErrorMessage = "Forgot.EmailInvalid")]
         public string Email { get; set; } = "";
     }
 }

@@ -2,10 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Mfa;
-using IdentityHub.Server.Pages.Account.Mfa;
+using IdentityHub.Server.Texts;
 using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
@@ -14,15 +15,20 @@ namespace IdentityHub.Server.Pages.Account.Forgot;
 /// from the list, an authenticator app or a recovery code. Reads the same whether or not the details
 /// matched an account.
 /// </summary>
-public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyResponseTime steady, ClientPolicies policies, PageLimits limits) : PageModel
+public sealed class ForgotPasswordVerifyModel(
+    PasswordResets resets,
+    SteadyResponseTime steady,
+    ClientPolicies policies,
+    PageLimits limits,
+    IStringLocalizer<RecoveryText> text) : PageModel
 {
     public const string Path = "/account/forgot-password/verify";
 
     private PasswordResetState _state = null!;
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter the code.")]
-    [StringLength(40, ErrorMessage = "That code is too long. Check it and try again.")]
+    [Required(ErrorMessage = "ForgotVerify.CodeRequired")]
+    [StringLength(40, ErrorMessage = "ForgotVerify.CodeTooLong")]
     public string? Code { get; set; }
 
     public MfaMethodKind? Kind => _state.Kind;
@@ -40,7 +46,8 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
 
     public string? ErrorMessage { get; private set; }
 
-    public string CodeLifetime { get; private set; } = "5 minutes";
+    /// <summary>How long a sent code lasts, in words ("5 minutes").</summary>
+    public string CodeLifetime { get; private set; } = "";
 
     /// <summary>The digits to type; null for a recovery code.</summary>
     public int? Digits => Method.Digits(resets.Settings);
@@ -122,9 +129,25 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
     }
 
     /// <summary>What the page asks for, by the way chosen; never says whether an account was found.</summary>
-    public string Instructions => Kind is null
-        ? "If the details you entered match an account, we have sent a security code to the method on file for it: its email address or phone."
-        : Method.Fill(Method.ResetInstructions!, resets.Settings);
+    public string Instructions => Kind switch
+    {
+        null => text["ForgotVerify.SentToMethodOnFile"],
+        MfaMethodKind.Email => text["ForgotVerify.SentByEmail"],
+        MfaMethodKind.Sms => text["ForgotVerify.SentByText"],
+        MfaMethodKind.Voice => text["ForgotVerify.Calling"],
+        MfaMethodKind.Totp => text["ForgotVerify.EnterAppCode", Digits ?? 0],
+        _ => text["ForgotVerify.EnterRecoveryCode"],
+    };
+
+    /// <summary>The button that switches to another way of proving it is you.</summary>
+    public string ChoiceOf(MfaMethodKind kind) => kind switch
+    {
+        MfaMethodKind.Email => text["ForgotVerify.ChooseEmail"],
+        MfaMethodKind.Sms => text["ForgotVerify.ChooseText"],
+        MfaMethodKind.Voice => text["ForgotVerify.ChooseCall"],
+        MfaMethodKind.Totp => text["ForgotVerify.ChooseApp"],
+        _ => text["ForgotVerify.ChooseRecoveryCode"],
+    };
 
     private async Task SendAsync()
     {
@@ -135,7 +158,7 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
         ErrorMessage = step.Error;
         if (step.Error is null && SendsCode)
         {
-            Notice = $"If the details match an account, a new code is on its way. It is only valid for {CodeLifetime}.";
+            Notice = text["ForgotVerify.NewCodeSent", CodeLifetime];
         }
     }
 
@@ -148,9 +171,21 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
 
         _state = state;
         HelpDeskPhone = policies.For(null).HelpDeskPhone;
-        CodeLifetime = ChallengeModel.Describe(resets.Settings.Lifetime);
+        CodeLifetime = Lifetime(resets.Settings.Lifetime);
         OtherMethods = resets.Offered.Where(method => method.Kind != state.Kind).ToList();
         return null;
+    }
+
+    /// <summary>"1 hour", "2 hours", "1 minute", "5 minutes": whole hours when it is some, else minutes rounded up.</summary>
+    private string Lifetime(TimeSpan span)
+    {
+        if (span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours))
+        {
+            return span.TotalHours == 1 ? text["ForgotVerify.OneHour"] : text["ForgotVerify.Hours", (int)span.TotalHours];
+        }
+
+        var minutes = (int)Math.Ceiling(span.TotalMinutes);
+        return minutes == 1 ? text["ForgotVerify.OneMinute"] : text["ForgotVerify.Minutes", minutes];
     }
 
     private void Keep(PasswordResetState state)

@@ -1,6 +1,8 @@
 using IdentityHub.Server.Account;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Pages.Account.Forgot;
 
@@ -8,7 +10,7 @@ namespace IdentityHub.Server.Pages.Account.Forgot;
 /// Forgot password, step 2 by security questions (A7, A8): two of the three answered right
 /// instead of a code. Reads the same whether or not the details matched an account.
 /// </summary>
-public sealed class ForgotPasswordQuestionsModel(PasswordResets resets, SteadyResponseTime steady) : PageModel
+public sealed class ForgotPasswordQuestionsModel(PasswordResets resets, SteadyResponseTime steady, SecurityQuestions questions, IStringLocalizer<RecoveryText> text) : PageModel
 {
     public const string Path = "/account/forgot-password/questions";
 
@@ -20,6 +22,9 @@ public sealed class ForgotPasswordQuestionsModel(PasswordResets resets, SteadyRe
     public IReadOnlyList<SecurityQuestion> Asked => _state.Questions;
 
     public string Reference => _state.Reference;
+
+    /// <summary>A question in the reader's language when it is one of the default questions; a plan's own question as written.</summary>
+    public string WordingOf(SecurityQuestion question) => questions.WordingOf(question);
 
     public string? ErrorMessage { get; private set; }
 
@@ -34,13 +39,13 @@ public sealed class ForgotPasswordQuestionsModel(PasswordResets resets, SteadyRe
 
         if (Answers.Count != Asked.Count || Answers.Any(string.IsNullOrWhiteSpace))
         {
-            ErrorMessage = "Answer both questions.";
+            ErrorMessage = text["ForgotQuestions.AnswerBoth"];
             return Page();
         }
 
         if (Answers.Any(answer => answer.Length > Core.Accounts.SecurityAnswers.MaximumLength))
         {
-            ErrorMessage = $"An answer can have at most {Core.Accounts.SecurityAnswers.MaximumLength} characters.";
+            ErrorMessage = text["SecurityQuestions.AnswerTooLong", Core.Accounts.SecurityAnswers.MaximumLength];
             return Page();
         }
 

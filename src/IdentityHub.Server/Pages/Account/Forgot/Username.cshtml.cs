@@ -10,9 +10,9 @@ namespace IdentityHub.Server.Pages.Account.Forgot;
 public sealed class ForgotUsernameModel(UsernameReminders reminders, SteadyResponseTime steady, PageLimits limits) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter your email address.")]
-    [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
-    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+    [Required(ErrorMessage = "ForgotUsername.EmailRequired")]
+    [StringLength(256, ErrorMessage = "Forgot.EmailTooLong")]
+    [EmailAddress(ErrorMessage = "Forgot.EmailInvalid")]
     public string? Email { get; set; }
 
     /// <summary>Set after a valid request, whether or not the address belongs to an account.</summary>

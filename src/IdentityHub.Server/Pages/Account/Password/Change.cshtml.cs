@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Accounts;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
@@ -14,14 +15,14 @@ namespace IdentityHub.Server.Pages.Account.Password;
 public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow flow, SignInAttempts attempts, AuditLog audit, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter a new password.")]
-    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [Required(ErrorMessage = "NewPasswordForm.NewPasswordRequired")]
+    [StringLength(1024, ErrorMessage = "NewPasswordForm.TooLong")]
     [DataType(DataType.Password)]
     public string? NewPassword { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter the new password again.")]
-    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords are not the same.")]
+    [Required(ErrorMessage = "NewPasswordForm.ConfirmRequired")]
+    [Compare(nameof(NewPassword), ErrorMessage = "NewPasswordForm.NotTheSame")]
     [DataType(DataType.Password)]
     public string? ConfirmPassword { get; set; }
 
@@ -30,7 +31,8 @@ public sealed class ChangeModel(UserManager<IdentityHubUser> users, SignInFlow f
     /// <summary>An imported user's first sign-in, whose old password does not meet the current policy (A10).</summary>
     public bool Imported { get; private set; }
 
-    public IReadOnlyList<string> Rules => options.CurrentValue.Passwords.Resolve().Describe();
+    /// <summary>The password rules, shown in plain words before the user types (A2).</summary>
+    public IReadOnlyList<RuleMessage> Rules => options.CurrentValue.Passwords.Resolve().Describe();
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is var (leave, _) && leave is not null ? leave : Page();
 

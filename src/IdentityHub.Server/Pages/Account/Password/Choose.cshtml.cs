@@ -1,11 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using IdentityHub.Accounts;
+using IdentityHub.Core.Accounts;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Pages.Account.Forgot;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Pages.Account.Password;
 
@@ -20,11 +23,9 @@ public sealed class ChooseModel(
     PasswordResetCompletion completion,
     UserManager<IdentityHubUser> users,
     SignInManager<IdentityHubUser> signIn,
-    Microsoft.Extensions.Options.IOptionsMonitor<Configuration.IdentityHubOptions> options) : PageModel
+    Microsoft.Extensions.Options.IOptionsMonitor<Configuration.IdentityHubOptions> options,
+    IStringLocalizer<RecoveryText> text) : PageModel
 {
-    public const string Unusable =
-        "This password link has expired or was already used. Ask your administrator to send you a new one, or use \u201cForgot password\u201d on the sign-in page.";
-
     private IdentityHubUser? _user;
 
     /// <summary>The link's secret, from the query string, and carried by the form.</summary>
@@ -32,14 +33,14 @@ public sealed class ChooseModel(
     public string? Code { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter a new password.")]
-    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [Required(ErrorMessage = "NewPasswordForm.NewPasswordRequired")]
+    [StringLength(1024, ErrorMessage = "NewPasswordForm.TooLong")]
     [DataType(DataType.Password)]
     public string? NewPassword { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter the new password again.")]
-    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [Required(ErrorMessage = "NewPasswordForm.ConfirmRequired")]
+    [StringLength(1024, ErrorMessage = "NewPasswordForm.TooLong")]
     [DataType(DataType.Password)]
     public string? ConfirmPassword { get; set; }
 
@@ -47,8 +48,8 @@ public sealed class ChooseModel(
 
     public string UserName => _user?.UserName ?? "";
 
-    /// <summary>The password rules in plain words, shown before the person types (A2).</summary>
-    public IReadOnlyList<string> PasswordRules() => options.CurrentValue.Passwords.Resolve().Describe();
+    /// <summary>The password rules, shown in plain words before the person types (A2).</summary>
+    public IReadOnlyList<RuleMessage> PasswordRules() => options.CurrentValue.Passwords.Resolve().Describe();
 
     /// <summary>Every problem, by field, for the summary at the top of the form.</summary>
     public IEnumerable<(string Field, string Message)> Problems =>
@@ -73,7 +74,7 @@ public sealed class ChooseModel(
             return Page();
         }
 
-        if (!await NewPasswordForm.TrySetAsync(ModelState, completion, _user, (nameof(NewPassword), NewPassword), (nameof(ConfirmPassword), ConfirmPassword), HttpContext.RequestAborted))
+        if (!await NewPasswordForm.TrySetAsync(ModelState, text, completion, _user, (nameof(NewPassword), NewPassword), (nameof(ConfirmPassword), ConfirmPassword), HttpContext.RequestAborted))
         {
             return Page();
         }
