@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
-using PasswordPage = IdentityHub.Server.Pages.Account.Password.IndexModel;
 
 namespace IdentityHub.Server.Tests.Account;
 
@@ -49,7 +48,7 @@ public sealed class PasswordChangeTests(IdentityHubApp app) : IClassFixture<Iden
 
         Assert.True(Browser.IsRedirectTo(response, Security), Describe(response) + " " + await response.TextAsync());
         var security = HtmlPage.Parse(await browser.PageAsync(Security));
-        Assert.Equal(PasswordPage.Changed, security.TextAt("#security-notice"));
+        Assert.Equal(Words.English<IdentityHub.Server.Texts.AccountText>("OwnPassword.Changed"), security.TextAt("#security-notice"));
         Assert.True(Browser.IsRedirectTo(await other.GetAsync(Security), "/account/login"));
 
         var notice = app.Messages.LatestTo(EmailOf(name));
@@ -77,7 +76,7 @@ public sealed class PasswordChangeTests(IdentityHubApp app) : IClassFixture<Iden
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = HtmlPage.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(PasswordPage.WrongCurrent, page.TextAt("#current-password-error"));
+        Assert.Equal(Words.English<IdentityHub.Server.Texts.AccountText>("OwnPassword.WrongCurrent"), page.TextAt("#current-password-error"));
         Assert.Equal("#CurrentPassword", page.Find("#error-summary a")!.GetAttribute("href"));
         Assert.Equal(messages, app.Messages.To(EmailOf(name)).Count);
         var stored = await app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == user.Id));
@@ -96,13 +95,13 @@ public sealed class PasswordChangeTests(IdentityHubApp app) : IClassFixture<Iden
         }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(PasswordPage.Locked, await response.TextAsync());
+        Assert.Contains(Words.English<IdentityHub.Server.Texts.AccountText>("OwnPassword.Locked"), await response.TextAsync());
         var stored = await app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == user.Id));
         Assert.NotNull(stored.LockoutEnd);
 
         // Locked: even the right password changes nothing until the lockout ends.
         var right = await ChangeAsync(browser, TestUsers.Password, NewPassword, NewPassword);
-        Assert.Contains(PasswordPage.Locked, await right.TextAsync());
+        Assert.Contains(Words.English<IdentityHub.Server.Texts.AccountText>("OwnPassword.Locked"), await right.TextAsync());
     }
 
     [Fact]
@@ -111,7 +110,7 @@ public sealed class PasswordChangeTests(IdentityHubApp app) : IClassFixture<Iden
         var (_, user, browser) = await SignedInAsync("rules");
 
         var mismatch = await ChangeAsync(browser, TestUsers.Password, NewPassword, NewPassword + "x");
-        Assert.Equal(NewPasswordForm.Mismatch, HtmlPage.Parse(await mismatch.Content.ReadAsStringAsync()).TextAt("#confirm-password-error"));
+        Assert.Equal(Words.English<IdentityHub.Server.Texts.AccountText>("OwnPassword.Mismatch"), HtmlPage.Parse(await mismatch.Content.ReadAsStringAsync()).TextAt("#confirm-password-error"));
 
         var tooShort = await ChangeAsync(browser, TestUsers.Password, "short", "short");
         Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);

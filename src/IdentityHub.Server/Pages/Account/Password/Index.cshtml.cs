@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IdentityHub.Core.Accounts;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Pages.Shared;
@@ -6,36 +7,34 @@ using IdentityHub.Server.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account.Password;
 
 /// <summary>A signed-in person changes their own password: the current one, then the new one twice (<see cref="PasswordChanges"/>).</summary>
 [Authorize]
-public sealed class IndexModel(PasswordChanges changes, IOptionsMonitor<IdentityHubOptions> options) : PageModel
+public sealed class IndexModel(PasswordChanges changes, IOptionsMonitor<IdentityHubOptions> options, IStringLocalizer<AccountText> text) : PageModel
 {
-    public const string WrongCurrent = "Your current password is not correct. Check it and try again.";
-    public const string Locked = "Too many wrong passwords were entered. For your security, wait a few minutes before you try again, or call the help desk.";
-    public const string Changed = "Your password was changed. We sent a notice to your email address. Other devices and browsers were signed out.";
-
     [BindProperty]
-    [Required(ErrorMessage = "Enter your current password.")]
-    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [Required(ErrorMessage = "OwnPassword.CurrentRequired")]
+    [StringLength(1024, ErrorMessage = "OwnPassword.TooLong")]
     [DataType(DataType.Password)]
     public string? CurrentPassword { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter a new password.")]
-    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [Required(ErrorMessage = "OwnPassword.NewRequired")]
+    [StringLength(1024, ErrorMessage = "OwnPassword.TooLong")]
     [DataType(DataType.Password)]
     public string? NewPassword { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Enter the new password again.")]
+    [Required(ErrorMessage = "OwnPassword.AgainRequired")]
     [DataType(DataType.Password)]
     public string? ConfirmPassword { get; set; }
 
-    public IReadOnlyList<string> Rules => options.CurrentValue.Passwords.Resolve().Describe();
+    public IReadOnlyList<RuleMessage> Rules => options.CurrentValue.Passwords.Resolve().Describe();
 
     public IReadOnlyList<FieldError> Problems => ErrorSummary.From(ModelState, [nameof(CurrentPassword), nameof(NewPassword), nameof(ConfirmPassword)]);
 
@@ -54,7 +53,7 @@ public sealed class IndexModel(PasswordChanges changes, IOptionsMonitor<Identity
 
         if (ModelState.IsValid && !string.Equals(NewPassword, ConfirmPassword, StringComparison.Ordinal))
         {
-            ModelState.AddModelError(nameof(ConfirmPassword), NewPasswordForm.Mismatch);
+            ModelState.AddModelError(nameof(ConfirmPassword), text["OwnPassword.Mismatch"]);
         }
 
         if (!ModelState.IsValid)
@@ -65,13 +64,13 @@ public sealed class IndexModel(PasswordChanges changes, IOptionsMonitor<Identity
         switch (await changes.ChangeAsync(HttpContext, session, CurrentPassword!, NewPassword!))
         {
             case PasswordChangeResult.Changed:
-                Notice = Changed;
+                Notice = text["OwnPassword.Changed"];
                 return RedirectToPage("/Account/Security");
             case PasswordChangeResult.WrongCurrentPassword:
-                ModelState.AddModelError(nameof(CurrentPassword), WrongCurrent);
+                ModelState.AddModelError(nameof(CurrentPassword), text["OwnPassword.WrongCurrent"]);
                 break;
             case PasswordChangeResult.LockedOut:
-                ModelState.AddModelError(nameof(CurrentPassword), Locked);
+                ModelState.AddModelError(nameof(CurrentPassword), text["OwnPassword.Locked"]);
                 break;
             case PasswordChangeResult.Refused refused:
                 foreach (var error in refused.Errors)
