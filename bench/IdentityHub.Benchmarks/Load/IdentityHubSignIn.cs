@@ -45,7 +45,7 @@ public sealed partial class IdentityHubSignIn(OutboxCodes outbox)
     private async Task<string> PasswordAndCodeAsync(HttpSession session, BenchUser user, string loginUrl, CancellationToken cancellationToken)
     {
         var loginPage = await PageAsync(session, loginUrl, cancellationToken);
-        var fields = HiddenFields(loginPage);
+        var fields = HiddenFields(FormWith(loginPage, "Input.Username"));
         fields["Input.Username"] = user.UserName;
         fields["Input.Password"] = BenchUsers.Password;
         string afterPassword;
@@ -64,7 +64,7 @@ public sealed partial class IdentityHubSignIn(OutboxCodes outbox)
         var reference = ReferencePattern().Match(challenge) is { Success: true } match ? match.Groups[1].Value
             : throw new OperationFailedException("challenge: no code was sent (no reference number on the page)");
         var code = await outbox.CodeForAsync(reference, cancellationToken);
-        var verify = new Dictionary<string, string> { ["Code"] = code, ["__RequestVerificationToken"] = HiddenFields(challenge)["__RequestVerificationToken"] };
+        var verify = new Dictionary<string, string> { ["Code"] = code, ["__RequestVerificationToken"] = HiddenFields(FormWith(challenge, "name=\"Code\""))["__RequestVerificationToken"] };
         using var verified = await session.PostFormAsync(ChallengePath + "?handler=Verify", verify, cancellationToken);
         return session.PathOnServer(HttpSession.RedirectTarget(verified))
             ?? throw new OperationFailedException($"code: {(int)verified.StatusCode} instead of a redirect");
@@ -80,6 +80,18 @@ public sealed partial class IdentityHubSignIn(OutboxCodes outbox)
         }
 
         return html;
+    }
+
+    /// <summary>
+    /// The form that holds <paramref name="marker"/>: every page also carries the language switch, a
+    /// form of its own whose hidden return address must not travel with the sign-in.
+    /// </summary>
+    private static string FormWith(string html, string marker)
+    {
+        var at = html.IndexOf(marker, StringComparison.Ordinal);
+        var start = at < 0 ? -1 : html.LastIndexOf("<form", at, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : html.IndexOf("</form>", at, StringComparison.Ordinal);
+        return start >= 0 && end > start ? html[start..end] : throw new OperationFailedException($"page without a form holding {marker}");
     }
 
     private static Dictionary<string, string> HiddenFields(string html)

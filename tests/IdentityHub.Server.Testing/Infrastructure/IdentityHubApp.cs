@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace IdentityHub.Server.Tests.Infrastructure;
 
@@ -27,6 +28,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private string? _connectionString;
+    private bool _ownsDatabase;
     private bool _logCommands;
     private string _environment = "Testing";
 
@@ -91,10 +93,35 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        _connectionString ??= await PostgresCluster.Shared.CreateDatabaseAsync("server");
+        if (_connectionString is null)
+        {
+            _connectionString = await PostgresCluster.Shared.CreateDatabaseAsync("server");
+            _ownsDatabase = true;
+        }
     }
 
-    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>
+    /// Stops the host, then drops the database it made (closing its pooled connections): hundreds of
+    /// hosts run in one test process, and idle pools left behind would use up the server's connections.
+    /// A database given with <see cref="UseDatabase"/> belongs to whoever made it: only its idle
+    /// connections are closed.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            _ownsDatabase = false;
+            await PostgresCluster.Shared.DropDatabaseAsync(_connectionString!);
+        }
+        else if (_connectionString is not null)
+        {
+            using var connection = new NpgsqlConnection(_connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
 
     /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
     public Browser NewBrowser(string? language = null) => new(this, language);
