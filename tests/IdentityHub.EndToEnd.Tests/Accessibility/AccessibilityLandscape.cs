@@ -23,10 +23,10 @@ public sealed class AccessibilityLandscape() : AdministrationLandscape(Settings)
     private readonly object _gate = new();
     private Task? _invited;
 
-    /// <summary>The newcomer invited for the journey in a language.</summary>
+    /// <summary>The newcomer invited for the journey in a language, with a mobile number of their own (the journeys walk at the same time).</summary>
     public static Newcomer NewcomerFor(PageLanguage language) => language == PageLanguage.Spanish
-        ? new("sofia.reyes", "Sofia", "Reyes", "sofia.reyes@demo-practice.example")
-        : new("ellen.ward", "Ellen", "Ward", "ellen.ward@demo-practice.example");
+        ? new("sofia.reyes", "Sofia", "Reyes", "sofia.reyes@demo-practice.example", "(650) 555-2653")
+        : new("ellen.ward", "Ellen", "Ward", "ellen.ward@demo-practice.example", "(650) 555-2652");
 
     /// <summary>
     /// Once per landscape, in a page of its own: the demo practice's administrator signs in to the console for
@@ -64,8 +64,15 @@ public sealed class AccessibilityLandscape() : AdministrationLandscape(Settings)
     }
 }
 
-/// <summary>Someone the practice invited, who has not signed up yet.</summary>
-public sealed record Newcomer(string UserName, string GivenName, string FamilyName, string Email);
+/// <summary>Someone the practice invited, who has not signed up yet; <paramref name="Mobile"/> is a US number as they type it.</summary>
+public sealed record Newcomer(string UserName, string GivenName, string FamilyName, string Email, string Mobile)
+{
+    /// <summary>The mobile number as the SMS provider is asked to text it.</summary>
+    public string MobileE164 => "+1" + new string([.. Mobile.Where(char.IsAsciiDigit)]);
+
+    /// <summary>The last four digits, which the pages show of the number.</summary>
+    public string MobileLastDigits => MobileE164[^4..];
+}
 
 [CollectionDefinition(Name)]
 public sealed class AccessibilityCollection : ICollectionFixture<AccessibilityLandscape>, ICollectionFixture<BrowserSession>

@@ -14,7 +14,7 @@ public sealed class KeyboardOnly(IPage page)
     /// <summary>Presses Tab until the focused element matches the CSS selector (it may have the focus already, e.g. autofocus).</summary>
     public async Task TabToAsync(string selector, bool backwards = false)
     {
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+        await DocumentWaits.CompleteAsync(page);
         for (var stop = 0; stop <= MaxTabStops; stop++)
         {
             if (await FocusedIsAsync(selector))
@@ -49,7 +49,7 @@ public sealed class KeyboardOnly(IPage page)
         await TabToAsync(selector);
         await page.EvaluateAsync("() => { window.__keyboardOldDocument = true; }");
         await page.Keyboard.PressAsync(key);
-        await page.WaitForFunctionAsync("() => window.__keyboardOldDocument === undefined && document.readyState === 'complete'");
+        await DocumentWaits.UntilAsync(page, "() => window.__keyboardOldDocument === undefined && document.readyState === 'complete'");
     }
 
     private Task<bool> FocusedIsAsync(string selector) =>

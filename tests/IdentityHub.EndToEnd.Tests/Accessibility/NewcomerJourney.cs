@@ -13,9 +13,6 @@ namespace IdentityHub.EndToEnd.Tests.Accessibility;
 /// </summary>
 public sealed class NewcomerJourney(AccessibilityLandscape landscape, BrowserSession browser, ScannedPage scanned, Newcomer newcomer)
 {
-    private const string Mobile = "+16505552652";
-    private const string MobileLastDigits = "2652";
-
     private IPage Page => scanned.Page;
 
     private Uri Server => landscape.Server;
@@ -106,10 +103,10 @@ public sealed class NewcomerJourney(AccessibilityLandscape landscape, BrowserSes
         await scanned.FillAsync("Phone", "12");
         await scanned.SubmitAsync("send-code");
         await scanned.ScanAsync("add a method, phone number not valid");
-        await scanned.FillAsync("Phone", "(650) 555-2652");
+        await scanned.FillAsync("Phone", newcomer.Mobile);
         await scanned.SubmitAsync("send-code");
         await scanned.ExpectAsync("Code");
-        await scanned.FillAsync("Code", landscape.TextedCode(Mobile));
+        await scanned.FillAsync("Code", landscape.TextedCode(newcomer.MobileE164));
         await scanned.SubmitAsync("verify");
 
         // An authenticator app: a wrong code first, then the app's.
@@ -169,10 +166,10 @@ public sealed class NewcomerJourney(AccessibilityLandscape landscape, BrowserSes
         await scanned.SubmitAsync("resend");
         await scanned.ScanAsync("code challenge, new code sent");
         var otherMethods = Page.Locator("#other-methods button");
-        await scanned.NextDocumentAfterAsync(() => otherMethods.Filter(new() { HasText = MobileLastDigits }).ClickAsync());
-        await Expect(Page.Locator("#sent-to")).ToContainTextAsync(MobileLastDigits);
+        await scanned.NextDocumentAfterAsync(() => otherMethods.Filter(new() { HasText = newcomer.MobileLastDigits }).ClickAsync());
+        await Expect(Page.Locator("#sent-to")).ToContainTextAsync(newcomer.MobileLastDigits);
         await scanned.ScanAsync("code challenge, text message");
-        await scanned.NextDocumentAfterAsync(() => otherMethods.Filter(new() { HasNotText = MobileLastDigits }).Filter(new() { HasNotText = "@" }).ClickAsync());
+        await scanned.NextDocumentAfterAsync(() => otherMethods.Filter(new() { HasNotText = newcomer.MobileLastDigits }).Filter(new() { HasNotText = "@" }).ClickAsync());
         await Expect(Page.Locator("#resend")).ToHaveCountAsync(0);
         await scanned.ScanAsync("code challenge, authenticator app");
 
@@ -238,7 +235,7 @@ public sealed class NewcomerJourney(AccessibilityLandscape landscape, BrowserSes
     /// <summary>Forgot password in a browser signed out: every step, each with its error.</summary>
     private async Task ForgotPasswordAsync()
     {
-        var page = new ScannedPage(await browser.NewPageAsync(scanned.Language.ContextOptions()), scanned.Language);
+        var page = await ScannedPage.OpenAsync(browser, scanned.Language);
         await page.OpenAndScanAsync(Server, "account/forgot-password", "forgot password");
         await page.SubmitAsync("next");
         await page.ScanAsync("forgot password, nothing entered");

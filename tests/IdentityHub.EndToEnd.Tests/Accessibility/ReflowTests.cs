@@ -75,7 +75,7 @@ public sealed class ReflowTests(AccessibilityLandscape landscape, BrowserSession
     /// <summary>At each width: the page no wider than the window, and each control shown whole within it.</summary>
     private static async Task ExpectReflowAsync(IPage page, string state, params string[] controls)
     {
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+        await DocumentWaits.CompleteAsync(page);
         foreach (var width in Widths)
         {
             await page.SetViewportSizeAsync(width, 800);

@@ -9,6 +9,14 @@ namespace IdentityHub.EndToEnd.Tests.Accessibility;
 /// </summary>
 public sealed class ScannedPage(IPage page, PageLanguage language)
 {
+    /// <summary>A page in a context of its own that asks for the language, with axe-core in each document it loads.</summary>
+    public static async Task<ScannedPage> OpenAsync(BrowserSession browser, PageLanguage language)
+    {
+        var page = await browser.NewPageAsync(language.ContextOptions());
+        await AxeScan.AddToContextAsync(page.Context);
+        return new ScannedPage(page, language);
+    }
+
     public IPage Page => page;
 
     public PageLanguage Language => language;
@@ -40,6 +48,6 @@ public sealed class ScannedPage(IPage page, PageLanguage language)
     {
         await page.EvaluateAsync("() => { window.__scannedOldDocument = true; }");
         await action();
-        await page.WaitForFunctionAsync("() => window.__scannedOldDocument === undefined && document.readyState === 'complete'");
+        await DocumentWaits.UntilAsync(page, "() => window.__scannedOldDocument === undefined && document.readyState === 'complete'");
     }
 }

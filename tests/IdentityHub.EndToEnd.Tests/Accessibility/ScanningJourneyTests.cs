@@ -3,47 +3,57 @@ namespace IdentityHub.EndToEnd.Tests.Accessibility;
 /// <summary>
 /// Every page and page state of the token server a person sees, scanned with axe-core (WCAG 2.0, 2.1 and
 /// 2.2, A and AA) as a few journeys walk them, in English and in Spanish (A14): a violation fails the test
-/// and names the rule, the elements and the page state.
+/// and names the rule, the elements and the page state. The four journeys (a newcomer, the public pages,
+/// each in both languages) walk at the same time, each in a browser context of its own.
 /// </summary>
 [Collection(AccessibilityCollection.Name)]
 public sealed class ScanningJourneyTests(AccessibilityLandscape landscape, BrowserSession browser)
 {
     [BrowserFact]
-    public Task A_newcomer_signs_up_enrolls_and_signs_in_again_with_no_violation_in_English() => NewcomerAsync(PageLanguage.English);
+    public Task Every_page_and_state_a_newcomer_and_a_visitor_see_has_no_violation_in_English_and_in_Spanish() =>
+        Journeys.WalkTogetherAsync(
+            new("A newcomer in English", () => NewcomerAsync(PageLanguage.English)),
+            new("A newcomer in Spanish", () => NewcomerAsync(PageLanguage.Spanish)),
+            new("The public pages in English", () => PublicPagesAsync(PageLanguage.English)),
+            new("The public pages in Spanish", () => PublicPagesAsync(PageLanguage.Spanish)));
 
-    [BrowserFact]
-    public Task A_newcomer_signs_up_enrolls_and_signs_in_again_with_no_violation_in_Spanish() => NewcomerAsync(PageLanguage.Spanish);
-
-    [BrowserFact]
-    public Task The_public_pages_and_their_errors_have_no_violation_in_English() => PublicPagesAsync(PageLanguage.English);
-
-    [BrowserFact]
-    public Task The_public_pages_and_their_errors_have_no_violation_in_Spanish() => PublicPagesAsync(PageLanguage.Spanish);
-
+    /// <summary>A page with an image without text and an unlabelled field, served to a journey's browser context (axe-core added to each document) and written into a plain page (axe-core sent in at the scan).</summary>
     [BrowserFact]
     public async Task The_scan_fails_on_a_page_with_violations_and_names_them()
     {
-        var page = await browser.NewPageAsync();
-        await page.SetContentAsync("""<!DOCTYPE html><html lang="en"><head><title>Broken</title></head><body><main><img src="data:,"><input type="text"></main></body></html>""");
+        const string broken = """<!DOCTYPE html><html lang="en"><head><title>Broken</title></head><body><main><img src="data:,"><input type="text"></main></body></html>""";
+        var scanned = await ScannedPage.OpenAsync(browser, PageLanguage.English);
+        await scanned.Page.RouteAsync("http://broken.example/", route => route.FulfillAsync(new() { ContentType = "text/html", Body = broken }));
+        await scanned.Page.GotoAsync("http://broken.example/");
+        Assert.True(await scanned.Page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"), "axe-core is not in the documents of a journey's browser context.");
+        var plain = await browser.NewPageAsync();
+        await plain.SetContentAsync(broken);
 
-        var failure = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => AxeScan.ExpectNoViolationsAsync(page, "a broken page"));
+        var inJourney = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => scanned.ScanAsync("a broken page"));
+        var written = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => AxeScan.ExpectNoViolationsAsync(plain, "a page written by the test"));
 
-        Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("label (critical)", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("a broken page", failure.Message, StringComparison.Ordinal);
+        foreach (var (failure, state) in new[] { (inJourney, "a broken page [en] (http://broken.example/)"), (written, "a page written by the test") })
+        {
+            Assert.Contains(state, failure.Message, StringComparison.Ordinal);
+            Assert.Contains("- image-alt (critical): Images must have alternative text https://dequeuniversity.com/rules/axe/", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("    img: <img src=\"data:,\">", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("- label (critical)", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("    input: <input type=\"text\">", failure.Message, StringComparison.Ordinal);
+        }
     }
 
+    /// <summary>Signs up from the invitation (sent once for both languages), enrolls, and signs in again through every challenge.</summary>
     private async Task NewcomerAsync(PageLanguage language)
     {
         await landscape.NewcomersInvitedAsync(browser);
-        var page = new ScannedPage(await browser.NewPageAsync(language.ContextOptions()), language);
+        var page = await ScannedPage.OpenAsync(browser, language);
         await new NewcomerJourney(landscape, browser, page, AccessibilityLandscape.NewcomerFor(language)).WalkAsync();
     }
 
     /// <summary>What anyone reaches signed out: the landing page, sign-in states, forgot username, registration, error pages, dead links.</summary>
     private async Task PublicPagesAsync(PageLanguage language)
     {
-        var page = new ScannedPage(await browser.NewPageAsync(language.ContextOptions()), language);
+        var page = await ScannedPage.OpenAsync(browser, language);
         var server = landscape.Server;
         await page.OpenAndScanAsync(server, "", "portal landing");
         await page.OpenAndScanAsync(server, "account/login?expired=true", "sign-in, timed out");
