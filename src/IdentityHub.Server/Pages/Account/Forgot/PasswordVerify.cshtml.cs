@@ -14,7 +14,7 @@ namespace IdentityHub.Server.Pages.Account.Forgot;
 /// from the list, an authenticator app or a recovery code. Reads the same whether or not the details
 /// matched an account.
 /// </summary>
-public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyResponseTime steady, ClientPolicies policies, PageLimits limits) : PageModel
+public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyResponseTime steady, ClientPolicies policies, PageLimits limits, MethodTexts methodTexts) : PageModel
 {
     public const string Path = "/account/forgot-password/verify";
 
@@ -124,7 +124,7 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
     /// <summary>What the page asks for, by the way chosen; never says whether an account was found.</summary>
     public string Instructions => Kind is null
         ? "If the details you entered match an account, we have sent a security code to the method on file for it: its email address or phone."
-        : Method.Fill(Method.ResetInstructions!, resets.Settings);
+        : methodTexts.ResetInstructions(Method.Kind, resets.Settings);
 
     private async Task SendAsync()
     {
@@ -148,7 +148,7 @@ public sealed class ForgotPasswordVerifyModel(PasswordResets resets, SteadyRespo
 
         _state = state;
         HelpDeskPhone = policies.For(null).HelpDeskPhone;
-        CodeLifetime = ChallengeModel.Describe(resets.Settings.Lifetime);
+        CodeLifetime = methodTexts.Duration(resets.Settings.Lifetime);
         OtherMethods = resets.Offered.Where(method => method.Kind != state.Kind).ToList();
         return null;
     }

@@ -1,10 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 using QRCoder;
 
 namespace IdentityHub.Server.Pages.Account.Mfa;
@@ -13,13 +14,12 @@ namespace IdentityHub.Server.Pages.Account.Mfa;
 /// Enrollment of an authenticator app (M12): a QR code rendered here (no outside service) and the key
 /// in groups for typing, then a current code from the app before anything is saved.
 /// </summary>
-public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AuditLog audit) : PageModel
+public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AuditLog audit, IStringLocalizer<MfaText> text) : PageModel
 {
-    private const string AppCodeNeeded = "Enter the 6-digit code from your app."; // Totp.Digits
     [BindProperty]
-    [Required(ErrorMessage = AppCodeNeeded)]
-    [StringLength(20, ErrorMessage = AppCodeNeeded)]
     public string? Code { get; set; }
+
+    private string AppCodeNeeded => text["EnrollAuthenticator.CodeNeeded", Totp.Digits];
 
     public string Key { get; private set; } = "";
 
@@ -41,8 +41,9 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
             return LocalRedirect(redirect!);
         }
 
-        if (!ModelState.IsValid)
+        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 20)
         {
+            ModelState.AddModelError(nameof(Code), AppCodeNeeded);
             return Page();
         }
 
@@ -53,7 +54,7 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
             wizard.Save(HttpContext, state.Attempt, state.Enrollment);
             ErrorMessage = check.Outcome == TotpOutcome.Malformed
                 ? AppCodeNeeded
-                : "That code is not correct. Check that your phone's time is set automatically, wait for a new code and try again.";
+                : text["EnrollAuthenticator.WrongCode"];
             return Page();
         }
 
