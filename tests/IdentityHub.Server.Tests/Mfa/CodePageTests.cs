@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using IdentityHub.Server.Texts;
+using IdentityHub.Testing;
 using IdentityHub.Server.Tests.Infrastructure;
 using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
 
@@ -67,7 +67,7 @@ public sealed class CodePageTests(CodePageApp fixture) : IClassFixture<CodePageA
         Assert.Equal("Only use this on a private, secure device.", page.TextAt("#" + box.GetAttribute("aria-describedby")));
 
         // The row: the box beside the words, in normal weight (a bold block label put the box above it).
-        var css = await (await _app.NewBrowser().GetAsync("/_content/IdentityHub.Hosting/css/site.css")).Content.ReadAsStringAsync();
+        var css = await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "src", "IdentityHub.Hosting", "wwwroot", "css", "site.css"));
         var rule = Regex.Match(css, @"(?m)^\.checkbox \{[^}]*\}").Value;
         Assert.Contains("display: flex", rule, StringComparison.Ordinal);
         Assert.Contains("font-weight: 400", rule, StringComparison.Ordinal);
