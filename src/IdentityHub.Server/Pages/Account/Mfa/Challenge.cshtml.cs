@@ -260,7 +260,8 @@ public sealed class ChallengeModel : PageModel
         var all = usable ?? OtherMethods.Append(Current!).ToList();
         Current = method;
         OtherMethods = all.Where(m => m.Id != method.Id).ToList();
-        SentTo = method.MaskedDestination();
+        // A held factor's stored label is English ("Authenticator app"): show its name in the reader's language.
+        SentTo = method.Descriptor().SendsCode ? method.MaskedDestination() : _methodTexts.Name(method.Kind);
     }
 
     /// <summary>
