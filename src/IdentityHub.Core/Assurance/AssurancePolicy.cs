@@ -13,5 +13,5 @@ public enum AssurancePreset
 /// <summary>What one method is worth under a preset (each method's descriptor in <see cref="Mfa.MfaMethods"/> says).</summary>
 /// <param name="CountsAsSecondFactor">Whether, with a password, it reaches multi-factor assurance.</param>
 /// <param name="Restricted">Whether it counts but a better method should be offered, and the user told why.</param>
-/// <param name="Reason">A plain sentence for the user when restricted or not counting; null otherwise.</param>
+/// <param name="Reason">Why, when restricted or not counting (a key such as <c>PhoneRestricted</c>, worded for people by the token server); null otherwise.</param>
 public sealed record MethodAssurance(bool CountsAsSecondFactor, bool Restricted, string? Reason);

@@ -11,17 +11,14 @@ public enum CodeChannel
 }
 
 /// <summary>
-/// Everything the pages and the policies need to know about one kind of second factor: its words,
-/// its <c>amr</c> value, what it is worth under each preset, how its code travels and how long it is.
-/// The descriptors are listed once, in <see cref="MfaMethods"/>. Texts may hold <c>{digits}</c> (the
-/// length of the code the person types) and <c>{0}</c> (a masked destination).
+/// Everything the pages and the policies need to know about one kind of second factor: its <c>amr</c>
+/// value, what it is worth under each preset, how its code travels and how long it is, and which of the
+/// pages offer it. The descriptors are listed once, in <see cref="MfaMethods"/>. They hold no words for
+/// people: the token server shows each method's texts from its resource files by <see cref="Kind"/>.
 /// </summary>
 public sealed record MfaMethodDescriptor
 {
     public required MfaMethodKind Kind { get; init; }
-
-    /// <summary>The plain name the pages show ("Text message").</summary>
-    public required string Name { get; init; }
 
     /// <summary>The <c>amr</c> values (RFC 8176) it can prove; a passkey's depends on the credential.</summary>
     public required IReadOnlyList<string> Amr { get; init; }
@@ -36,20 +33,11 @@ public sealed record MfaMethodDescriptor
     /// <summary>The length of a code the person holds (an app's 6 digits); sent codes follow the settings.</summary>
     public int? HeldCodeDigits { get; init; }
 
-    /// <summary>What the enrollment wizard says about it; null when the wizard does not offer it.</summary>
-    public string? EnrollmentHint { get; init; }
+    /// <summary>Whether the enrollment wizard offers it (and so <c>IdentityHub:Mfa:Methods</c> may list it).</summary>
+    public bool Enrollable { get; init; }
 
-    /// <summary>The "Try another method" button on the challenge page, with {0} for where it goes.</summary>
-    public string? ChallengeChoice { get; init; }
-
-    /// <summary>What to type, for a factor the person holds ("Enter the {digits}-digit code your app shows now.").</summary>
-    public string? HowTo { get; init; }
-
-    /// <summary>The choice forgot password offers; null when it cannot prove who is resetting.</summary>
-    public string? ResetChoice { get; init; }
-
-    /// <summary>What forgot password says once it is chosen, without telling whether the account has it.</summary>
-    public string? ResetInstructions { get; init; }
+    /// <summary>Whether forgot password offers it: it can prove who is resetting.</summary>
+    public bool CanResetPassword { get; init; }
 
     /// <summary>Masks a destination for the pages; a held factor shows its label as it is.</summary>
     public Func<string, string> Mask { get; init; } = label => label;
@@ -60,11 +48,6 @@ public sealed record MfaMethodDescriptor
     /// <summary>Whether the challenge page asks for a code from it: sent, or made by an app.</summary>
     public bool ChallengedByCode => SendsCode || HeldCodeDigits is not null;
 
-    /// <summary>Whether the enrollment wizard offers it (and so <c>IdentityHub:Mfa:Methods</c> may list it).</summary>
-    public bool Enrollable => EnrollmentHint is not null;
-
-    public bool CanResetPassword => ResetChoice is not null;
-
     /// <summary>What it is worth under <paramref name="preset"/>.</summary>
     public MethodAssurance AssuranceUnder(AssurancePreset preset) => preset == AssurancePreset.Nist ? Nist : Legacy;
 
@@ -74,8 +57,4 @@ public sealed record MfaMethodDescriptor
         ArgumentNullException.ThrowIfNull(settings);
         return SendsCode ? settings.Length : HeldCodeDigits;
     }
-
-    /// <summary>One of this method's texts with <c>{digits}</c> filled in.</summary>
-    public string Fill(string text, CodeSettings settings) =>
-        text.Replace("{digits}", Digits(settings)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal);
 }

@@ -37,7 +37,7 @@ public sealed record NoticeSent(string Reference, string Delivered);
 /// email address and, when the change was about another address (an email method removed), to that one too.
 /// The caller audits the change under the notice's reference, which the notice quotes.
 /// </summary>
-public sealed class AccountNotices(IMessageSender sender, ClientPolicies policies, TimeProvider time)
+public sealed class AccountNotices(IMessageSender sender, ClientPolicies policies, MethodTexts methodTexts, TimeProvider time)
 {
     public const string PasswordChangedSubject = "Your password was changed";
     public const string MethodAddedSubject = "A new way to get security codes was added to your account";
@@ -103,10 +103,11 @@ public sealed class AccountNotices(IMessageSender sender, ClientPolicies policie
     }
 
     /// <summary>A method in a notice: its kind and, for one that receives codes, where they go, masked.</summary>
-    public static string Describe(MfaMethod method)
+    public string Describe(MfaMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return method.Descriptor().Channel is null ? method.Descriptor().Name : Format("{0}, {1}", method.Descriptor().Name, method.MaskedDestination());
+        var name = methodTexts.Name(method.Kind);
+        return method.Descriptor().Channel is null ? name : Format("{0}, {1}", name, method.MaskedDestination());
     }
 
     private static string Line(string format, string? value) => value is null ? "" : "\n" + Format(format, value);

@@ -34,6 +34,7 @@ public sealed class PasswordResets(
     IDataProtectionProvider protection,
     IOptionsMonitor<IdentityHubOptions> options,
     IStringLocalizer<RecoveryText> text,
+    CodeMessagesForPeople codeMessages,
     TimeProvider time)
 {
     /// <summary>
@@ -112,7 +113,7 @@ public sealed class PasswordResets(
             // The cooldown is per reset and shows for unmatched details too; any other reason a code did
             // not go (hourly cap, delivery) would tell that the account exists, so it reads like a send.
             return result is SendResult.TooSoon tooSoon
-                ? new ResetStep(state, CodeMessagesForPeople.For(tooSoon, null))
+                ? new ResetStep(state, codeMessages.For(tooSoon, null))
                 : new ResetStep(Sent(state, method.Kind, now), null);
         }
 
@@ -120,7 +121,7 @@ public sealed class PasswordResets(
         var kind = state.Kind ?? MfaMethodKind.Email;
         var check = ResendRules.Check(state.Sends.Where(send => send.Kind == kind).Select(send => At(send.At)), now, Settings);
         return check.Decision == ResendDecision.CoolingDown
-            ? new ResetStep(state, CodeMessagesForPeople.For(new SendResult.TooSoon(check.RetryAfter), null))
+            ? new ResetStep(state, codeMessages.For(new SendResult.TooSoon(check.RetryAfter), null))
             : new ResetStep(Sent(state, kind, now), null);
     }
 
@@ -176,9 +177,9 @@ public sealed class PasswordResets(
 
     private string MessageFor(MfaMethodKind? kind, CodeCheckResult result) => kind switch
     {
-        MfaMethodKind.Totp => CodeMessagesForPeople.ForApp(result, Settings),
+        MfaMethodKind.Totp => codeMessages.ForApp(result, Settings),
         MfaMethodKind.RecoveryCode when result.Outcome != CodeCheck.AccountLocked => text["ForgotVerify.RecoveryCodeRefused"],
-        _ => CodeMessagesForPeople.For(result, Settings),
+        _ => codeMessages.For(result, Settings),
     };
 
     /// <summary>

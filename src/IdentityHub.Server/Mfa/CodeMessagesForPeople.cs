@@ -1,43 +1,63 @@
+using System.Globalization;
 using IdentityHub.Core.Mfa;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Mfa;
 
-/// <summary>Each way a code can be refused gets its own plain sentence (M3).</summary>
-public static class CodeMessagesForPeople
+/// <summary>Each way a code can be refused gets its own plain sentence (M3), in the reader's language.</summary>
+public sealed class CodeMessagesForPeople(IStringLocalizer<MfaText> text)
 {
-    public static string For(CodeCheckResult result, CodeSettings settings) => result.Outcome switch
+    public string For(CodeCheckResult result, CodeSettings settings)
     {
-        CodeCheck.Wrong when result.AttemptsLeft > 0 =>
-            $"That code is not correct. Check the code and try again ({result.AttemptsLeft} {(result.AttemptsLeft == 1 ? "try" : "tries")} left).",
-        CodeCheck.Wrong or CodeCheck.TooManyAttempts => "That code has been entered wrongly too many times. Request a new code.",
-        CodeCheck.Expired => "That code has expired. Request a new code.",
-        CodeCheck.AlreadyUsed => "That code has already been used. Request a new code.",
-        CodeCheck.AccountLocked => MfaLockout.Message(settings),
-        CodeCheck.Malformed => $"Enter the {settings.Length}-digit code.",
-        _ => "That code cannot be used. Request a new code.",
-    };
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(settings);
+        return result.Outcome switch
+        {
+            CodeCheck.Wrong when result.AttemptsLeft == 1 => text["CodeError.WrongOne"],
+            CodeCheck.Wrong when result.AttemptsLeft > 0 => text["CodeError.WrongMany", result.AttemptsLeft],
+            CodeCheck.Wrong or CodeCheck.TooManyAttempts => text["CodeError.TooManyAttempts"],
+            CodeCheck.Expired => text["CodeError.Expired"],
+            CodeCheck.AlreadyUsed => text["CodeError.AlreadyUsed"],
+            CodeCheck.AccountLocked => Locked(settings),
+            CodeCheck.Malformed => text["CodeError.Malformed", settings.Length],
+            _ => text["CodeError.Refused"],
+        };
+    }
 
     /// <summary>The same for a code from an authenticator app (nothing to request; always <see cref="Totp.Digits"/> digits).</summary>
-    public static string ForApp(CodeCheckResult result, CodeSettings settings) => result.Outcome switch
+    public string ForApp(CodeCheckResult result, CodeSettings settings)
     {
-        CodeCheck.AlreadyUsed => "That code has already been used. Wait for the next code in your app and enter it.",
-        CodeCheck.Malformed => $"Enter the {Totp.Digits}-digit code your app shows.",
-        CodeCheck.Wrong => "That code is not correct. Check that your phone's time is set automatically and enter the code your app shows now.",
-        _ => For(result, settings),
-    };
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Outcome switch
+        {
+            CodeCheck.AlreadyUsed => text["CodeError.AppAlreadyUsed"],
+            CodeCheck.Malformed => text["CodeError.AppMalformed", Totp.Digits],
+            CodeCheck.Wrong => text["CodeError.AppWrong"],
+            _ => For(result, settings),
+        };
+    }
 
     /// <summary>Why a code was not sent, in plain words; null when it was.</summary>
-    public static string? For(SendResult result, string? helpDeskPhone) => result switch
+    public string? For(SendResult result, string? helpDeskPhone) => result switch
     {
         SendResult.Sent => null,
-        SendResult.TooSoon tooSoon => $"Please wait {Math.Ceiling(tooSoon.RetryAfter.TotalSeconds)} seconds before asking for another code.",
-        SendResult.HourlyCapReached => "You have asked for too many codes. Try again later, or use the last code you received.",
-        _ => "We could not send your code. Try another method" + (helpDeskPhone is null ? "." : $" or call {helpDeskPhone}."),
+        SendResult.TooSoon tooSoon => text["CodeError.TooSoon", Math.Ceiling(tooSoon.RetryAfter.TotalSeconds).ToString(CultureInfo.CurrentCulture)].Value,
+        SendResult.HourlyCapReached => text["CodeError.HourlyCap"].Value,
+        _ => helpDeskPhone is null ? text["CodeError.NotSent"].Value : text["CodeError.NotSentCall", helpDeskPhone].Value,
     };
+
+    /// <summary>What a locked account is told, whichever factor it tried.</summary>
+    public string Locked(CodeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return text["CodeError.Locked", settings.AccountLockout.TotalMinutes.ToString("0", CultureInfo.CurrentCulture)];
+    }
 
     /// <summary>The reader's first language from Accept-Language ("es-US"), for message templates.</summary>
     public static string? LanguageOf(HttpRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var first = request.Headers.AcceptLanguage.ToString().Split(',', 2)[0].Split(';')[0].Trim();
         return first.Length is > 0 and <= 35 ? first : null;
     }

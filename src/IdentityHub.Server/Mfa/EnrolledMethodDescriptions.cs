@@ -11,10 +11,6 @@ public static class EnrolledMethodDescriptions
     /// <summary>Where its codes go, masked (M5); an authenticator app shows its label.</summary>
     public static string MaskedDestination(this MfaMethod method) => method.Descriptor().Mask(method.Destination);
 
-    /// <summary>Its "Try another method" button on the challenge page.</summary>
-    public static string ChallengeChoice(this MfaMethod method) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, method.Descriptor().ChallengeChoice ?? "{0}", method.MaskedDestination());
-
     /// <summary>The <c>amr</c> value a check of it proves (not for passkeys, whose value depends on the credential).</summary>
     public static string Amr(this MfaMethod method) => method.Descriptor().Amr.Single();
 }

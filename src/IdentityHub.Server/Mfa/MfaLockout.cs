@@ -15,15 +15,12 @@ namespace IdentityHub.Server.Mfa;
 /// outcome through <see cref="Apply"/>; help-desk and administrator unlocks go through <see cref="UnlockAsync"/>.
 /// The counters are saved with the caller's own record of the check, in one round trip.
 /// </summary>
-public sealed class MfaLockout(IdentityHubDbContext db, AuditLog audit, AccountAccess access, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class MfaLockout(IdentityHubDbContext db, AuditLog audit, AccountAccess access, CodeMessagesForPeople messages, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
 {
     private CodeSettings Settings => options.CurrentValue.Mfa.Codes;
 
     /// <summary>What a locked account is told, whichever factor it tried.</summary>
-    public string LockedMessage => Message(Settings);
-
-    public static string Message(CodeSettings settings) =>
-        $"Too many wrong codes were entered for this account. For your security, wait {settings.AccountLockout.TotalMinutes:0} minutes and try again, or call the help desk.";
+    public string LockedMessage => messages.Locked(Settings);
 
     public bool IsLocked(IdentityHubUser user) => SecondFactorLockout.IsLocked(Counters(user), time.GetUtcNow());
 

@@ -7,6 +7,8 @@ public static class MfaServices
     {
         services.AddSingleton<ClientPolicies>();
         services.AddSingleton<CodeTemplates>();
+        services.AddSingleton<MethodTexts>();
+        services.AddSingleton<CodeMessagesForPeople>();
         services.AddScoped<MfaLockout>();
         services.AddScoped<EnrolledMethods>();
         services.AddScoped<CodeChallenges>();

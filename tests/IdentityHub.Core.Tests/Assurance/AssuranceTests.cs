@@ -61,7 +61,7 @@ public sealed class AssuranceTests
         var email = MfaMethods.Email.AssuranceUnder(AssurancePreset.Nist);
 
         Assert.False(email.CountsAsSecondFactor);
-        Assert.StartsWith("Email is not allowed as a second factor", email.Reason, StringComparison.Ordinal);
+        Assert.Equal(MfaMethods.EmailNotAllowedReason, email.Reason);
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class AssuranceTests
 
         Assert.True(assurance.CountsAsSecondFactor);
         Assert.True(assurance.Restricted);
-        Assert.Equal("Text message and phone call codes can be intercepted; an authenticator app or passkey protects your account better.", assurance.Reason);
+        Assert.Equal(MfaMethods.PhoneRestrictedReason, assurance.Reason);
     }
 
     [Theory]

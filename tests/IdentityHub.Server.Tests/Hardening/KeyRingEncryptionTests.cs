@@ -43,11 +43,12 @@ public sealed class KeyRingEncryptionTests
     {
         var first = TestCertificates.Create("IdentityHub key ring 2026");
         var second = TestCertificates.Create("IdentityHub key ring 2027");
-        string protectedText, connectionString;
-        await using (var before = WithCertificate(new IdentityHubApp(), first))
+        // One database for both servers: an app drops only the database it made itself.
+        var connectionString = await PostgresCluster.Shared.CreateDatabaseAsync("keyring-rotation");
+        string protectedText;
+        await using (var before = WithCertificate(new IdentityHubApp().UseDatabase(connectionString), first))
         {
             await before.InitializeAsync();
-            connectionString = before.ConnectionString;
             protectedText = before.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).Protect("still readable");
         }
 

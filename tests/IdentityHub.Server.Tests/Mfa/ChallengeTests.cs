@@ -2,6 +2,7 @@ using System.Net;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Texts;
 using IdentityHub.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,12 +65,11 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         var html = await browser.PasswordToChallengeAsync(name, returnUrl);
         var page = HtmlPage.Parse(html);
 
-        Assert.Equal($"Code sent to {MaskedEmailOf(name)} by email.", page.TextAt("#sent-to"));
+        Assert.Equal($"We sent your 6-digit code to {MaskedEmailOf(name)} by email. It is valid for 5 minutes.", page.TextAt("#sent-to"));
         Assert.Equal(MaskedEmailOf(name), page.TextAt("#sent-to strong"));
-        Assert.Contains($"A code has been sent to {MaskedEmailOf(name)}. This code is only valid for 5 minutes.", page.TextAt("#code-sent"));
         Assert.DoesNotContain(EmailOf(name), WebUtility.HtmlDecode(html)); // nowhere in the page, markup included
         Assert.EndsWith($"call the Help Desk: {ChallengeApp.HelpDesk}", page.TextAt("#help-desk"));
-        Assert.Equal("tel:" + ChallengeApp.HelpDesk, page.Link(ChallengeApp.HelpDesk).GetAttribute("href"));
+        Assert.Equal("tel:18005550199", page.One("#help-desk a").GetAttribute("href"));
 
         var reference = ReferenceOn(html);
         var events = await _app.QueryAsync(db => db.AuditEvents.Where(e => e.Reference == reference).ToListAsync());
@@ -205,7 +205,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
 
         _app.Clock.Advance(TimeSpan.FromSeconds(31));
         var resent = await browser.ResendAsync(html);
-        Assert.Contains("A code has been sent to", await resent.TextAsync());
+        Assert.Contains(Words.English<MfaText>("MfaCode.NewCodeSent"), await resent.TextAsync());
         var second = _app.Messages.CodeSentTo(EmailOf(name));
         Assert.Equal(2, _app.Messages.To(EmailOf(name)).Count);
 
@@ -226,7 +226,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         // After the lockout, a new code works.
         _app.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         var afterLockout = await browser.ResendAsync(html);
-        Assert.Contains("A code has been sent to", await afterLockout.TextAsync());
+        Assert.Contains(Words.English<MfaText>("MfaCode.NewCodeSent"), await afterLockout.TextAsync());
         var third = _app.Messages.CodeSentTo(EmailOf(name));
         var accepted = await browser.VerifyAsync(html, third);
         Assert.False(string.IsNullOrEmpty((await browser.BackToPortalAsync(accepted, request)).Code));
@@ -248,7 +248,9 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
 
         _app.Clock.Advance(TimeSpan.FromSeconds(31));
         var resent = await browser.ResendAsync(html);
-        Assert.Contains($"A code has been sent to {MaskedEmailOf(name)}.", await resent.TextAsync());
+        var resentPage = await HtmlPage.ReadAsync(resent);
+        Assert.Equal(Words.English<MfaText>("MfaCode.NewCodeSent"), resentPage.TextAt("#code-sent"));
+        Assert.StartsWith($"We sent your 6-digit code to {MaskedEmailOf(name)} by email.", resentPage.TextAt("#sent-to"));
         Assert.Equal(2, _app.Messages.To(EmailOf(name)).Count);
         var fresh = _app.Messages.CodeSentTo(EmailOf(name));
 
@@ -272,7 +274,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         for (var i = 0; i < 4; i++)
         {
             _app.Clock.Advance(TimeSpan.FromSeconds(31));
-            Assert.Contains("A code has been sent to", await (await browser.ResendAsync(html)).TextAsync());
+            Assert.Contains(Words.English<MfaText>("MfaCode.NewCodeSent"), await (await browser.ResendAsync(html)).TextAsync());
         }
 
         _app.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -316,7 +318,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         var html = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(request));
 
         var page = HtmlPage.Parse(html);
-        Assert.Contains("Try another method", page.Text);
+        Assert.Equal("Resend code or try another method", page.TextAt("#other-ways"));
         Assert.Contains("Send a text message to (***) ***-2652", page.TextAt("#other-methods"));
         Assert.DoesNotContain(Phone, WebUtility.HtmlDecode(html)); // nowhere in the page, markup included
 
@@ -324,7 +326,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         var switched = await browser.UseMethodAsync(html, sms.Id);
         var switchedHtml = await switched.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
-        Assert.Equal("Code sent to (***) ***-2652 by text message.", HtmlPage.Parse(switchedHtml).TextAt("#sent-to"));
+        Assert.Equal("We sent your 6-digit code to (***) ***-2652 by text message. It is valid for 5 minutes.", HtmlPage.Parse(switchedHtml).TextAt("#sent-to"));
         var message = _app.Messages.All.Last(m => m.To == Phone);
         Assert.Equal(DeliveryKind.Sms, message.Kind);
 
@@ -343,7 +345,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
         var next = _app.NewBrowser();
         var nextHtml = await next.PasswordToChallengeAsync(name, await next.StartAtPortalAsync(new AuthorizationRequest()));
-        Assert.Equal("Code sent to (***) ***-2652 by text message.", HtmlPage.Parse(nextHtml).TextAt("#sent-to"));
+        Assert.Equal("We sent your 6-digit code to (***) ***-2652 by text message. It is valid for 5 minutes.", HtmlPage.Parse(nextHtml).TextAt("#sent-to"));
     }
 
     [Fact]
@@ -356,7 +358,7 @@ public sealed class ChallengeTests(ChallengeApp fixture) : IClassFixture<Challen
 
         var html = await browser.PasswordToChallengeAsync(name);
 
-        Assert.Equal("Code sent to (***) ***-2652 by phone call.", HtmlPage.Parse(html).TextAt("#sent-to"));
+        Assert.Equal("We are calling (***) ***-2652 to read your 6-digit code aloud. It is valid for 5 minutes.", HtmlPage.Parse(html).TextAt("#sent-to"));
         var message = _app.Messages.All.Last(m => m.To == Phone);
         Assert.Equal(DeliveryKind.Voice, message.Kind);
         var code = CapturedMessages.CodeIn(message);

@@ -45,7 +45,8 @@ public sealed class CodeLengthTests(EightDigitApp fixture) : IClassFixture<Eight
         // The next sign-in's challenge.
         var challenge = await browser.PasswordToChallengeAsync(name, await browser.StartAtPortalAsync(request));
         var page = System.Net.WebUtility.HtmlDecode(challenge);
-        Assert.Contains("Enter the 8-digit code. It is only valid for a few minutes.", page);
+        Assert.Contains("We sent your 8-digit code to", page);
+        Assert.Contains("Enter the 8-digit code.", page);
         Assert.DoesNotContain("6-digit", page);
         var code = _app.Messages.CodeSentTo(EmailOf(name));
         Assert.Matches("^[0-9]{8}$", code);

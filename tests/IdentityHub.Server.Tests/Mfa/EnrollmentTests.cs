@@ -94,8 +94,8 @@ public sealed class EnrollmentTests(IdentityHubApp app) : IClassFixture<Identity
         var entered = await browser.EnterDestinationAsync(new Dictionary<string, string> { ["Email"] = address });
         Assert.True(Browser.IsRedirectTo(entered, EnrollVerify), Describe(entered));
         var verifyPage = HtmlPage.Parse(await browser.PageAsync(EnrollVerify));
-        Assert.StartsWith($"A verification code has been sent to {name[0]}*****{name[^1]}@home.example.", verifyPage.TextAt("#code-sent"));
-        Assert.Equal($"{name[0]}*****{name[^1]}@home.example", verifyPage.TextAt("#code-sent strong"));
+        Assert.Equal($"We sent your 6-digit code to {name[0]}*****{name[^1]}@home.example by email. It is valid for 5 minutes.", verifyPage.TextAt("#sent-to"));
+        Assert.Equal($"{name[0]}*****{name[^1]}@home.example", verifyPage.TextAt("#sent-to strong"));
         var message = app.Messages.LatestTo(address);
         Assert.Equal(DeliveryKind.Email, message.Kind);
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Texts;
 using IdentityHub.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +35,7 @@ public sealed class SecondFactorLockoutTests(LockoutApp fixture) : IClassFixture
         Passkey,
     }
 
-    private static readonly string Locked = MfaLockout.Message(new CodeSettings());
+    private static readonly string Locked = Words.English<MfaText>("CodeError.Locked").Replace("{0}", new CodeSettings().AccountLockout.TotalMinutes.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     private readonly IdentityHubApp _app = fixture.App;
 
     [Theory]
@@ -144,7 +146,7 @@ public sealed class SecondFactorLockoutTests(LockoutApp fixture) : IClassFixture
     private async Task<string> ResendAsync(Browser browser, string challenge, string name)
     {
         var resent = await browser.ResendAsync(challenge);
-        Assert.Contains("A code has been sent to", await resent.TextAsync());
+        Assert.Contains(Words.English<MfaText>("MfaCode.NewCodeSent"), await resent.TextAsync());
         return _app.Messages.CodeSentTo(EmailOf(name));
     }
 

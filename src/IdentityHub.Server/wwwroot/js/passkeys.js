@@ -1,6 +1,7 @@
 // Passkeys (WebAuthn) for IdentityHub's pages. Each <form data-passkey="create|get"> asks the server for
 // options (data-options-url), hands them to the browser, puts the browser's answer (JSON) into the
 // field marked data-passkey-credential and submits the form. Without WebAuthn the forms stay hidden.
+// The messages are the page's, in the reader's language: data-message-get, -create, -exists, -network.
 (function () {
     "use strict";
     if (window.identityHubPasskeys) {
@@ -8,12 +9,9 @@
     }
     window.identityHubPasskeys = true;
 
-    var messages = {
-        get: "Your passkey could not be used. Try again or use another method.",
-        create: "Your passkey could not be created. Try again, or use another device or browser.",
-        exists: "This device already has a passkey for your account.",
-        network: "We could not reach the server. Check your connection and try again."
-    };
+    function message(form, name) {
+        return form.getAttribute("data-message-" + name) || form.getAttribute("data-message-get") || "";
+    }
 
     function toBase64Url(buffer) {
         var bytes = new Uint8Array(buffer), text = "";
@@ -104,7 +102,7 @@
                 headers: { "Accept": "application/json" }
             });
         } catch (e) {
-            showError(form, messages.network);
+            showError(form, message(form, "network"));
             return;
         }
 
@@ -119,7 +117,7 @@
             return;
         }
         if (!response.ok || !body || body.error) {
-            showError(form, (body && body.error) || messages[mode]);
+            showError(form, (body && body.error) || message(form, mode));
             return;
         }
 
@@ -129,11 +127,11 @@
                 ? await navigator.credentials.create({ publicKey: creationOptions(body) })
                 : await navigator.credentials.get({ publicKey: requestOptions(body) });
         } catch (e) {
-            showError(form, mode === "create" && e && e.name === "InvalidStateError" ? messages.exists : messages[mode]);
+            showError(form, message(form, mode === "create" && e && e.name === "InvalidStateError" ? "exists" : mode));
             return;
         }
         if (!credential) {
-            showError(form, messages[mode]);
+            showError(form, message(form, mode));
             return;
         }
 

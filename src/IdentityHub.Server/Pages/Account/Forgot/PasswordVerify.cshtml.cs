@@ -20,7 +20,8 @@ public sealed class ForgotPasswordVerifyModel(
     SteadyResponseTime steady,
     ClientPolicies policies,
     PageLimits limits,
-    IStringLocalizer<RecoveryText> text) : PageModel
+    IStringLocalizer<RecoveryText> text,
+    MethodTexts methodTexts) : PageModel
 {
     public const string Path = "/account/forgot-password/verify";
 
@@ -129,25 +130,9 @@ public sealed class ForgotPasswordVerifyModel(
     }
 
     /// <summary>What the page asks for, by the way chosen; never says whether an account was found.</summary>
-    public string Instructions => Kind switch
-    {
-        null => text["ForgotVerify.SentToMethodOnFile"],
-        MfaMethodKind.Email => text["ForgotVerify.SentByEmail"],
-        MfaMethodKind.Sms => text["ForgotVerify.SentByText"],
-        MfaMethodKind.Voice => text["ForgotVerify.Calling"],
-        MfaMethodKind.Totp => text["ForgotVerify.EnterAppCode", Digits ?? 0],
-        _ => text["ForgotVerify.EnterRecoveryCode"],
-    };
-
-    /// <summary>The button that switches to another way of proving it is you.</summary>
-    public string ChoiceOf(MfaMethodKind kind) => kind switch
-    {
-        MfaMethodKind.Email => text["ForgotVerify.ChooseEmail"],
-        MfaMethodKind.Sms => text["ForgotVerify.ChooseText"],
-        MfaMethodKind.Voice => text["ForgotVerify.ChooseCall"],
-        MfaMethodKind.Totp => text["ForgotVerify.ChooseApp"],
-        _ => text["ForgotVerify.ChooseRecoveryCode"],
-    };
+    public string Instructions => Kind is null
+        ? text["ForgotVerify.SentToMethodOnFile"]
+        : methodTexts.ResetInstructions(Method.Kind, resets.Settings);
 
     private async Task SendAsync()
     {
@@ -171,21 +156,9 @@ public sealed class ForgotPasswordVerifyModel(
 
         _state = state;
         HelpDeskPhone = policies.For(null).HelpDeskPhone;
-        CodeLifetime = Lifetime(resets.Settings.Lifetime);
+        CodeLifetime = methodTexts.Duration(resets.Settings.Lifetime);
         OtherMethods = resets.Offered.Where(method => method.Kind != state.Kind).ToList();
         return null;
-    }
-
-    /// <summary>"1 hour", "2 hours", "1 minute", "5 minutes": whole hours when it is some, else minutes rounded up.</summary>
-    private string Lifetime(TimeSpan span)
-    {
-        if (span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours))
-        {
-            return span.TotalHours == 1 ? text["ForgotVerify.OneHour"] : text["ForgotVerify.Hours", (int)span.TotalHours];
-        }
-
-        var minutes = (int)Math.Ceiling(span.TotalMinutes);
-        return minutes == 1 ? text["ForgotVerify.OneMinute"] : text["ForgotVerify.Minutes", minutes];
     }
 
     private void Keep(PasswordResetState state)

@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using IdentityHub.Server.Texts;
 
 namespace IdentityHub.Server.Pages.Account.Mfa;
 
@@ -29,15 +31,20 @@ public sealed class ChallengeModel : PageModel
     private readonly IOptionsMonitor<IdentityHubOptions> _options;
     private readonly TimeProvider _time;
     private readonly PageLimits _limits;
+    private readonly IStringLocalizer<MfaText> _text;
+    private readonly MethodTexts _methodTexts;
+    private readonly CodeMessagesForPeople _messages;
     private SignInAttempt _attempt = null!;
     private IdentityHubUser _user = null!;
 
     public ChallengeModel(UserManager<IdentityHubUser> users, SignInAttempts attempts, ChallengeChoices choices, CodeChallenges codes, AuthenticatorApps apps,
         RecoveryCodeStore recoveryCodes, RememberedDevices devices, ClientPolicies policies, SignInFlow flow,
-        IOptionsMonitor<IdentityHubOptions> options, TimeProvider time, PageLimits limits)
+        IOptionsMonitor<IdentityHubOptions> options, TimeProvider time, PageLimits limits, IStringLocalizer<MfaText> text, MethodTexts methodTexts,
+        CodeMessagesForPeople messages)
     {
         (_users, _attempts, _choices, _codes, _apps, _recoveryCodes, _devices, _policies, _flow, _options, _time, _limits) =
             (users, attempts, choices, codes, apps, recoveryCodes, devices, policies, flow, options, time, limits);
+        (_text, _methodTexts, _messages) = (text, methodTexts, messages);
     }
 
     private CodeSettings Settings => _options.CurrentValue.Mfa.Codes;
@@ -67,7 +74,11 @@ public sealed class ChallengeModel : PageModel
 
     public bool CanRememberDevice { get; private set; }
 
-    public string RememberFor { get; private set; } = "24 hours";
+    /// <summary>How long a remembered device skips the challenge, in words ("24 hours").</summary>
+    public string RememberFor { get; private set; } = "";
+
+    /// <summary>How long a sent code is valid, in words ("5 minutes"), from <c>IdentityHub:Mfa:Codes:Lifetime</c>.</summary>
+    public string ValidFor { get; private set; } = "";
 
     public string? Notice { get; private set; }
 
@@ -91,7 +102,7 @@ public sealed class ChallengeModel : PageModel
 
         if (Current is not null && !SendsCode)
         {
-            Notice = Method!.Fill(Method.HowTo!, Settings);
+            Notice = _methodTexts.HowTo(Current.Kind, Settings);
         }
         else if (Unreachable is null && Current is not null)
         {
@@ -115,7 +126,7 @@ public sealed class ChallengeModel : PageModel
 
         if (string.IsNullOrWhiteSpace(Code) || Code.Length > 20)
         {
-            ModelState.AddModelError(nameof(Code), $"Enter the {Digits}-digit code.");
+            ModelState.AddModelError(nameof(Code), _text["CodeError.Malformed", Digits]);
             return Page();
         }
 
@@ -129,7 +140,7 @@ public sealed class ChallengeModel : PageModel
             : await _apps.VerifyAsync(_user, Current, Code, _attempt.ClientId);
         if (result.Outcome != CodeCheck.Accepted)
         {
-            ErrorMessage = SendsCode ? CodeMessagesForPeople.For(result, Settings) : CodeMessagesForPeople.ForApp(result, Settings);
+            ErrorMessage = SendsCode ? _messages.For(result, Settings) : _messages.ForApp(result, Settings);
             return Page();
         }
 
@@ -188,7 +199,7 @@ public sealed class ChallengeModel : PageModel
             else
             {
                 _attempts.Save(HttpContext, _attempt);
-                Notice = Method!.Fill(Method.HowTo!, Settings);
+                Notice = _methodTexts.HowTo(chosen.Kind, Settings);
             }
         }
 
@@ -219,7 +230,8 @@ public sealed class ChallengeModel : PageModel
         var policy = _policies.For(attempt.ClientId);
         HelpDeskPhone = policy.HelpDeskPhone;
         CanRememberDevice = policy.AllowRememberDevice && attempt.Purpose == AttemptPurpose.SignIn;
-        RememberFor = Describe(_options.CurrentValue.Mfa.RememberDevice.Lifetime);
+        RememberFor = _methodTexts.Duration(_options.CurrentValue.Mfa.RememberDevice.Lifetime);
+        ValidFor = _methodTexts.Duration(Settings.Lifetime);
         Reference = attempt.Reference;
 
         var choice = await _choices.ForAsync(user, attempt);
@@ -232,14 +244,14 @@ public sealed class ChallengeModel : PageModel
         {
             // A portal asking for phishing resistance: only a passkey can reach it.
             Unreachable = choice.HasPasskey
-                ? "This portal asks for a phishing-resistant sign-in. Use your passkey to continue."
-                : "This portal requires a phishing-resistant sign-in method, such as a passkey or security key, which is not set up on your account. Call the help desk for help.";
+                ? _text["Challenge.PasskeyOnly"]
+                : _text["Challenge.NoPhishingResistant"];
             return null;
         }
 
         Choose(choice.Current, choice.ByCode);
         var assurance = Method!.AssuranceUnder(_options.CurrentValue.Mfa.Preset);
-        Advice = assurance.Restricted ? assurance.Reason : null;
+        Advice = assurance.Restricted ? _methodTexts.Reason(assurance) : null;
         return null;
     }
 
@@ -248,10 +260,14 @@ public sealed class ChallengeModel : PageModel
         var all = usable ?? OtherMethods.Append(Current!).ToList();
         Current = method;
         OtherMethods = all.Where(m => m.Id != method.Id).ToList();
-        SentTo = method.MaskedDestination();
+        // A held factor's stored label is English ("Authenticator app"): show its name in the reader's language.
+        SentTo = method.Descriptor().SendsCode ? method.MaskedDestination() : _methodTexts.Name(method.Kind);
     }
 
-    /// <summary>Sends a code to the current method; <paramref name="firstOnly"/>: unless this attempt already has one.</summary>
+    /// <summary>
+    /// Sends a code to the current method; <paramref name="firstOnly"/>: unless this attempt already has one. Where it
+    /// went and for how long it is valid is said once, above the field; a new code only adds a short notice.
+    /// </summary>
     private async Task SendAsync(bool firstOnly = false)
     {
         var policy = _policies.For(_attempt.ClientId);
@@ -264,12 +280,12 @@ public sealed class ChallengeModel : PageModel
             return;
         }
 
-        ErrorMessage = CodeMessagesForPeople.For(result, HelpDeskPhone);
+        ErrorMessage = _messages.For(result, HelpDeskPhone);
         switch (result)
         {
             case SendResult.Sent sent:
                 Reference = sent.Reference;
-                Notice = $"A code has been sent to {sent.MaskedDestination}. This code is only valid for {Describe(_options.CurrentValue.Mfa.Codes.Lifetime)}.";
+                Notice = firstOnly ? null : _text["MfaCode.NewCodeSent"].Value;
                 break;
             case SendResult.NotDelivered notDelivered:
                 Reference = notDelivered.Reference;
@@ -279,9 +295,4 @@ public sealed class ChallengeModel : PageModel
         _attempt = _attempt with { Reference = Reference };
         _attempts.Save(HttpContext, _attempt);
     }
-
-    internal static string Describe(TimeSpan span) =>
-        span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours)
-            ? $"{span.TotalHours:0} hour{(span.TotalHours == 1 ? "" : "s")}"
-            : $"{Math.Ceiling(span.TotalMinutes):0} minute{(Math.Ceiling(span.TotalMinutes) == 1 ? "" : "s")}";
 }

@@ -1,15 +1,18 @@
 using IdentityHub.Core.Assurance;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Texts;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account.Mfa;
 
 /// <summary>Enrollment, step 1 (M6): choose how to receive codes. There is no skip (M1).</summary>
-public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<IdentityHubOptions> options) : PageModel
+public sealed class EnrollModel(EnrollmentWizard wizard, MethodTexts methodTexts, IStringLocalizer<MfaText> text, IOptionsMonitor<IdentityHubOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public bool TimedOut { get; set; }
@@ -22,7 +25,7 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
     public bool AddingMethod { get; private set; }
 
     /// <summary>The inactivity limit in words, for the timed-out message.</summary>
-    public string Timeout => ChallengeModel.Describe(options.CurrentValue.Mfa.EnrollmentTimeout);
+    public string Timeout => methodTexts.Duration(options.CurrentValue.Mfa.EnrollmentTimeout);
 
     public IReadOnlyList<(MfaMethodKind Kind, string? Note)> Choices { get; private set; } = [];
 
@@ -49,7 +52,7 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
         Describe(attempt);
         if (Method is not { } kind || Choices.All(choice => choice.Kind != kind))
         {
-            ErrorMessage = "Choose how you would like to receive your security codes.";
+            ErrorMessage = text["Enroll.ChooseOne"];
             return Page();
         }
 
@@ -64,7 +67,7 @@ public sealed class EnrollModel(EnrollmentWizard wizard, IOptionsMonitor<Identit
         Choices = mfa.Methods
             .Select(kind => (kind, assurance: MfaMethods.Of(kind).AssuranceUnder(mfa.Preset)))
             .Where(choice => choice.assurance.CountsAsSecondFactor)
-            .Select(choice => (choice.kind, choice.assurance.Restricted ? choice.assurance.Reason : null))
+            .Select(choice => (choice.kind, choice.assurance.Restricted ? methodTexts.Reason(choice.assurance) : null))
             .ToList();
     }
 }

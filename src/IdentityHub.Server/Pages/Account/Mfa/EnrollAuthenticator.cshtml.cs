@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
@@ -6,6 +5,8 @@ using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 using QRCoder;
 
 namespace IdentityHub.Server.Pages.Account.Mfa;
@@ -14,13 +15,12 @@ namespace IdentityHub.Server.Pages.Account.Mfa;
 /// Enrollment of an authenticator app (M12): a QR code rendered here (no outside service) and the key
 /// in groups for typing, then a current code from the app before anything is saved.
 /// </summary>
-public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AccountNotices notices, AuditLog audit) : PageModel
+public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AccountNotices notices, AuditLog audit, IStringLocalizer<MfaText> text) : PageModel
 {
-    private const string AppCodeNeeded = "Enter the 6-digit code from your app."; // Totp.Digits
     [BindProperty]
-    [Required(ErrorMessage = AppCodeNeeded)]
-    [StringLength(20, ErrorMessage = AppCodeNeeded)]
     public string? Code { get; set; }
+
+    private string AppCodeNeeded => text["EnrollAuthenticator.CodeNeeded", Totp.Digits];
 
     public string Key { get; private set; } = "";
 
@@ -42,8 +42,9 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
             return LocalRedirect(redirect!);
         }
 
-        if (!ModelState.IsValid)
+        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 20)
         {
+            ModelState.AddModelError(nameof(Code), AppCodeNeeded);
             return Page();
         }
 
@@ -54,13 +55,13 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
             wizard.Save(HttpContext, state.Attempt, state.Enrollment);
             ErrorMessage = check.Outcome == TotpOutcome.Malformed
                 ? AppCodeNeeded
-                : "That code is not correct. Check that your phone's time is set automatically, wait for a new code and try again.";
+                : text["EnrollAuthenticator.WrongCode"];
             return Page();
         }
 
         var adding = state.Attempt.Purpose == AttemptPurpose.AddMethod;
         var method = await apps.AddAsync(state.User.Id, secret, check.MatchedStep, usedToSignIn: !adding);
-        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, AccountNotices.Describe(method), cancellationToken: HttpContext.RequestAborted);
+        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, notices.Describe(method), cancellationToken: HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"Totp; {notice.Delivered}", notice.Reference);
         var attempt = state.Attempt.WithMethod(method.Amr(), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));

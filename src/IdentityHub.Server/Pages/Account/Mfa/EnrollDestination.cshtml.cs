@@ -5,19 +5,27 @@ using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account.Mfa;
 
 /// <summary>Enrollment, step 2: the email address, or the phone with its country (stored as E.164).</summary>
-public sealed class EnrollDestinationModel(EnrollmentWizard wizard, CodeChallenges codes, ClientPolicies policies, IOptionsMonitor<IdentityHubOptions> options) : PageModel
+public sealed class EnrollDestinationModel(
+    EnrollmentWizard wizard,
+    CodeChallenges codes,
+    ClientPolicies policies,
+    CodeMessagesForPeople messages,
+    IStringLocalizer<MfaText> text,
+    IOptionsMonitor<IdentityHubOptions> options) : PageModel
 {
     [BindProperty]
-    [StringLength(254, ErrorMessage = "An email address has at most 254 characters.")]
+    [StringLength(254, ErrorMessage = "EnrollDestination.EmailTooLong")]
     public string? Email { get; set; }
 
     [BindProperty]
-    [StringLength(30, ErrorMessage = "That phone number is too long.")]
+    [StringLength(30, ErrorMessage = "EnrollDestination.PhoneTooLong")]
     public string? Phone { get; set; }
 
     [BindProperty]
@@ -74,7 +82,7 @@ public sealed class EnrollDestinationModel(EnrollmentWizard wizard, CodeChalleng
             return RedirectToPage("/Account/Mfa/EnrollVerify");
         }
 
-        ErrorMessage = CodeMessagesForPeople.For(result, policy.HelpDeskPhone);
+        ErrorMessage = messages.For(result, policy.HelpDeskPhone);
         return Page();
     }
 
@@ -83,7 +91,7 @@ public sealed class EnrollDestinationModel(EnrollmentWizard wizard, CodeChalleng
         var email = Email?.Trim() ?? "";
         if (!Core.Accounts.EmailAddresses.IsValid(email))
         {
-            ErrorMessage = "Enter an email address like name@example.com.";
+            ErrorMessage = text["EnrollDestination.EmailInvalid"];
             return null;
         }
 
@@ -94,20 +102,21 @@ public sealed class EnrollDestinationModel(EnrollmentWizard wizard, CodeChalleng
     {
         if (Countries.All(country => country.RegionCode != Country))
         {
-            ErrorMessage = "Choose the country of your phone number.";
+            ErrorMessage = text["EnrollDestination.ChooseCountry"];
             return null;
         }
 
         var parsed = PhoneNumbers.Parse(Phone ?? "", Country!);
         if (!parsed.IsValid)
         {
-            ErrorMessage = parsed.Error ?? "Enter a valid phone number for the country you chose.";
+            // Core words its refusals in English for logs and imports; the page says them in the reader's language.
+            ErrorMessage = parsed.Error == PhoneNumbers.MissingMessage ? text["EnrollDestination.PhoneMissing"] : text["EnrollDestination.PhoneInvalid"];
             return null;
         }
 
         if (Kind == MfaMethodKind.Sms && !parsed.IsMobile)
         {
-            ErrorMessage = "Text messages need a mobile phone number. Enter a mobile number, or go back and choose a phone call.";
+            ErrorMessage = text["EnrollDestination.NeedsMobile"];
             return null;
         }
 

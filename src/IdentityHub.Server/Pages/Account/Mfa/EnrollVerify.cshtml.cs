@@ -1,3 +1,4 @@
+using IdentityHub.Core.Assurance;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
@@ -6,11 +7,16 @@ using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account.Mfa;
 
-/// <summary>Enrollment, step 3: enter the code sent to the new destination; the method is then saved.</summary>
+/// <summary>
+/// Enrollment, step 3: enter the code sent to the new destination; the method is then saved. Like the challenge,
+/// it offers the help desk and, during a sign-in on a portal that allows it, to remember this device.
+/// </summary>
 public sealed class EnrollVerifyModel(
     EnrollmentWizard wizard,
     CodeChallenges codes,
@@ -19,10 +25,17 @@ public sealed class EnrollVerifyModel(
     SignInFlow flow,
     AccountNotices notices,
     AuditLog audit,
+    RememberedDevices devices,
+    MethodTexts methodTexts,
+    CodeMessagesForPeople messages,
+    IStringLocalizer<MfaText> text,
     IOptionsMonitor<IdentityHubOptions> options) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
+
+    [BindProperty]
+    public bool RememberDevice { get; set; }
 
     /// <summary>How many digits the code has (<c>IdentityHub:Mfa:Codes:Length</c>).</summary>
     public int Digits => options.CurrentValue.Mfa.Codes.Length;
@@ -36,6 +49,16 @@ public sealed class EnrollVerifyModel(
     public string? Reference { get; private set; }
 
     public string Validity { get; private set; } = "";
+
+    /// <summary>How the code travels (email, text message, phone call).</summary>
+    public CodeChannel Channel { get; private set; }
+
+    public string? HelpDeskPhone { get; private set; }
+
+    /// <summary>Whether "remember this device" is offered: a sign-in (not adding a method) on a portal that allows it.</summary>
+    public bool CanRememberDevice { get; private set; }
+
+    public string RememberFor { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -53,7 +76,7 @@ public sealed class EnrollVerifyModel(
 
         if (string.IsNullOrWhiteSpace(Code) || Code.Length > 20)
         {
-            ModelState.AddModelError(nameof(Code), $"Enter the {Digits}-digit code.");
+            ModelState.AddModelError(nameof(Code), text["CodeError.Malformed", Digits]);
             return Page();
         }
 
@@ -62,18 +85,24 @@ public sealed class EnrollVerifyModel(
         if (result.Outcome != CodeCheck.Accepted)
         {
             wizard.Save(HttpContext, state.Attempt, enrollment);
-            ErrorMessage = CodeMessagesForPeople.For(result, options.CurrentValue.Mfa.Codes);
+            ErrorMessage = messages.For(result, options.CurrentValue.Mfa.Codes);
             return Page();
         }
 
         ProvenDestinations.Confirm(state.User, enrollment.Kind!.Value, enrollment.Destination!);
         var method = await methods.AddAsync(state.User.Id, enrollment.Kind!.Value, enrollment.Destination!,
             usedToSignIn: state.Attempt.Purpose != AttemptPurpose.AddMethod);
-        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, AccountNotices.Describe(method), cancellationToken: HttpContext.RequestAborted);
+        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, notices.Describe(method), cancellationToken: HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"{method.Kind} {SentTo}; {notice.Delivered}", notice.Reference);
 
         // Proving the new method with its code is a second factor for this sign-in (M6: continue).
         var attempt = state.Attempt.WithMethod(method.Amr(), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
+        if (RememberDevice && CanRememberDevice)
+        {
+            var preset = options.CurrentValue.Mfa.Preset;
+            await devices.RememberAsync(HttpContext, state.User.Id, AssuranceLevels.For(attempt.Methods, preset), attempt.Methods);
+        }
+
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));
     }
 
@@ -90,11 +119,11 @@ public sealed class EnrollVerifyModel(
         var policy = policies.For(state.Attempt.ClientId);
         var result = await codes.SendAsync(state.User, state.Enrollment.Kind!.Value, state.Enrollment.Destination!, CodePurposes.Enrollment,
             state.Enrollment.Id, policy, CodeMessagesForPeople.LanguageOf(Request), state.Attempt.Reference, HttpContext.RequestAborted);
-        ErrorMessage = CodeMessagesForPeople.For(result, policy.HelpDeskPhone);
+        ErrorMessage = messages.For(result, policy.HelpDeskPhone);
         if (result is SendResult.Sent sent)
         {
             Reference = sent.Reference;
-            Notice = "A new code has been sent.";
+            Notice = text["MfaCode.NewCodeSent"];
         }
 
         return Page();
@@ -113,9 +142,15 @@ public sealed class EnrollVerifyModel(
             return (null, "/account/mfa/enroll/destination");
         }
 
-        SentTo = MfaMethods.Of(state.Enrollment.Kind!.Value).Mask(state.Enrollment.Destination);
+        var method = MfaMethods.Of(state.Enrollment.Kind!.Value);
+        SentTo = method.Mask(state.Enrollment.Destination);
+        Channel = method.Channel ?? CodeChannel.Email;
         Reference ??= state.Attempt.Reference;
-        Validity = ChallengeModel.Describe(options.CurrentValue.Mfa.Codes.Lifetime);
+        Validity = methodTexts.Duration(options.CurrentValue.Mfa.Codes.Lifetime);
+        var policy = policies.For(state.Attempt.ClientId);
+        HelpDeskPhone = policy.HelpDeskPhone;
+        CanRememberDevice = policy.AllowRememberDevice && state.Attempt.Purpose == AttemptPurpose.SignIn;
+        RememberFor = methodTexts.Duration(options.CurrentValue.Mfa.RememberDevice.Lifetime);
         return (state, null);
     }
 }

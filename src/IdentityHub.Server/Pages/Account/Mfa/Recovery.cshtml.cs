@@ -2,12 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Configuration;
-using IdentityHub.Server.Account;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account.Mfa;
@@ -21,12 +22,14 @@ public sealed class RecoveryModel(
     SignInAttempts attempts,
     RecoveryCodeStore store,
     SignInFlow flow,
+    CodeMessagesForPeople messages,
+    IStringLocalizer<MfaText> text,
     IOptionsMonitor<IdentityHubOptions> options,
     TimeProvider time) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter one of your recovery codes.")]
-    [StringLength(40, ErrorMessage = "Enter one of your recovery codes.")]
+    [Required(ErrorMessage = "MfaRecovery.CodeNeeded")]
+    [StringLength(40, ErrorMessage = "MfaRecovery.CodeNeeded")]
     public string? Code { get; set; }
 
     public string? ErrorMessage { get; private set; }
@@ -72,8 +75,8 @@ public sealed class RecoveryModel(
         if (outcome != CodeCheck.Accepted)
         {
             ErrorMessage = outcome == CodeCheck.AccountLocked
-                ? MfaLockout.Message(options.CurrentValue.Mfa.Codes)
-                : PasswordResets.RecoveryCodeRefused;
+                ? messages.Locked(options.CurrentValue.Mfa.Codes)
+                : text["MfaRecovery.Refused"];
             return Page();
         }
 

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account.Passkeys;
@@ -23,11 +25,11 @@ public sealed class IndexModel(
     PasskeyCeremonies passkeys,
     FreshSecondFactor fresh,
     AccountNotices notices,
-    AuditLog audit) : PageModel
+    AuditLog audit,
+    IStringLocalizer<MfaText> text) : PageModel
 {
     internal const string Self = "/account/passkeys";
-    internal const string CouldNotRegister = "Your passkey could not be saved. Try again, or use another device or browser.";
-    private const string NameRule = "Give the passkey a name of 1 to 50 characters.";
+    private string NameRule => text["Passkeys.NameRule"];
 
     public IReadOnlyList<PasskeyListing> Passkeys { get; private set; } = [];
 
@@ -72,13 +74,13 @@ public sealed class IndexModel(
         if (!succeeded)
         {
             await audit.RecordAsync("mfa.passkey_added", "failed", session.UserId, detail: detail);
-            return Refuse(CouldNotRegister);
+            return Refuse(text["Passkeys.CouldNotRegister"]);
         }
 
         var notice = await notices.SendAsync(user, AccountChange.PasskeyAdded, name, cancellationToken: HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.passkey_added", "succeeded", session.UserId, detail: $"{detail}; {notice.Delivered}", reference: notice.Reference);
 
-        Notice = $"\"{name}\" is ready. Next time, you can sign in with it.";
+        Notice = text["Passkeys.Added", name];
         return RedirectToPage();
     });
 
@@ -91,11 +93,11 @@ public sealed class IndexModel(
 
         if (!await passkeys.RenameAsync(user, passkeyId, name))
         {
-            return Refuse("That passkey was not found. It may have been removed already.");
+            return Refuse(text["Passkeys.NotFound"]);
         }
 
         await audit.RecordAsync("mfa.passkey_renamed", "succeeded", session.UserId);
-        Notice = $"The passkey is now called \"{name}\".";
+        Notice = text["Passkeys.Renamed", name];
         return RedirectToPage();
     });
 
@@ -103,12 +105,12 @@ public sealed class IndexModel(
     {
         if (!await passkeys.RemoveAsync(user, passkeyId))
         {
-            return Refuse("That passkey was not found. It may have been removed already.");
+            return Refuse(text["Passkeys.NotFound"]);
         }
 
         var notice = await notices.SendAsync(user, AccountChange.PasskeyRemoved, cancellationToken: HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.passkey_removed", "succeeded", session.UserId, detail: notice.Delivered, reference: notice.Reference);
-        Notice = "The passkey was removed. Also delete it from your device or password manager.";
+        Notice = text["Passkeys.Removed"];
         return RedirectToPage();
     });
 

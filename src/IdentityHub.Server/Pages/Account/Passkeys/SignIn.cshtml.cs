@@ -6,6 +6,8 @@ using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Pages.Account.Passkeys;
 
@@ -20,10 +22,12 @@ public sealed class SignInModel(
     SignInManager<IdentityHubUser> signIn,
     ClientPolicies policies,
     SignInFlow flow,
-    AuditLog audit) : PageModel
+    AuditLog audit,
+    IStringLocalizer<MfaText> text) : PageModel
 {
-    internal const string NotAllowed = "This portal does not allow signing in with a passkey alone. Sign in with your username and password.";
-    internal const string CouldNotUse = "Your passkey could not be used. Try again or use another method.";
+    private string NotAllowed => text["PasskeySignIn.NotAllowed"];
+
+    private string CouldNotUse => text["PasskeyScript.Get"];
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -71,7 +75,7 @@ public sealed class SignInModel(
         if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
         {
             await audit.RecordAsync("sign_in.passkey", "not_allowed", user.Id, clientId);
-            ErrorMessage = "This account cannot sign in right now. Wait a few minutes and try again, or contact your administrator.";
+            ErrorMessage = text["PasskeySignIn.CannotSignIn"];
             return Page();
         }
 

@@ -6,6 +6,8 @@ using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdentityHub.Server.Texts;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Pages.Account.Passkeys;
 
@@ -20,6 +22,7 @@ public sealed class VerifyModel(
     SignInFlow flow,
     MfaLockout lockout,
     AuditLog audit,
+    IStringLocalizer<MfaText> text,
     TimeProvider time) : PageModel
 {
     internal const string ChallengePage = "/account/mfa/challenge";
@@ -41,7 +44,7 @@ public sealed class VerifyModel(
 
         if (!await passkeys.HasAnyAsync(user))
         {
-            return BadRequest(new { error = "You have no passkey set up. Use another method." });
+            return BadRequest(new { error = text["PasskeyVerify.NoPasskey"].Value });
         }
 
         return Content(await passkeys.RequestOptionsAsync(user), "application/json");
@@ -66,7 +69,7 @@ public sealed class VerifyModel(
         {
             var verdict = lockout.Fail(user, "passkey", attempt.ClientId);
             await audit.RecordAsync("mfa.passkey_verified", "failed", attempt.UserId, attempt.ClientId, passkey is null ? detail : "passkey of another user");
-            ErrorMessage = verdict.LockedNow ? lockout.LockedMessage : SignInModel.CouldNotUse;
+            ErrorMessage = verdict.LockedNow ? lockout.LockedMessage : text["PasskeyScript.Get"];
             return Page();
         }
 

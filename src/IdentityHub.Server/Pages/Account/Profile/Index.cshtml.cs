@@ -28,6 +28,7 @@ public sealed class IndexModel(
     ClientPolicies policies,
     IDataProtectionProvider protection,
     IOptionsMonitor<IdentityHubOptions> options,
+    CodeMessagesForPeople codeMessages,
     TimeProvider time) : PageModel
 {
     public const string Self = "/account/profile";
@@ -161,7 +162,7 @@ public sealed class IndexModel(
         var result = await changes.ConfirmAsync(user, pending, Code);
         if (result is ContactChangeResult.Refused refused)
         {
-            Fail(nameof(Code), CodeMessagesForPeople.For(refused.Check, options.CurrentValue.Mfa.Codes));
+            Fail(nameof(Code), codeMessages.For(refused.Check, options.CurrentValue.Mfa.Codes));
             Code = null;
             return Page();
         }
@@ -175,7 +176,7 @@ public sealed class IndexModel(
     public Task<IActionResult> OnPostResendAsync() => WithPendingChangeAsync(async (user, pending) =>
     {
         var sent = await changes.SendCodeAsync(user, pending, CodeMessagesForPeople.LanguageOf(Request));
-        if (CodeMessagesForPeople.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
+        if (codeMessages.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
         {
             ErrorMessage = problem;
             return Page();
@@ -220,7 +221,7 @@ public sealed class IndexModel(
     private async Task<IActionResult> StartAsync(IdentityHubUser user, MfaMethodKind kind, string newValue)
     {
         var (pending, sent) = await changes.StartAsync(user, kind, newValue, CodeMessagesForPeople.LanguageOf(Request));
-        if (CodeMessagesForPeople.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
+        if (codeMessages.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
         {
             ErrorMessage = problem;
             return Page();
