@@ -186,7 +186,7 @@ public sealed class AccountActionsTests(AdministrationDatabase database) : IClas
         Assert.Equal("person.mfa_reset", audited.Event);
         Assert.StartsWith("2 method(s), 1 passkey(s) and 1 recovery code(s) removed; 1 session(s) ended", audited.Detail);
         var notice = Assert.Single(database.Sent.To(person.Email!));
-        Assert.Equal(AccountNotices.MfaResetSubject, notice.Subject);
+        Assert.Equal(MailText.English("Notice.MfaReset.Subject"), notice.Subject);
         Assert.Equal(reset.Reference, notice.Reference);
         Assert.Contains("walk you through setting up a new way", notice.Body);
         Assert.Contains(reset.Reference!, notice.Body);
