@@ -193,6 +193,25 @@ public sealed class AccountActionsTests(AdministrationDatabase database) : IClas
     }
 
     [Fact]
+    public async Task A_person_who_saved_Spanish_gets_the_reset_and_password_link_emails_in_Spanish()
+    {
+        var (primary, organization) = await OrganizationWithPrimaryAsync();
+        var person = await PersonAsync(GeneralUser, organization);
+        await database.QueryAsync(db => db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredLanguage, "es")));
+
+        var reset = Assert.IsType<AdminResult<PersonView>.Done>(await InScope(async a => await a.ResetMfaAsync(primary, person.Id, await VersionAsync(person.Id))));
+        Assert.IsType<AdminResult<PersonView>.Done>(await InScope(async a => await a.StartPasswordResetAsync(primary, person.Id, await VersionAsync(person.Id))));
+
+        var (notice, link) = (database.Sent.To(person.Email!)[0], database.Sent.To(person.Email!)[1]);
+        Assert.Equal("Se restableció la seguridad de su inicio de sesión", notice.Subject);
+        Assert.StartsWith("Hola, Pat:", notice.Body, StringComparison.Ordinal);
+        Assert.Contains($"deles este número de referencia: {reset.Reference}.", notice.Body, StringComparison.Ordinal);
+        Assert.EndsWith($"Número de referencia: {reset.Reference}", notice.Body, StringComparison.Ordinal);
+        Assert.Equal(MailText.Spanish("Notice.PasswordReset.Subject"), link.Subject);
+        Assert.Contains("El enlace funciona una sola vez, durante 24 horas.", link.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_password_reset_link_is_emailed_works_once_dies_when_replaced_and_expires_after_a_day()
     {
         var (primary, organization) = await OrganizationWithPrimaryAsync();

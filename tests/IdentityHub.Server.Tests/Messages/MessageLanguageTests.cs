@@ -107,7 +107,7 @@ public sealed class MessageLanguageTests(MessageLanguageApp fixture) : IClassFix
         Assert.Contains($"Número de referencia: {message.Reference}", message.Body, StringComparison.Ordinal);
     }
 
-    private Task SaveLanguageAsync(string userId, string language) =>
+    private Task<int> SaveLanguageAsync(string userId, string language) =>
         _app.QueryAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredLanguage, language)));
 
     /// <summary>A phone method, used more recently than the email, so the challenge starts with it.</summary>
