@@ -12,21 +12,21 @@ public static class InvitationMail
     /// <summary><paramref name="inviterName"/> null: the plan invited (a registration it approved).</summary>
     public static (string Subject, string Body) Compose(MailWords words, string givenName, string organizationName, string? inviterName, AdministrativeRole role, Uri link, TimeSpan lifetime, DateTimeOffset expiresAt, string reference)
     {
-        var inviter = inviterName ?? words["Invitation.YourHealthPlan"];
-        var invited = words["Invitation.Invited", inviter, organizationName];
+        var inviter = inviterName ?? words["AdminMail.Invitation.YourHealthPlan"];
+        var invited = words["AdminMail.Invitation.Invited", inviter, organizationName];
         var roleSentence = role switch
         {
-            AdministrativeRole.PrimaryAdministrator => words["Invitation.PrimaryAdministrator"],
-            AdministrativeRole.BackupAdministrator => words["Invitation.BackupAdministrator"],
+            AdministrativeRole.PrimaryAdministrator => words["AdminMail.Invitation.PrimaryAdministrator"],
+            AdministrativeRole.BackupAdministrator => words["AdminMail.Invitation.BackupAdministrator"],
             _ => null,
         };
-        return (words["Invitation.Subject"],
+        return (words["AdminMail.Invitation.Subject"],
             words.Body(givenName, reference,
                 roleSentence is null ? invited : invited + " " + roleSentence,
-                words["Invitation.Accept"],
+                words["AdminMail.Invitation.Accept"],
                 link.ToString(),
-                words["Invitation.LinkLife", words.Duration(lifetime), words.When(expiresAt), inviter],
-                words["Invitation.NextSteps"],
-                words["Invitation.Unexpected", organizationName]));
+                words["AdminMail.Invitation.LinkLife", words.Duration(lifetime), words.When(expiresAt), inviter],
+                words["AdminMail.Invitation.NextSteps"],
+                words["AdminMail.Invitation.Unexpected", organizationName]));
     }
 }

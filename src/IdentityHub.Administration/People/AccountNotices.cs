@@ -13,22 +13,22 @@ public static class AccountNotices
     public static DeliveryMessage MfaReset(MailWords words, IdentityHubUser person, string reference) => new(
         DeliveryKind.Email,
         person.Email!,
-        words["Notice.MfaReset.Subject"],
+        words["AdminMail.MfaReset.Subject"],
         words.Body(Greeting(person), reference,
-            words["Notice.MfaReset.What", person.UserName ?? ""],
-            words["Notice.MfaReset.Next"],
-            words["Notice.MfaReset.NotYou", reference]),
+            words["AdminMail.MfaReset.What", person.UserName ?? ""],
+            words["AdminMail.MfaReset.Next"],
+            words["AdminMail.MfaReset.NotYou", reference]),
         reference);
 
     public static DeliveryMessage PasswordReset(MailWords words, IdentityHubUser person, Uri link, TimeSpan lifetime, string reference) => new(
         DeliveryKind.Email,
         person.Email!,
-        words["Notice.PasswordReset.Subject"],
+        words["AdminMail.PasswordLink.Subject"],
         words.Body(Greeting(person), reference,
-            words["Notice.PasswordReset.Why", person.UserName ?? ""],
+            words["AdminMail.PasswordLink.Why", person.UserName ?? ""],
             link.ToString(),
-            words["Notice.PasswordReset.Link", words.Duration(lifetime, daysFrom: 2)],
-            words["Notice.PasswordReset.Unexpected", reference]),
+            words["AdminMail.PasswordLink.Link", words.Duration(lifetime, daysFrom: 2)],
+            words["AdminMail.PasswordLink.Unexpected", reference]),
         reference);
 
     private static string Greeting(IdentityHubUser person) =>

@@ -10,16 +10,16 @@ namespace IdentityHub.Administration.Registrations;
 public static class RegistrationMail
 {
     public static (string Subject, string Body) Received(MailWords words, string givenName, string organizationName, string reference) =>
-        (words["Registration.Received.Subject"],
+        (words["AdminMail.RegistrationReceived.Subject"],
          words.Body(givenName, reference,
-            words["Registration.Received.Request", organizationName],
-            words["Registration.Received.Review"],
-            words["Registration.Received.Unexpected"]));
+            words["AdminMail.RegistrationReceived.Request", organizationName],
+            words["AdminMail.RegistrationReceived.Review"],
+            words["AdminMail.RegistrationReceived.Unexpected"]));
 
     public static (string Subject, string Body) Rejected(MailWords words, string givenName, string organizationName, string reason, string reference) =>
-        (words["Registration.Rejected.Subject"],
+        (words["AdminMail.RegistrationRejected.Subject"],
          words.Body(givenName, reference,
-            words["Registration.Rejected.Decision", organizationName],
+            words["AdminMail.RegistrationRejected.Decision", organizationName],
             reason,
-            words["Registration.Rejected.Next"]));
+            words["AdminMail.RegistrationRejected.Next"]));
 }

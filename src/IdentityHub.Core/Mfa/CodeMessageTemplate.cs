@@ -3,8 +3,8 @@ namespace IdentityHub.Core.Mfa;
 /// <summary>
 /// The text of a code message for one portal and language. Placeholders: <c>{code}</c>, <c>{spoken-code}</c>
 /// (digits separated so a voice reads them slowly) and <c>{portal}</c>. The defaults, the plans' wording in
-/// each language, are the token server's texts (MessageText: Code.EmailSubject, Code.EmailBody, Code.SmsBody,
-/// Code.VoiceBody).
+/// each language, are the token server's texts (MessageText: CodeMessage.EmailSubject, CodeMessage.EmailBody, CodeMessage.SmsBody,
+/// CodeMessage.VoiceBody).
 /// </summary>
 public sealed class CodeMessageTemplate
 {

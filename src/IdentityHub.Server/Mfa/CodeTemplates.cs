@@ -22,10 +22,10 @@ public sealed class CodeTemplates(IOptionsMonitor<IdentityHubOptions> options, L
     {
         var defaults = new CodeMessageTemplate
         {
-            EmailSubject = texts.Text<MessageText>("Code.EmailSubject", language, clientId),
-            EmailBody = texts.Text<MessageText>("Code.EmailBody", language, clientId),
-            SmsBody = texts.Text<MessageText>("Code.SmsBody", language, clientId),
-            VoiceBody = texts.Text<MessageText>("Code.VoiceBody", language, clientId),
+            EmailSubject = texts.Text<MessageText>("CodeMessage.EmailSubject", language, clientId),
+            EmailBody = texts.Text<MessageText>("CodeMessage.EmailBody", language, clientId),
+            SmsBody = texts.Text<MessageText>("CodeMessage.SmsBody", language, clientId),
+            VoiceBody = texts.Text<MessageText>("CodeMessage.VoiceBody", language, clientId),
         };
         var table = options.CurrentValue.Mfa.Templates.ToDictionary(
             entry => (entry.ClientId ?? "", entry.Language ?? ""),

@@ -186,7 +186,7 @@ public sealed class AccountActionsTests(AdministrationDatabase database) : IClas
         Assert.Equal("person.mfa_reset", audited.Event);
         Assert.StartsWith("2 method(s), 1 passkey(s) and 1 recovery code(s) removed; 1 session(s) ended", audited.Detail);
         var notice = Assert.Single(database.Sent.To(person.Email!));
-        Assert.Equal(MailText.English("Notice.MfaReset.Subject"), notice.Subject);
+        Assert.Equal(MailText.English("AdminMail.MfaReset.Subject"), notice.Subject);
         Assert.Equal(reset.Reference, notice.Reference);
         Assert.Contains("walk you through setting up a new way", notice.Body);
         Assert.Contains(reset.Reference!, notice.Body);
@@ -207,7 +207,7 @@ public sealed class AccountActionsTests(AdministrationDatabase database) : IClas
         Assert.StartsWith("Hola, Pat:", notice.Body, StringComparison.Ordinal);
         Assert.Contains($"deles este número de referencia: {reset.Reference}.", notice.Body, StringComparison.Ordinal);
         Assert.EndsWith($"Número de referencia: {reset.Reference}", notice.Body, StringComparison.Ordinal);
-        Assert.Equal(MailText.Spanish("Notice.PasswordReset.Subject"), link.Subject);
+        Assert.Equal(MailText.Spanish("AdminMail.PasswordLink.Subject"), link.Subject);
         Assert.Contains("El enlace funciona una sola vez, durante 24 horas.", link.Body, StringComparison.Ordinal);
     }
 

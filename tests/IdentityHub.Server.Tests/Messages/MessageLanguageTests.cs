@@ -45,7 +45,7 @@ public sealed class MessageLanguageTests(MessageLanguageApp fixture) : IClassFix
         var code = CapturedMessages.CodeIn(message);
         Assert.Equal("El código de seguridad de su cuenta.", message.Subject);
         Assert.Equal($"Use el código de seguridad {code} para iniciar sesión en su cuenta del portal de su plan de salud.", message.Body);
-        Assert.Equal(Words.Spanish<MessageText>("Code.EmailBody").Replace("{code}", code, StringComparison.Ordinal), message.Body);
+        Assert.Equal(Words.Spanish<MessageText>("CodeMessage.EmailBody").Replace("{code}", code, StringComparison.Ordinal), message.Body);
     }
 
     [Fact]
