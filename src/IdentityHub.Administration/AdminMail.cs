@@ -1,4 +1,6 @@
+using IdentityHub.Administration.Texts;
 using IdentityHub.Delivery;
+using IdentityHub.Hosting.Wording;
 
 namespace IdentityHub.Administration;
 
@@ -7,24 +9,15 @@ namespace IdentityHub.Administration;
 /// request). The action is saved first: a failed delivery never undoes it, and the caller gets a warning
 /// to show instead, so an administrator can send it again.
 /// </summary>
-public sealed class AdminMail(IMessageSender sender)
+public sealed class AdminMail(IMessageSender sender, LanguageTexts texts)
 {
+    /// <summary>The words of an email in <paramref name="language"/> (null or unsupported: English).</summary>
+    public MailWords Words(string? language) => new(texts, language);
+
     /// <summary>Whether a channel accepted the email.</summary>
-    public async Task<bool> SendAsync(string to, string subject, string body, string reference, CancellationToken cancellationToken)
+    public async Task<bool> SendAsync(string to, (string Subject, string Body) email, string reference, CancellationToken cancellationToken)
     {
-        var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKind.Email, to, subject, body, reference), cancellationToken);
+        var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKind.Email, to, email.Subject, email.Body, reference), cancellationToken);
         return outcome is DeliveryOutcome.Sent;
     }
-
-    /// <summary>"Tuesday, December 8, 2026 at 3:00 PM UTC": a date nobody misreads, in the one time zone every reader can look up.</summary>
-    public static string When(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("dddd, MMMM d, yyyy 'at' h:mm tt 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>"72 hours" or "3 days": a lifetime in words.</summary>
-    public static string Duration(TimeSpan span) => span switch
-    {
-        { TotalDays: >= 1 } when span.TotalDays % 1 == 0 => span.TotalDays == 1 ? "1 day" : $"{span.TotalDays:0} days",
-        { TotalHours: >= 1 } when span.TotalHours % 1 == 0 => span.TotalHours == 1 ? "1 hour" : $"{span.TotalHours:0} hours",
-        _ => span.TotalMinutes <= 1 ? "1 minute" : $"{Math.Ceiling(span.TotalMinutes):0} minutes",
-    };
 }

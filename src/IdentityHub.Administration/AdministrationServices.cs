@@ -4,6 +4,8 @@ using IdentityHub.Administration.Invitations;
 using IdentityHub.Administration.Organizations;
 using IdentityHub.Administration.People;
 using IdentityHub.Administration.Registrations;
+using IdentityHub.Administration.Texts;
+using IdentityHub.Hosting.Wording;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityHub.Administration;
@@ -21,6 +23,8 @@ public static class AdministrationServices
         services.AddScoped<AdminCallers>();
         services.AddScoped<AdminAudit>();
         services.AddScoped<AdminMail>();
+        services.AddLanguageTexts();
+        services.AddWordingResource<AdministrationMailText>();
         services.AddScoped<OrganizationDirectory>();
         services.AddScoped<LocationDirectory>();
         services.AddScoped<PeopleDirectory>();

@@ -217,9 +217,11 @@ public sealed class InvitationRegister(
     {
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == invitation.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
         var inviter = await db.Users.AsNoTracking().Where(u => u.Id == inviterId).Select(u => new { u.GivenName, u.FamilyName }).FirstOrDefaultAsync(cancellationToken);
-        var inviterName = $"{inviter?.GivenName} {inviter?.FamilyName}".Trim() is { Length: > 0 } name ? name : "Your health plan";
-        var body = InvitationMail.Body(invitation.GivenName, organization, inviterName, invitation.Role, links.Invitation(secret), Settings.LinkLifetime, invitation.ExpiresAt, reference);
-        return await mail.SendAsync(invitation.Email, InvitationMail.Subject, body, reference, cancellationToken);
+        var inviterName = $"{inviter?.GivenName} {inviter?.FamilyName}".Trim() is { Length: > 0 } name ? name : null;
+
+        // The invitee has no account yet, so no saved language: English (decision 0025).
+        var email = InvitationMail.Compose(mail.Words(null), invitation.GivenName, organization, inviterName, invitation.Role, links.Invitation(secret), Settings.LinkLifetime, invitation.ExpiresAt, reference);
+        return await mail.SendAsync(invitation.Email, email, reference, cancellationToken);
     }
 
     /// <summary>The warning when the invitation was saved but its email was not sent.</summary>

@@ -1,9 +1,11 @@
 using IdentityHub.Accounts;
+using IdentityHub.Administration.Texts;
 using IdentityHub.Core.Organizations;
 using IdentityHub.Data;
 using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
+using IdentityHub.Hosting.Wording;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +29,7 @@ public sealed class AccountActions(
     TokenServerLinks tokenServer,
     IMessageSender sender,
     IOptionsMonitor<AccountActionOptions> options,
+    LanguageTexts texts,
     TimeProvider time)
 {
     public Task<AdminResult<PersonView>> DisableAsync(AdminCaller caller, string userId, string? version, CancellationToken cancellationToken = default) =>
@@ -60,7 +63,7 @@ public sealed class AccountActions(
         ActAsync(caller, userId, version, AccountAction.ResetMfa, async person =>
         {
             var removed = await mfa.ResetAsync(person, cancellationToken);
-            return new Change("person.mfa_reset", removed.ToString(), Notice: reference => AccountNotices.MfaReset(person, reference));
+            return new Change("person.mfa_reset", removed.ToString(), Notice: reference => AccountNotices.MfaReset(MailWords.For(texts, person), person, reference));
         }, cancellationToken);
 
     /// <summary>Every session, token and remembered device of the person ends.</summary>
@@ -89,7 +92,7 @@ public sealed class AccountActions(
             var secret = links.Issue(person, lifetime);
             var link = tokenServer.PasswordChoice(secret);
             return Task.FromResult(new Change("person.password_reset_started", $"reset link sent, valid until {person.PasswordChoiceExpiresAt:O}",
-                Notice: reference => AccountNotices.PasswordReset(person, link, lifetime, reference)));
+                Notice: reference => AccountNotices.PasswordReset(MailWords.For(texts, person), person, link, lifetime, reference)));
         }, cancellationToken);
 
     /// <summary>Changes the person's given and family name and office (D6); each mistake is named by its field.</summary>

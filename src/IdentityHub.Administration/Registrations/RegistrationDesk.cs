@@ -22,7 +22,14 @@ public sealed class RegistrationDesk(
 {
     public const int MaxReasonLength = 1000;
 
-    public async Task<AdminResult<RegistrationView>> SubmitAsync(RegistrationInput input, string? from, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a request and sends its receipt to both administrators it names, in <paramref name="language"/>:
+    /// the language its form was filled in (null: English). Neither has an account whose language could be read.
+    /// </summary>
+    public Task<AdminResult<RegistrationView>> SubmitAsync(RegistrationInput input, string? from, CancellationToken cancellationToken = default) =>
+        SubmitAsync(input, from, language: null, cancellationToken);
+
+    public async Task<AdminResult<RegistrationView>> SubmitAsync(RegistrationInput input, string? from, string? language, CancellationToken cancellationToken = default)
     {
         var (organization, primary, secondary, problems) = RegistrationInputs.Check(input);
         if (organization is null || primary is null || secondary is null)
@@ -50,7 +57,7 @@ public sealed class RegistrationDesk(
         var sent = true;
         foreach (var administrator in new[] { request.Primary, request.Secondary })
         {
-            sent &= await mail.SendAsync(administrator.Email, RegistrationMail.ReceivedSubject, RegistrationMail.Received(administrator.GivenName, request.OrganizationName, reference), reference, cancellationToken);
+            sent &= await mail.SendAsync(administrator.Email, RegistrationMail.Received(mail.Words(language), administrator.GivenName, request.OrganizationName, reference), reference, cancellationToken);
         }
 
         return new AdminResult<RegistrationView>.Done(RegistrationView.Of(request), sent ? null : "Your request is saved, but we could not send the confirmation email. Keep the reference number.", reference);
@@ -144,7 +151,8 @@ public sealed class RegistrationDesk(
         var sent = true;
         foreach (var submitter in new[] { request.Primary, request.Secondary })
         {
-            sent &= await mail.SendAsync(submitter.Email, RegistrationMail.RejectedSubject, RegistrationMail.Rejected(submitter.GivenName, request.OrganizationName, text, reference), reference, cancellationToken);
+            // The requesters have no account yet, and the language of their form is not kept: English.
+            sent &= await mail.SendAsync(submitter.Email, RegistrationMail.Rejected(mail.Words(null), submitter.GivenName, request.OrganizationName, text, reference), reference, cancellationToken);
         }
 
         return new AdminResult<RegistrationView>.Done(RegistrationView.Of(request), sent ? null : "The request is rejected, but the email with the reason could not be sent to the requester.", reference);

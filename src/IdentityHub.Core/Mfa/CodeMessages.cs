@@ -33,10 +33,11 @@ public static partial class CodeMessages
 
     /// <summary>
     /// The most specific template, trying in order: (client, language), (client, neutral language),
-    /// (client, ""), ("", language), ("", neutral language), ("", ""), then the defaults. Languages are
-    /// tags like "es" or "es-US" (neutral "es") and compare ignoring case; client ids compare exactly.
+    /// (client, ""), ("", language), ("", neutral language), ("", ""); null when none is configured (the
+    /// caller's defaults apply). Languages are tags like "es" or "es-US" (neutral "es") and compare ignoring
+    /// case; client ids compare exactly.
     /// </summary>
-    public static CodeMessageTemplate Choose(IReadOnlyDictionary<(string ClientId, string Language), CodeMessageTemplate> templates, string? clientId, string? language)
+    public static CodeMessageTemplate? Choose(IReadOnlyDictionary<(string ClientId, string Language), CodeMessageTemplate> templates, string? clientId, string? language)
     {
         ArgumentNullException.ThrowIfNull(templates);
 
@@ -59,7 +60,7 @@ public static partial class CodeMessages
             }
         }
 
-        return new CodeMessageTemplate();
+        return null;
     }
 
     [GeneratedRegex(@"\{(code|spoken-code|portal)\}", RegexOptions.CultureInvariant)]

@@ -3,8 +3,11 @@ using IdentityHub.Core.Mfa;
 using IdentityHub.Data.Mfa;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
+using IdentityHub.Hosting.Wording;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Texts;
+using IdentityHub.Server.Wording;
 
 namespace IdentityHub.Server.Account;
 
@@ -37,20 +40,23 @@ public sealed record NoticeSent(string Reference, string Delivered);
 /// email address and, when the change was about another address (an email method removed), to that one too.
 /// The caller audits the change under the notice's reference, which the notice quotes.
 /// </summary>
-public sealed class AccountNotices(IMessageSender sender, ClientPolicies policies, MethodTexts methodTexts, TimeProvider time)
+public sealed class AccountNotices(IMessageSender sender, ClientPolicies policies, LanguageTexts texts, TimeProvider time)
 {
-    public const string PasswordChangedSubject = "Your password was changed";
-    public const string MethodAddedSubject = "A new way to get security codes was added to your account";
-    public const string MethodRemovedSubject = "A way to get security codes was removed from your account";
-    public const string PasskeyAddedSubject = "A passkey was added to your account";
-    public const string PasskeyRemovedSubject = "A passkey was removed from your account";
-    public const string RecoveryCodesSubject = "You have new recovery codes";
+    /// <summary>Sends the notice for a method added or removed, naming it in the reader's language.</summary>
+    public Task<NoticeSent> SendAsync(IdentityHubUser user, AccountChange change, MfaMethod method, string? alsoTo = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return SendAsync(user, change, words => Describe(words, method), alsoTo, cancellationToken);
+    }
 
     /// <summary>
-    /// Sends the notice for <paramref name="change"/>. <paramref name="what"/> names the method ("Text message to
-    /// (***) ***-2652") or the passkey; <paramref name="alsoTo"/> is another address to tell (the old one).
+    /// Sends the notice for <paramref name="change"/>. <paramref name="passkeyName"/> names the passkey added;
+    /// <paramref name="alsoTo"/> is another address to tell (the old one).
     /// </summary>
-    public async Task<NoticeSent> SendAsync(IdentityHubUser user, AccountChange change, string? what = null, string? alsoTo = null, CancellationToken cancellationToken = default)
+    public Task<NoticeSent> SendAsync(IdentityHubUser user, AccountChange change, string? passkeyName = null, string? alsoTo = null, CancellationToken cancellationToken = default) =>
+        SendAsync(user, change, _ => passkeyName, alsoTo, cancellationToken);
+
+    private async Task<NoticeSent> SendAsync(IdentityHubUser user, AccountChange change, Func<MessageWords, string?> what, string? alsoTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var reference = AuditLog.NewReference();
@@ -64,7 +70,8 @@ public sealed class AccountNotices(IMessageSender sender, ClientPolicies policie
             return new NoticeSent(reference, "no email on the account");
         }
 
-        var (subject, body) = Render(user, change, what, reference);
+        var words = MessageWords.For(texts, user);
+        var (subject, body) = Render(words, user, change, what(words), reference);
         var delivered = new List<string>();
         foreach (var address in addresses)
         {
@@ -75,42 +82,36 @@ public sealed class AccountNotices(IMessageSender sender, ClientPolicies policie
         return new NoticeSent(reference, string.Join(", ", delivered));
     }
 
-    private (string Subject, string Body) Render(IdentityHubUser user, AccountChange change, string? what, string reference)
+    private (string Subject, string Body) Render(MessageWords words, IdentityHubUser user, AccountChange change, string? what, string reference)
     {
-        var account = user.UserName ?? "";
-        var when = time.GetUtcNow().ToString("MMMM d, yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
-        var (subject, sentence) = change switch
+        var name = KeyOf(change);
+        var sentence = words[$"Notice.{name}.What", user.UserName ?? "", words.When(time.GetUtcNow())];
+        var detail = (change, what) switch
         {
-            AccountChange.PasswordChanged => (PasswordChangedSubject,
-                Format("The password for your health plan portal account {0} was changed on {1} UTC. The browser where it was changed stays signed in; every other device and browser was signed out.", account, when)),
-            AccountChange.MethodAdded => (MethodAddedSubject,
-                Format("A new way to get security codes was added to your health plan portal account {0} on {1} UTC.", account, when) + Line("Method: {0}", what)),
-            AccountChange.MethodRemoved => (MethodRemovedSubject,
-                Format("A way to get security codes was removed from your health plan portal account {0} on {1} UTC.", account, when) + Line("Method: {0}", what)),
-            AccountChange.PasskeyAdded => (PasskeyAddedSubject,
-                Format("A passkey was added to your health plan portal account {0} on {1} UTC. It can now be used to sign in.", account, when) + Line("Passkey name: {0}", what)),
-            AccountChange.PasskeyRemoved => (PasskeyRemovedSubject,
-                Format("A passkey was removed from your health plan portal account {0} on {1} UTC.", account, when)),
-            AccountChange.RecoveryCodesReplaced => (RecoveryCodesSubject,
-                Format("New recovery codes were made for your health plan portal account {0} on {1} UTC. Your old recovery codes no longer work.", account, when)),
-            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No notice for this change."),
+            (_, null) => "",
+            (AccountChange.PasskeyAdded, _) => "\n" + words["Notice.PasskeyName", what],
+            _ => "\n" + words["Notice.Method", what],
         };
         var helpDesk = policies.For(null).HelpDeskPhone;
-        var ifNotYou = helpDesk is null
-            ? Format("If this was not you, contact the help desk right away and give them this reference number: {0}.", reference)
-            : Format("If this was not you, call the help desk at {1} right away and give them this reference number: {0}.", reference, helpDesk);
-        return (subject, $"Hello,\n\n{sentence}\n\n{ifNotYou}\n\nReference number: {reference}");
+        var ifNotYou = helpDesk is null ? words["Notice.NotYou", reference] : words["Notice.NotYouCall", helpDesk, reference];
+        return (words[$"Notice.{name}.Subject"], words.Body(reference, sentence + detail, ifNotYou));
     }
 
-    /// <summary>A method in a notice: its kind and, for one that receives codes, where they go, masked.</summary>
-    public string Describe(MfaMethod method)
+    private static string KeyOf(AccountChange change) => change switch
     {
-        ArgumentNullException.ThrowIfNull(method);
-        var name = methodTexts.Name(method.Kind);
-        return method.Descriptor().Channel is null ? name : Format("{0}, {1}", name, method.MaskedDestination());
+        AccountChange.PasswordChanged => "PasswordChanged",
+        AccountChange.MethodAdded => "MethodAdded",
+        AccountChange.MethodRemoved => "MethodRemoved",
+        AccountChange.PasskeyAdded => "PasskeyAdded",
+        AccountChange.PasskeyRemoved => "PasskeyRemoved",
+        AccountChange.RecoveryCodesReplaced => "RecoveryCodes",
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No notice for this change."),
+    };
+
+    /// <summary>A method in a notice: its kind in the reader's language and, for one that receives codes, where they go, masked.</summary>
+    private string Describe(MessageWords words, MfaMethod method)
+    {
+        var name = texts.Text<MfaText>($"MfaMethod.{method.Kind}.Name", words.Language, null);
+        return method.Descriptor().Channel is null ? name : string.Format(CultureInfo.InvariantCulture, "{0}, {1}", name, method.MaskedDestination());
     }
-
-    private static string Line(string format, string? value) => value is null ? "" : "\n" + Format(format, value);
-
-    private static string Format(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
 }

@@ -1,10 +1,12 @@
 using IdentityHub.Data.Sessions;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
+using IdentityHub.Hosting.Wording;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.Throttling;
+using IdentityHub.Server.Wording;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityHub.Server.Account;
@@ -12,7 +14,7 @@ namespace IdentityHub.Server.Account;
 /// <summary>
 /// Forgot password (A7), the last step: the new password under Identity's validators; then the
 /// lockout is cleared (A3), every session, token and remembered device ends (A12), and the account's
-/// email gets a notice.
+/// email gets a notice, in the person's language.
 /// </summary>
 public sealed class PasswordResetCompletion(
     UserManager<IdentityHubUser> users,
@@ -21,10 +23,9 @@ public sealed class PasswordResetCompletion(
     ClientPolicies policies,
     AuditLog audit,
     SignInGuard guard,
+    LanguageTexts texts,
     TimeProvider time)
 {
-    public const string NoticeSubject = "Your password was changed";
-
     /// <summary>Sets the password; a refusal (the validators' reasons) changes nothing.</summary>
     public async Task<IdentityResult> CompleteAsync(IdentityHubUser user, string newPassword, CancellationToken cancellationToken = default)
     {
@@ -52,7 +53,8 @@ public sealed class PasswordResetCompletion(
         var delivered = "no email on the account";
         if (!string.IsNullOrEmpty(user.Email))
         {
-            var notice = new DeliveryMessage(DeliveryKind.Email, user.Email, NoticeSubject, NoticeBody(user, policies.For(null).HelpDeskPhone, reference), reference);
+            var words = MessageWords.For(texts, user);
+            var notice = new DeliveryMessage(DeliveryKind.Email, user.Email, words["PasswordChanged.Subject"], NoticeBody(words, user, policies.For(null).HelpDeskPhone, reference), reference);
             delivered = await sender.SendAsync(notice, cancellationToken) is DeliveryOutcome.Sent ? "notice sent" : "notice not delivered";
         }
 
@@ -61,10 +63,8 @@ public sealed class PasswordResetCompletion(
         return result;
     }
 
-    private string NoticeBody(IdentityHubUser user, string? helpDeskPhone, string reference) =>
-        "Hello,\n\n" +
-        $"The password for your health plan portal account {user.UserName} was changed on {time.GetUtcNow():MMMM d, yyyy 'at' HH:mm} UTC. " +
-        "You have been signed out everywhere; sign in again with your new password.\n\n" +
-        $"If this was not you, call the help desk{(helpDeskPhone is null ? "" : " at " + helpDeskPhone)} right away and give them this reference number: {reference}.\n\n" +
-        $"Reference number: {reference}";
+    private string NoticeBody(MessageWords words, IdentityHubUser user, string? helpDeskPhone, string reference) =>
+        words.Body(reference,
+            words["PasswordChanged.What", user.UserName ?? "", words.When(time.GetUtcNow())],
+            helpDeskPhone is null ? words["PasswordChanged.NotYou", reference] : words["PasswordChanged.NotYouCall", helpDeskPhone, reference]);
 }

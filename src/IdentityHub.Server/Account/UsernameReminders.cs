@@ -2,7 +2,9 @@ using IdentityHub.Core.Mfa;
 using IdentityHub.Data;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
+using IdentityHub.Hosting.Wording;
 using IdentityHub.Server.Audit;
+using IdentityHub.Server.Wording;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,18 +14,18 @@ namespace IdentityHub.Server.Account;
 /// "Forgot your username?" (A6): every username tied to an email address goes to that address in one
 /// message. The caller never learns whether there was any; the audit log does. An address gets at most
 /// <c>IdentityHub:Account:MaxUsernameRemindersPerHour</c> (default 3) reminders an hour, so the page
-/// cannot be used to flood someone's inbox; further requests read the same and send nothing.
+/// cannot be used to flood someone's inbox; further requests read the same and send nothing. The email is
+/// in the language saved on the first of the accounts, else the page's.
 /// </summary>
 public sealed class UsernameReminders(
     IdentityHubDbContext db,
     UserManager<IdentityHubUser> users,
     IMessageSender sender,
     AuditLog audit,
+    LanguageTexts texts,
     IConfiguration configuration,
     TimeProvider time)
 {
-    public const string Subject = "Your username";
-
     public const string MaxPerHourKey = "IdentityHub:Account:MaxUsernameRemindersPerHour";
 
     public const int DefaultMaxPerHour = 3;
@@ -36,7 +38,7 @@ public sealed class UsernameReminders(
         var normalized = users.NormalizeEmail(email.Trim());
         var accounts = await db.Users.Where(user => user.NormalizedEmail == normalized)
             .OrderBy(user => user.UserName)
-            .Select(user => new { user.Id, user.UserName, user.Email })
+            .Select(user => new { user.Id, user.UserName, user.Email, user.PreferredLanguage })
             .ToListAsync(cancellationToken);
         if (accounts.Count == 0)
         {
@@ -54,8 +56,12 @@ public sealed class UsernameReminders(
         }
 
         var reference = AuditLog.NewReference();
-        var body = Body(accounts.Select(account => account.UserName!), reference);
-        var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKind.Email, accounts[0].Email!, Subject, body, reference), cancellationToken);
+        var words = new MessageWords(texts, SupportedLanguages.Match(accounts[0].PreferredLanguage) ?? SupportedLanguages.Current);
+        var body = words.Body(reference,
+            words["UsernameReminder.Request"],
+            words["UsernameReminder.Names", string.Join(", ", accounts.Select(account => account.UserName!))],
+            words["UsernameReminder.NotYou"]);
+        var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKind.Email, accounts[0].Email!, words["UsernameReminder.Subject"], body, reference), cancellationToken);
         var delivered = outcome is DeliveryOutcome.Sent ? "sent" : "not delivered";
         foreach (var account in accounts)
         {
@@ -63,11 +69,4 @@ public sealed class UsernameReminders(
                 detail: $"{accounts.Count} username(s) to {Destinations.MaskEmail(account.Email!)}: {delivered}", reference: reference, cancellationToken: cancellationToken);
         }
     }
-
-    internal static string Body(IEnumerable<string> userNames, string reference) =>
-        "Hello,\n\n" +
-        "We received a request to send the username(s) connected with this email address.\n\n" +
-        "Your health plan portal username(s): " + string.Join(", ", userNames) + "\n\n" +
-        "If you did not ask for this, you can ignore this email. Your account has not changed.\n\n" +
-        $"Reference number: {reference}";
 }

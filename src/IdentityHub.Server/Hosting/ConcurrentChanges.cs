@@ -21,7 +21,7 @@ internal sealed class ConcurrentChanges(RequestDelegate next, ILogger<Concurrent
         catch (Exception exception) when (IsConflict(exception) && !context.Response.HasStarted)
         {
             logger.LogInformation("A concurrent change of the same record refused {Method} {Path}.", context.Request.Method, context.Request.Path);
-            await RefusedRequests.WriteAsync(context, StatusCodes.Status409Conflict, Reason);
+            await RefusedRequests.WriteAsync(context, StatusCodes.Status409Conflict, Reason, "Error.Conflict.Message");
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed class ControlCharacters(RequestDelegate next)
             || (request.HasFormContentType && Holds(await ReadFormAsync(request, context.RequestAborted)));
         if (refused)
         {
-            await RefusedRequests.WriteAsync(context, StatusCodes.Status400BadRequest, Reason);
+            await RefusedRequests.WriteAsync(context, StatusCodes.Status400BadRequest, Reason, "Error.Unreadable.ControlCharacter");
             return;
         }
 

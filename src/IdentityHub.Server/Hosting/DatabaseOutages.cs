@@ -68,7 +68,7 @@ internal sealed partial class DatabaseOutages(RequestDelegate next, IOptionsMoni
         }
 
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(OutagePage.Html(retryAfter));
+        await context.Response.WriteAsync(OutagePage.Html(context, retryAfter));
     }
 
     // 08: connection exception; 57P01-57P03: the server is shutting down, crashed or starting.

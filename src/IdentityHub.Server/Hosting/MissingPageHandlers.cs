@@ -24,6 +24,7 @@ internal sealed class MissingPageHandlers : IPageFilter
         if (context.HandlerMethod is null && !RefusedRequests.IsErrorPageFor(context.HttpContext) && (named || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))))
         {
             context.HttpContext.Items[RefusedRequests.ReasonKey] = Reason;
+            context.HttpContext.Items[RefusedRequests.TextKey] = "Error.MissingHandler";
             context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
         }
     }

@@ -10,6 +10,9 @@ internal static class RefusedRequests
     /// <summary>The plain-words reason the error page shows, kept on the request for its re-execution.</summary>
     public const string ReasonKey = "IdentityHub.RefusedReason";
 
+    /// <summary>The key of the reason's words for people (SignInText), which the error page shows in the page's language.</summary>
+    public const string TextKey = "IdentityHub.RefusedReasonText";
+
     private static readonly string[] BackChannelPaths = ["/connect/token", "/connect/introspect", "/connect/revoke", "/connect/userinfo"];
 
     /// <summary>Whether the caller is a portal's back end rather than a browser.</summary>
@@ -25,7 +28,8 @@ internal static class RefusedRequests
         || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
         || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
 
-    public static async Task WriteAsync(HttpContext context, int status, string reason)
+    /// <summary>Answers with <paramref name="reason"/> (English, for a portal's back end) or the error page showing the text <paramref name="textKey"/>.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string reason, string textKey)
     {
         context.Response.Clear();
         context.Response.Headers.CacheControl = "no-store";
@@ -43,6 +47,7 @@ internal static class RefusedRequests
 
         // The status-code page middleware re-executes /error, which shows this reason.
         context.Items[ReasonKey] = reason;
+        context.Items[TextKey] = textKey;
         context.Response.StatusCode = status;
     }
 }

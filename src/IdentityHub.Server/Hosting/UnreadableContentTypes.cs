@@ -17,14 +17,15 @@ internal sealed class UnreadableContentTypes(RequestDelegate next)
     {
         if (!RefusedRequests.IsErrorPageFor(context) && ProblemOf(context.Request.ContentType) is { } problem)
         {
-            await RefusedRequests.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, problem);
+            await RefusedRequests.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, problem.Reason, problem.TextKey);
             return;
         }
 
         await next(context);
     }
 
-    private static string? ProblemOf(string? contentType)
+    /// <summary>The reason in English (for a portal's back end) and the key of its words for people.</summary>
+    private static (string Reason, string TextKey)? ProblemOf(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType))
         {
@@ -33,11 +34,11 @@ internal sealed class UnreadableContentTypes(RequestDelegate next)
 
         if (!MediaTypeHeaderValue.TryParse(contentType, out var type))
         {
-            return "The request's Content-Type cannot be read. Send a form as application/x-www-form-urlencoded in UTF-8.";
+            return ("The request's Content-Type cannot be read. Send a form as application/x-www-form-urlencoded in UTF-8.", "Error.Unreadable.ContentType");
         }
 
         return type.Charset.HasValue && !Readable.Contains(type.Charset.Value.Trim('"'), StringComparer.OrdinalIgnoreCase)
-            ? "The request names a character set IdentityHub does not read. Send it as UTF-8."
+            ? ("The request names a character set IdentityHub does not read. Send it as UTF-8.", "Error.Unreadable.Charset")
             : null;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class UnreadableRequests(RequestDelegate next)
         catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException && !context.Response.HasStarted)
         {
             await RefusedRequests.WriteAsync(context, StatusCodes.Status400BadRequest,
-                "The request could not be read: a parameter is malformed or too large.");
+                "The request could not be read: a parameter is malformed or too large.", "Error.Unreadable.Parameter");
         }
     }
 }

@@ -5,6 +5,7 @@ using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Configuration;
+using IdentityHub.Server.Wording;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -85,7 +86,9 @@ public sealed class CodeChallenges(
         await db.SaveChangesAsync(cancellationToken);
 
         var reference = attemptReference ?? AuditLog.NewReference();
-        var (subject, body) = CodeMessages.Render(templates.For(policy.ClientId, language), channel, code, policy.DisplayName);
+        // The person's language (saved on their account, else the page's); the browser's tag only picks a regional template.
+        var template = templates.For(policy.ClientId, SavedLanguage.For(user), language);
+        var (subject, body) = CodeMessages.Render(template, channel, code, policy.DisplayName);
         var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKindOf(channel), destination, subject, body, reference), cancellationToken);
         var (result, detail) = outcome switch
         {

@@ -1,7 +1,10 @@
+using IdentityHub.Hosting.Wording;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityHub.Server.Pages;
 
@@ -11,20 +14,30 @@ namespace IdentityHub.Server.Pages;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IStringLocalizer<SignInText> text, IStringLocalizer<LayoutText> frame) : PageModel
 {
     private bool _described;
-    private string _heading = "Something went wrong";
-    private string _message = "We could not complete your request.";
+    private string? _heading;
+    private string? _message;
     private string? _code;
+    private string? _details;
 
     // Read when the page renders, whatever the method: an error re-executed for a PUT or any other
     // method runs no handler, and must still say what happened.
-    public string Heading => Described()._heading;
+    public string Heading => Described()._heading ?? text["Error.Title"];
 
-    public string Message => Described()._message;
+    public string Message => Described()._message ?? text["Error.Unknown"];
 
     public string? Code => Described()._code;
+
+    /// <summary>
+    /// Set for a protocol error: the sentence that introduces its description. The description itself is
+    /// OpenIddict's (the OAuth <c>error_description</c>), in English for the portal's team.
+    /// </summary>
+    public string? Details => Described()._details;
+
+    /// <summary>The language of <see cref="Message"/> when it is not the page's (a protocol error's description is English).</summary>
+    public string? MessageLanguage => Details is not null && SupportedLanguages.Current != SupportedLanguages.English ? SupportedLanguages.English : null;
 
     public void OnGet()
     {
@@ -49,15 +62,24 @@ public sealed class ErrorModel : PageModel
     {
         if (HttpContext.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
-            _heading = "This sign-in request cannot be completed";
-            _message = response.ErrorDescription ?? "The application sent a request IdentityHub cannot accept.";
+            _heading = text["Error.Protocol.Heading"];
+            if (response.ErrorDescription is { } description)
+            {
+                _details = text["Error.Protocol.Details"];
+                _message = description;
+            }
+            else
+            {
+                _message = text["Error.Protocol.Message", frame["Brand.Name"]];
+            }
+
             _code = error;
             return;
         }
 
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
         {
-            _message = "An unexpected error happened on our side. Please try again in a few minutes.";
+            _message = text["Error.Unexpected"];
             _code = HttpContext.TraceIdentifier;
             return;
         }
@@ -69,24 +91,29 @@ public sealed class ErrorModel : PageModel
 
         if (Response.StatusCode == StatusCodes.Status404NotFound)
         {
-            _heading = "Page not found";
-            _message = "The page you asked for does not exist.";
+            _heading = text["Error.NotFound.Heading"];
+            _message = text["Error.NotFound.Message"];
         }
         else if (Response.StatusCode == StatusCodes.Status429TooManyRequests && Throttling.TooManyAttempts.RetryAfterOf(HttpContext) is { } wait)
         {
-            _heading = "Too many attempts";
-            _message = Throttling.TooManyAttempts.Sentence(wait);
+            var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+            _heading = text["Error.TooManyAttempts.Heading"];
+            _message = minutes <= 1 ? text["Error.TooManyAttempts.One"] : text["Error.TooManyAttempts.Many", minutes];
             Throttling.TooManyAttempts.Apply(HttpContext, wait);
         }
         else if (Response.StatusCode is StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType)
         {
-            _heading = "This request cannot be read";
-            _message = HttpContext.Items[Hosting.RefusedRequests.ReasonKey] as string ?? "Part of what your browser sent is malformed or too large.";
+            _heading = text["Error.Unreadable.Heading"];
+            _message = Reason() ?? text["Error.Unreadable.Message"];
         }
         else if (Response.StatusCode == StatusCodes.Status409Conflict)
         {
-            _heading = "Changed at the same time elsewhere";
-            _message = HttpContext.Items[Hosting.RefusedRequests.ReasonKey] as string ?? Hosting.ConcurrentChanges.Reason;
+            _heading = text["Error.Conflict.Heading"];
+            _message = Reason() ?? text["Error.Conflict.Message"];
         }
     }
+
+    /// <summary>The refusal's reason in the page's language, when a middleware gave one.</summary>
+    private string? Reason() =>
+        HttpContext.Items[Hosting.RefusedRequests.TextKey] is string key ? text[key].Value : null;
 }

@@ -2,9 +2,11 @@ using IdentityHub.Core.Accounts;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Data.Users;
 using IdentityHub.Delivery;
+using IdentityHub.Hosting.Wording;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Hosting;
 using IdentityHub.Server.Mfa;
+using IdentityHub.Server.Wording;
 using Microsoft.AspNetCore.Identity;
 
 namespace IdentityHub.Server.Profile;
@@ -31,13 +33,12 @@ public sealed class ProfileChanges(
     ClientPolicies policies,
     IMessageSender sender,
     AuditLog audit,
+    LanguageTexts texts,
     TimeProvider time)
 {
     public const string EmailPurpose = "profile-email";
     public const string PhonePurpose = "profile-phone";
     public const int NameMaxLength = 100;
-    public const string EmailChangedSubject = "Your email address was changed";
-    public const string PhoneChangedSubject = "Your phone number was changed";
 
     /// <summary>A plain sentence when the name part is not acceptable; null when it is.</summary>
     public static string? CheckName(string? value, string label)
@@ -155,9 +156,10 @@ public sealed class ProfileChanges(
         if (!string.IsNullOrWhiteSpace(notifyAddress))
         {
             var helpDesk = policies.For(null).HelpDeskPhone;
-            var subject = pending.IsEmail ? EmailChangedSubject : PhoneChangedSubject;
+            var words = MessageWords.For(texts, user);
+            var subject = pending.IsEmail ? words["ContactChanged.EmailSubject"] : words["ContactChanged.PhoneSubject"];
             var outcome = await sender.SendAsync(
-                new DeliveryMessage(DeliveryKind.Email, notifyAddress, subject, NoticeBody(pending, helpDesk, reference), reference), cancellationToken);
+                new DeliveryMessage(DeliveryKind.Email, notifyAddress, subject, NoticeBody(words, pending, helpDesk, reference), reference), cancellationToken);
             delivered = "notice to " + Destinations.MaskEmail(notifyAddress) + (outcome is DeliveryOutcome.Sent ? " sent" : " not delivered");
         }
 
@@ -167,15 +169,8 @@ public sealed class ProfileChanges(
         return new ContactChangeResult.Changed(reference);
     }
 
-    internal static string NoticeBody(PendingContactChange pending, string? helpDeskPhone, string reference)
-    {
-        var what = pending.IsEmail
-            ? $"Your email address was changed on your health plan portal account. The new address is {pending.MaskedNewValue}; this address will no longer receive messages about your account."
-            : $"Your phone number was changed on your health plan portal account. The new number is {pending.MaskedNewValue}.";
-        var help = helpDeskPhone is null ? "contact the help desk right away" : $"call the help desk at {helpDeskPhone} right away";
-        return "Hello,\n\n" +
-            what + "\n\n" +
-            $"If you did not make this change, {help} and give them the reference number below.\n\n" +
-            $"Reference number: {reference}";
-    }
+    private static string NoticeBody(MessageWords words, PendingContactChange pending, string? helpDeskPhone, string reference) =>
+        words.Body(reference,
+            pending.IsEmail ? words["ContactChanged.Email", pending.MaskedNewValue] : words["ContactChanged.Phone", pending.MaskedNewValue],
+            helpDeskPhone is null ? words["ContactChanged.NotYou"] : words["ContactChanged.NotYouCall", helpDeskPhone]);
 }

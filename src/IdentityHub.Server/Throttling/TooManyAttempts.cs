@@ -29,13 +29,4 @@ public sealed class TooManyAttempts(TimeSpan retryAfter) : IActionResult
 
     /// <summary>The wait set by <see cref="Apply"/> for this request, if any.</summary>
     public static TimeSpan? RetryAfterOf(HttpContext http) => http.Items.TryGetValue(ItemKey, out var value) && value is TimeSpan wait ? wait : null;
-
-    /// <summary>"Too many attempts. Please wait 3 minutes and try again."</summary>
-    public static string Sentence(TimeSpan wait)
-    {
-        var minutes = (int)Math.Ceiling(wait.TotalMinutes);
-        return minutes <= 1
-            ? "Too many attempts. Please wait 1 minute and try again."
-            : $"Too many attempts. Please wait {minutes} minutes and try again.";
-    }
 }

@@ -13,6 +13,7 @@ public static class TextServices
         services.AddSingleton<ICurrentPortal, PortalOfRequest>();
         services.AddScoped<ILanguagePreferences, SavedLanguage>();
         services.AddIdentityHubWording(configuration);
+        services.AddLanguageTexts();
         services.AddIdentityHubBranding(configuration);
         services.AddWordingResource<SignInText>();
         services.AddWordingResource<MfaText>();

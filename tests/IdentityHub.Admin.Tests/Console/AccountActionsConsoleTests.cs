@@ -1,5 +1,6 @@
 using System.Net;
 using IdentityHub.Administration.People;
+using IdentityHub.Administration.Texts;
 using IdentityHub.Core.Organizations;
 using IdentityHub.Data.Organizations;
 using IdentityHub.Server.Tests.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class AccountActionsConsoleTests(AdminHosts hosts) : IClassFixture
         Assert.Contains("second factors are removed", page.TextAt("#outcome"), StringComparison.Ordinal);
         Assert.Equal(0, await hosts.InDatabaseAsync(db => db.MfaMethods.CountAsync(m => m.UserId == person.Id)));
         var email = hosts.TokenServer.Messages.LatestTo(person.Email!);
-        Assert.Equal(AccountNotices.MfaResetSubject, email.Subject);
+        Assert.Equal(Words.English<AdministrationMailText>("AdminMail.MfaReset.Subject"), email.Subject);
         Assert.Contains(reference, email.Body, StringComparison.Ordinal);
     }
 
@@ -95,7 +96,7 @@ public sealed class AccountActionsConsoleTests(AdminHosts hosts) : IClassFixture
 
         var reset = await browser.FollowAsync(await browser.PostFormOnAsync(html, $"/People/{person.Id}", "password-reset"));
         Assert.Contains($"We emailed {person.GivenName}", (await HtmlPage.ReadAsync(reset)).TextAt("#outcome"), StringComparison.Ordinal);
-        Assert.Equal(AccountNotices.PasswordResetSubject, hosts.TokenServer.Messages.LatestTo(person.Email!).Subject);
+        Assert.Equal(Words.English<AdministrationMailText>("AdminMail.PasswordLink.Subject"), hosts.TokenServer.Messages.LatestTo(person.Email!).Subject);
         Assert.Null(await hosts.InDatabaseAsync(db => db.Users.Where(u => u.Id == person.Id).Select(u => u.DisabledByAdministratorAt).SingleAsync()));
     }
 

@@ -20,7 +20,7 @@ public sealed class InvitationEmailTests(AdministrationDatabase database) : ICla
 
         var message = database.Sent.LatestTo(email);
         Assert.Equal(DeliveryKind.Email, message.Kind);
-        Assert.Equal(InvitationMail.Subject, message.Subject);
+        Assert.Equal(MailText.English("AdminMail.Invitation.Subject"), message.Subject);
         Assert.Equal(created.Reference, message.Reference);
         Assert.Null(created.Warning);
         Assert.Contains("Hello Rosa,", message.Body, StringComparison.Ordinal);

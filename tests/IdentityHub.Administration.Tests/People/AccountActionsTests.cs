@@ -186,10 +186,29 @@ public sealed class AccountActionsTests(AdministrationDatabase database) : IClas
         Assert.Equal("person.mfa_reset", audited.Event);
         Assert.StartsWith("2 method(s), 1 passkey(s) and 1 recovery code(s) removed; 1 session(s) ended", audited.Detail);
         var notice = Assert.Single(database.Sent.To(person.Email!));
-        Assert.Equal(AccountNotices.MfaResetSubject, notice.Subject);
+        Assert.Equal(MailText.English("AdminMail.MfaReset.Subject"), notice.Subject);
         Assert.Equal(reset.Reference, notice.Reference);
         Assert.Contains("walk you through setting up a new way", notice.Body);
         Assert.Contains(reset.Reference!, notice.Body);
+    }
+
+    [Fact]
+    public async Task A_person_who_saved_Spanish_gets_the_reset_and_password_link_emails_in_Spanish()
+    {
+        var (primary, organization) = await OrganizationWithPrimaryAsync();
+        var person = await PersonAsync(GeneralUser, organization);
+        await database.QueryAsync(db => db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredLanguage, "es")));
+
+        var reset = Assert.IsType<AdminResult<PersonView>.Done>(await InScope(async a => await a.ResetMfaAsync(primary, person.Id, await VersionAsync(person.Id))));
+        Assert.IsType<AdminResult<PersonView>.Done>(await InScope(async a => await a.StartPasswordResetAsync(primary, person.Id, await VersionAsync(person.Id))));
+
+        var (notice, link) = (database.Sent.To(person.Email!)[0], database.Sent.To(person.Email!)[1]);
+        Assert.Equal("Se restableció la seguridad de su inicio de sesión", notice.Subject);
+        Assert.StartsWith("Hola, Pat:", notice.Body, StringComparison.Ordinal);
+        Assert.Contains($"deles este número de referencia: {reset.Reference}.", notice.Body, StringComparison.Ordinal);
+        Assert.EndsWith($"Número de referencia: {reset.Reference}", notice.Body, StringComparison.Ordinal);
+        Assert.Equal(MailText.Spanish("AdminMail.PasswordLink.Subject"), link.Subject);
+        Assert.Contains("El enlace funciona una sola vez, durante 24 horas.", link.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class RegistrationEmailTests(AdministrationDatabase database) : IC
         foreach (var address in new[] { primary, secondary })
         {
             var receipt = Assert.Single(database.Sent.To(address));
-            Assert.Equal(RegistrationMail.ReceivedSubject, receipt.Subject);
+            Assert.Equal(MailText.English("AdminMail.RegistrationReceived.Subject"), receipt.Subject);
             Assert.Contains($"Reference number: {submitted.Reference}", receipt.Body, StringComparison.Ordinal);
             Assert.Contains("to register Harbor Pediatrics", receipt.Body, StringComparison.Ordinal);
         }
@@ -29,7 +29,7 @@ public sealed class RegistrationEmailTests(AdministrationDatabase database) : IC
 
         Assert.Null(approved.Warning);
         var first = database.Sent.LatestTo(primary);
-        Assert.Equal(InvitationMail.Subject, first.Subject);
+        Assert.Equal(MailText.English("AdminMail.Invitation.Subject"), first.Subject);
         Assert.Contains("You will be its primary administrator", first.Body, StringComparison.Ordinal);
         Assert.Contains("You will be its backup administrator", database.Sent.LatestTo(secondary).Body, StringComparison.Ordinal);
         Assert.Equal(approved.Reference, first.Reference);
@@ -49,7 +49,7 @@ public sealed class RegistrationEmailTests(AdministrationDatabase database) : IC
         foreach (var address in new[] { primary, secondary })
         {
             var message = database.Sent.LatestTo(address);
-            Assert.Equal(RegistrationMail.RejectedSubject, message.Subject);
+            Assert.Equal(MailText.English("AdminMail.RegistrationRejected.Subject"), message.Subject);
             Assert.Contains("We could not confirm the practice's Tax ID.", message.Body, StringComparison.Ordinal);
             Assert.Equal(rejected.Reference, message.Reference);
         }

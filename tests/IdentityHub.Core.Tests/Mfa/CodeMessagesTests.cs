@@ -4,19 +4,28 @@ namespace IdentityHub.Core.Tests.Mfa;
 
 public sealed class CodeMessagesTests
 {
-    [Fact]
-    public void The_default_email_reads_as_the_plans_send_it()
+    /// <summary>The plans' wording (M4), as the token server's English texts have it.</summary>
+    private static readonly CodeMessageTemplate Plans = new()
     {
-        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), CodeChannel.Email, "123456", "Provider portal");
+        EmailSubject = "Your account security code.",
+        EmailBody = "Please use security code {code} to log in to your health plan portal account.",
+        SmsBody = "Please use security code {code} to log in to your health plan portal account.",
+        VoiceBody = "Hello. Your health plan portal security code is {spoken-code}. Again, your code is {spoken-code}.",
+    };
+
+    [Fact]
+    public void The_email_reads_as_the_plans_send_it()
+    {
+        var (subject, body) = CodeMessages.Render(Plans, CodeChannel.Email, "123456", "Provider portal");
 
         Assert.Equal("Your account security code.", subject);
         Assert.Equal("Please use security code 123456 to log in to your health plan portal account.", body);
     }
 
     [Fact]
-    public void The_default_text_message_reads_as_the_plans_send_it()
+    public void The_text_message_reads_as_the_plans_send_it()
     {
-        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), CodeChannel.Sms, "123456", "Provider portal");
+        var (subject, body) = CodeMessages.Render(Plans, CodeChannel.Sms, "123456", "Provider portal");
 
         Assert.Null(subject);
         Assert.Equal("Please use security code 123456 to log in to your health plan portal account.", body);
@@ -25,7 +34,7 @@ public sealed class CodeMessagesTests
     [Fact]
     public void The_phone_call_reads_the_digits_one_by_one_twice()
     {
-        var (subject, body) = CodeMessages.Render(new CodeMessageTemplate(), CodeChannel.Voice, "012345", "Provider portal");
+        var (subject, body) = CodeMessages.Render(Plans, CodeChannel.Voice, "012345", "Provider portal");
 
         Assert.Null(subject);
         Assert.Equal("Hello. Your health plan portal security code is 0, 1, 2, 3, 4, 5. Again, your code is 0, 1, 2, 3, 4, 5.", body);
@@ -85,21 +94,18 @@ public sealed class CodeMessagesTests
     [InlineData(null, null, "everyone")]
     public void The_most_specific_template_is_chosen(string? clientId, string? language, string expected)
     {
-        Assert.Equal(expected, CodeMessages.Choose(All, clientId, language).SmsBody);
+        Assert.Equal(expected, CodeMessages.Choose(All, clientId, language)?.SmsBody);
     }
 
     [Fact]
-    public void With_no_templates_the_defaults_are_used()
+    public void With_no_templates_none_is_chosen_and_the_callers_defaults_apply()
     {
-        var chosen = CodeMessages.Choose(new Dictionary<(string, string), CodeMessageTemplate>(), "provider-portal", "es");
-
-        Assert.Equal(new CodeMessageTemplate().SmsBody, chosen.SmsBody);
-        Assert.Equal("Your account security code.", chosen.EmailSubject);
+        Assert.Null(CodeMessages.Choose(new Dictionary<(string, string), CodeMessageTemplate>(), "provider-portal", "es"));
     }
 
     [Fact]
     public void Client_ids_compare_exactly()
     {
-        Assert.Equal("everyone", CodeMessages.Choose(All, "Provider-Portal", null).SmsBody);
+        Assert.Equal("everyone", CodeMessages.Choose(All, "Provider-Portal", null)?.SmsBody);
     }
 }

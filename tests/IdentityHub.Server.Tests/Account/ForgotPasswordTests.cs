@@ -4,6 +4,7 @@ using IdentityHub.Data.Users;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Pages.Account;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,7 @@ public sealed class ForgotPasswordTests(IdentityHubApp app) : IClassFixture<Iden
         await ResetAsync(app.NewBrowser(), name);
 
         var notice = app.Messages.LatestTo(EmailOf(name));
-        Assert.Equal(PasswordResetCompletion.NoticeSubject, notice.Subject);
+        Assert.Equal(Words.English<MessageText>("PasswordChanged.Subject"), notice.Subject);
         Assert.Contains("If this was not you, call the help desk", notice.Body, StringComparison.Ordinal);
         Assert.Contains(notice.Reference, notice.Body, StringComparison.Ordinal);
         var audited = await app.QueryAsync(db => db.AuditEvents.SingleAsync(e => e.Reference == notice.Reference && e.Event == "account.password_reset"));

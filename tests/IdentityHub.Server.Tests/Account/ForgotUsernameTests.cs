@@ -3,6 +3,7 @@ using System.Net;
 using IdentityHub.Data.Users;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,12 +54,12 @@ public sealed class ForgotUsernameTests(IdentityHubApp app) : IClassFixture<Iden
         var response = await SubmitAsync(app.NewBrowser(), EmailOf(first).ToUpperInvariant());
 
         Assert.Contains(SentWording, await response.TextAsync());
-        var message = Assert.Single(app.Messages.To(EmailOf(first)), m => m.Subject == UsernameReminders.Subject);
+        var message = Assert.Single(app.Messages.To(EmailOf(first)), m => m.Subject == Words.English<MessageText>("UsernameReminder.Subject"));
         Assert.Contains("Your health plan portal username(s): ", message.Body, StringComparison.Ordinal);
         Assert.Contains(first, message.Body, StringComparison.Ordinal);
         Assert.Contains(second, message.Body, StringComparison.Ordinal);
         Assert.Contains(message.Reference, message.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain(app.Messages.To(EmailOf(second)), m => m.Subject == UsernameReminders.Subject);
+        Assert.DoesNotContain(app.Messages.To(EmailOf(second)), m => m.Subject == Words.English<MessageText>("UsernameReminder.Subject"));
 
         var audited = await app.QueryAsync(db => db.AuditEvents.Where(e => e.Event == "account.forgot_username" && e.Reference == message.Reference).ToListAsync());
         Assert.Equal(new[] { userOne.Id, userTwo.Id }.Order(), audited.Select(e => e.UserId!).Order());
@@ -121,12 +122,12 @@ public sealed class ForgotUsernameTests(IdentityHubApp app) : IClassFixture<Iden
             pages.Add(PageText.MainMarkup(await (await SubmitAsync(app.NewBrowser(), EmailOf(name))).Content.ReadAsStringAsync()));
         }
 
-        Assert.Equal(3, app.Messages.To(EmailOf(name)).Count(m => m.Subject == UsernameReminders.Subject));
+        Assert.Equal(3, app.Messages.To(EmailOf(name)).Count(m => m.Subject == Words.English<MessageText>("UsernameReminder.Subject")));
         Assert.All(pages, page => Assert.Equal(pages[0], page));
 
         app.Clock.Advance(TimeSpan.FromMinutes(61));
         await SubmitAsync(app.NewBrowser(), EmailOf(name));
-        Assert.Equal(4, app.Messages.To(EmailOf(name)).Count(m => m.Subject == UsernameReminders.Subject));
+        Assert.Equal(4, app.Messages.To(EmailOf(name)).Count(m => m.Subject == Words.English<MessageText>("UsernameReminder.Subject")));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public sealed class PasswordChangeTests(IdentityHubApp app) : IClassFixture<Iden
         Assert.True(Browser.IsRedirectTo(await other.GetAsync(Security), "/account/login"));
 
         var notice = app.Messages.LatestTo(EmailOf(name));
-        Assert.Equal(AccountNotices.PasswordChangedSubject, notice.Subject);
+        Assert.Equal(Words.English<MessageText>("Notice.PasswordChanged.Subject"), notice.Subject);
         Assert.Contains($"The password for your health plan portal account {name} was changed on ", notice.Body);
         Assert.Contains("If this was not you, ", notice.Body);
         Assert.Contains("Reference number: " + notice.Reference, notice.Body);

@@ -5,6 +5,7 @@ using IdentityHub.Server.Account;
 using IdentityHub.Server.Pages.Account;
 using IdentityHub.Server.Pages.Account.Password;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,7 @@ public sealed class PasswordChoiceTests(IdentityHubApp app) : IClassFixture<Iden
         Assert.Contains(Words.English<IdentityHub.Server.Texts.SignInText>("Login.WrongCredentials"), await (await app.NewBrowser().SubmitPasswordAsync(name, TestUsers.Password)).TextAsync());
         var again = await signedIn.AuthorizeAsync(new AuthorizationRequest());
         Assert.True(Browser.IsRedirectTo(again, "/account/login"), Describe(again));
-        Assert.Equal(PasswordResetCompletion.NoticeSubject, app.Messages.LatestTo(EmailOf(name)).Subject);
+        Assert.Equal(Words.English<MessageText>("PasswordChanged.Subject"), app.Messages.LatestTo(EmailOf(name)).Subject);
         Assert.Null(await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.PasswordChoiceHash).SingleAsync()));
 
         var used = HtmlPage.Parse(await app.NewBrowser().PageAsync(url));

@@ -64,6 +64,46 @@ public sealed class RegistrationPageTests(SignUpApp fixture) : IClassFixture<Sig
     }
 
     [Fact]
+    public async Task In_Spanish_each_mistake_is_named_in_Spanish_and_the_receipt_goes_out_in_Spanish()
+    {
+        var browser = app.NewBrowserFrom(NewAddress());
+        browser.Http.DefaultRequestHeaders.Add("Accept-Language", "es-US,es;q=0.9");
+        var (form, primary, _) = ValidForm();
+        form["Input.TaxId"] = "12-3456789";
+        form["Input.TaxIdConfirmation"] = "12-3456789";
+        form["Input.City"] = "";
+        form["Input.Line1"] = new string('x', 201);
+        form["Input.PrimaryPhone"] = "12";
+        form["Input.SecondaryEmail"] = "not-an-email";
+
+        var page = await HtmlPage.ReadAsync(await browser.SubmitAsync(Page, form));
+
+        Assert.Equal("es", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Registre su consultorio o agencia", page.TextAt("h1"));
+        Assert.Equal("Escriba el número de identificación fiscal solo con 9 dígitos, sin guiones ni espacios.", page.TextAt("#tax-id-error"));
+        Assert.Equal("Escriba la ciudad.", page.TextAt("#city-error"));
+        Assert.Equal("El dato \"dirección\" puede tener como máximo 200 caracteres.", page.TextAt("#line1-error"));
+        Assert.Equal("Escriba un número de teléfono válido de EE. UU., por ejemplo (212) 555-0100.", page.TextAt("#primary-phone-error"));
+        Assert.Equal("Escriba un correo electrónico como nombre@ejemplo.com.", page.TextAt("#secondary-email-error"));
+        Assert.Equal("Nombre del consultorio o agencia", page.LabelOf(page.One("#Input_Name")));
+
+        form["Input.TaxId"] = form["Input.TaxIdConfirmation"] = Interlocked.Increment(ref s_taxIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["Input.City"] = "Buffalo";
+        form["Input.Line1"] = "5 Harbor Way";
+        form["Input.PrimaryPhone"] = "716-555-0101";
+        form["Input.SecondaryEmail"] = "ben." + primary;
+        var received = await browser.SubmitAsync(Page, form);
+
+        var html = await received.Content.ReadAsStringAsync();
+        Assert.Equal("Recibimos su solicitud", HtmlPage.Parse(html).TextAt("h1"));
+        var reference = ReferenceOn(html);
+        var receipt = app.Messages.LatestTo(primary);
+        Assert.Equal("Recibimos su solicitud de registro", receipt.Subject);
+        Assert.StartsWith("Hola, Ana:", receipt.Body, StringComparison.Ordinal);
+        Assert.Contains($"Número de referencia: {reference}", receipt.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_filled_honeypot_gets_the_same_answer_and_nothing_is_saved_or_sent()
     {
         var page = HtmlPage.Parse(await app.NewBrowser().PageAsync(Page));

@@ -55,6 +55,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var issued = (await tokens.RedeemAsync(await portalBrowser.CodeFlowAsync(name, new AuthorizationRequest()))).EnsureSuccess();
         var signingIn = _app.NewBrowser();
         var loginPage = await signingIn.PageAsync("/account/login");
+        var inSpanish = _app.NewBrowser("es-US,es;q=0.9");
+        var spanishLoginPage = await inSpanish.PageAsync("/account/login");
 
         await _cluster.StopServerAsync();
 
@@ -66,6 +68,15 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var page = HtmlPage.Parse(await signIn.Content.ReadAsStringAsync());
         Assert.Equal("Sign-in is temporarily unavailable", page.TextAt("h1"));
         Assert.Contains("Please try again in a minute.", page.TextAt("#outage-message"));
+
+        // The same page in Spanish for a browser that asks for it, with the English line under it.
+        var spanish = HtmlPage.Parse(await (await inSpanish.PostPageFormAsync(spanishLoginPage, "/account/login",
+            new Dictionary<string, string> { ["Input.Username"] = name, ["Input.Password"] = TestUsers.Password })).Content.ReadAsStringAsync());
+        Assert.Equal("es", spanish.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("El inicio de sesión no está disponible por el momento", spanish.TextAt("h1"));
+        Assert.Contains("Vuelva a intentarlo en un minuto.", spanish.TextAt("#outage-message"));
+        Assert.Equal("en", spanish.One("#outage-message-other").GetAttribute("lang"));
+        Assert.Contains("Please try again in a minute.", spanish.TextAt("#outage-message-other"));
 
         // A portal's back end refreshing: 503, Retry-After and an OAuth-shaped body.
         var refresh = await tokens.RefreshAsync(issued.RefreshToken);

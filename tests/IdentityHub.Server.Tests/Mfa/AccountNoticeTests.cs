@@ -3,6 +3,7 @@ using IdentityHub.Data.Mfa;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Server.Texts;
 using Microsoft.EntityFrameworkCore;
 using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
 
@@ -25,7 +26,7 @@ public sealed class AccountNoticeTests(IdentityHubApp app) : IClassFixture<Ident
         Assert.True(Browser.IsRedirectTo(verified, Security), Describe(verified));
         var notice = app.Messages.LatestTo(EmailOf(name));
         Assert.Equal(DeliveryKind.Email, notice.Kind);
-        Assert.Equal(AccountNotices.MethodAddedSubject, notice.Subject);
+        Assert.Equal(Words.English<MessageText>("Notice.MethodAdded.Subject"), notice.Subject);
         Assert.Contains($"A new way to get security codes was added to your health plan portal account {name} on ", notice.Body);
         Assert.Contains("Method: Text message, (***) ***-2652", notice.Body);
         Assert.DoesNotContain(Phone, notice.Body);
@@ -53,7 +54,7 @@ public sealed class AccountNoticeTests(IdentityHubApp app) : IClassFixture<Ident
         Assert.True(Browser.IsRedirectTo(remove, Security), Describe(remove));
         var toAccount = app.Messages.LatestTo(EmailOf(name));
         var toRemoved = app.Messages.LatestTo(Other);
-        Assert.Equal(AccountNotices.MethodRemovedSubject, toAccount.Subject);
+        Assert.Equal(Words.English<MessageText>("Notice.MethodRemoved.Subject"), toAccount.Subject);
         Assert.Contains("Method: Email, o*****s@clinic.example", toAccount.Body);
         Assert.Equal(toAccount.Body, toRemoved.Body);
         Assert.Equal(toAccount.Reference, (await app.QueryAsync(db => db.AuditEvents.SingleAsync(e => e.UserId == user.Id && e.Event == "mfa.method_removed"))).Reference);
@@ -70,7 +71,7 @@ public sealed class AccountNoticeTests(IdentityHubApp app) : IClassFixture<Ident
         Assert.True(HtmlPage.Parse(await response.Content.ReadAsStringAsync()).Has("#new-recovery-codes"));
         Assert.Equal(before + 1, app.Messages.To(EmailOf(name)).Count);
         var notice = app.Messages.LatestTo(EmailOf(name));
-        Assert.Equal(AccountNotices.RecoveryCodesSubject, notice.Subject);
+        Assert.Equal(Words.English<MessageText>("Notice.RecoveryCodes.Subject"), notice.Subject);
         Assert.Contains("Your old recovery codes no longer work.", notice.Body);
     }
 

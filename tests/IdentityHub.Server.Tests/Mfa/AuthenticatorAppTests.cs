@@ -4,6 +4,7 @@ using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Server.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
@@ -64,7 +65,7 @@ public sealed partial class AuthenticatorAppTests(IdentityHubApp app) : IClassFi
         // The code that proved the app is used up: it cannot sign in again.
         Assert.Equal(Totp.StepAt(app.Clock.GetUtcNow()), method.LastUsedStep);
         // No code went by email: only the notice that an app was added (issue 17).
-        Assert.Equal(AccountNotices.MethodAddedSubject, Assert.Single(app.Messages.To(EmailOf(name))).Subject);
+        Assert.Equal(Words.English<MessageText>("Notice.MethodAdded.Subject"), Assert.Single(app.Messages.To(EmailOf(name))).Subject);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed partial class AuthenticatorAppTests(IdentityHubApp app) : IClassFi
         Assert.Contains(AppNotice, page.Text);
         Assert.False(page.Has("#resend"), "An app has no code to send again.");
         Assert.Equal($"Send an email to {MaskedEmailOf(name)}", page.TextAt("#other-methods button")); // the other method is offered, not used
-        Assert.All(app.Messages.To(EmailOf(name)), message => Assert.Equal(AccountNotices.MethodAddedSubject, message.Subject)); // no code, only the notice
+        Assert.All(app.Messages.To(EmailOf(name)), message => Assert.Equal(Words.English<MessageText>("Notice.MethodAdded.Subject"), message.Subject)); // no code, only the notice
         Assert.Equal(0, await app.QueryAsync(db => db.OneTimeCodes.CountAsync(code => code.UserId == user.Id)));
 
         var verified = await browser.VerifyAsync(challenge, AppCode(key, app.Clock.GetUtcNow()));
@@ -121,7 +122,7 @@ public sealed partial class AuthenticatorAppTests(IdentityHubApp app) : IClassFi
         var (acr, amr) = await app.AssuranceAsync(authorization);
         Assert.Equal("urn:identityhub:acr:aal2", acr);
         Assert.Contains("otp", amr);
-        Assert.All(app.Messages.To(EmailOf(name)), message => Assert.Equal(AccountNotices.MethodAddedSubject, message.Subject)); // no code, only the notice
+        Assert.All(app.Messages.To(EmailOf(name)), message => Assert.Equal(Words.English<MessageText>("Notice.MethodAdded.Subject"), message.Subject)); // no code, only the notice
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed partial class AuthenticatorAppTests(IdentityHubApp app) : IClassFi
         // The next code the app shows works.
         var next = await other.VerifyAsync(otherChallenge, AppCode(key, now));
         Assert.False(string.IsNullOrEmpty((await other.BackToPortalAsync(next, otherRequest)).Code));
-        Assert.All(app.Messages.To(EmailOf(name)), message => Assert.Equal(AccountNotices.MethodAddedSubject, message.Subject)); // no code, only the notice
+        Assert.All(app.Messages.To(EmailOf(name)), message => Assert.Equal(Words.English<MessageText>("Notice.MethodAdded.Subject"), message.Subject)); // no code, only the notice
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Profile;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Server.Texts;
 using Microsoft.EntityFrameworkCore;
 using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
 
@@ -144,7 +145,7 @@ public sealed class ProfileTests(IdentityHubApp app) : IClassFixture<IdentityHub
         Assert.Equal(newEmail.ToUpperInvariant(), changed.NormalizedEmail);
         Assert.True(changed.EmailConfirmed);
         var notice = app.Messages.LatestTo(oldEmail);
-        Assert.Equal(ProfileChanges.EmailChangedSubject, notice.Subject);
+        Assert.Equal(Words.English<MessageText>("ContactChanged.EmailSubject"), notice.Subject);
         Assert.Contains("Your email address was changed", notice.Body);
         var audited = await app.QueryAsync(db => db.AuditEvents.SingleAsync(e => e.UserId == user.Id && e.Event == "profile.email_changed"));
         Assert.Equal(audited.Reference, notice.Reference);
@@ -185,7 +186,7 @@ public sealed class ProfileTests(IdentityHubApp app) : IClassFixture<IdentityHub
         Assert.Equal(NewPhone, changed.PhoneNumber);
         Assert.True(changed.PhoneNumberConfirmed);
         var notice = app.Messages.LatestTo(EmailOf(name));
-        Assert.Equal(ProfileChanges.PhoneChangedSubject, notice.Subject);
+        Assert.Equal(Words.English<MessageText>("ContactChanged.PhoneSubject"), notice.Subject);
         var audited = await app.QueryAsync(db => db.AuditEvents.SingleAsync(e => e.UserId == user.Id && e.Event == "profile.phone_changed"));
         Assert.Equal(audited.Reference, notice.Reference);
     }

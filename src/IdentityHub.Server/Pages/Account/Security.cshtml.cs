@@ -83,7 +83,7 @@ public sealed class SecurityModel(
 
         // A removed email address is told as well as the account's: its owner may not be reading the other.
         var user = await users.FindByIdAsync(session.UserId) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
-        var notice = await notices.SendAsync(user, AccountChange.MethodRemoved, notices.Describe(removing),
+        var notice = await notices.SendAsync(user, AccountChange.MethodRemoved, removing,
             alsoTo: removing.Kind == MfaMethodKind.Email ? removing.Destination : null, HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.method_removed", "succeeded", session.UserId, detail: $"{removing.Kind} {removing.MaskedDestination()}; {notice.Delivered}", reference: notice.Reference);
         Notice = "The method was removed.";

@@ -4,6 +4,8 @@ using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using IdentityHub.Server.Texts;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -13,7 +15,10 @@ namespace IdentityHub.Server.Pages.Connect;
 /// Consent for third-party clients. The authorization request it came from is re-validated by
 /// OpenIddict when the browser returns to it; this page only records the user's answer.
 /// </summary>
-public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations) : PageModel
+public sealed class ConsentModel(
+    IOpenIddictApplicationManager applications,
+    IOpenIddictAuthorizationManager authorizations,
+    IStringLocalizer<SignInText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -63,7 +68,7 @@ public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOp
     {
         if (ReturnUrls.AuthorizationParameter(ReturnUrl, "client_id") is null)
         {
-            return BadRequest("This page can only be reached from a sign-in request.");
+            return BadRequest(text["Consent.NotFromSignIn"].Value);
         }
 
         if (await SignedInSession.ReadAsync(HttpContext) is null)
@@ -74,7 +79,7 @@ public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOp
         var application = await applications.FindByClientIdAsync(ReturnParameter("client_id"));
         if (application is null)
         {
-            return BadRequest("This page can only be reached from a sign-in request.");
+            return BadRequest(text["Consent.NotFromSignIn"].Value);
         }
 
         ApplicationName = await applications.GetLocalizedDisplayNameAsync(application) ?? ReturnParameter("client_id");
@@ -82,13 +87,13 @@ public sealed class ConsentModel(IOpenIddictApplicationManager applications, IOp
         return null;
     }
 
-    private static string Describe(string scope) => scope switch
+    private string Describe(string scope) => scope switch
     {
-        Scopes.OpenId => "Confirm who you are",
-        Scopes.Profile => "See your name and username",
-        Scopes.Email => "See your email address",
-        Scopes.Phone => "See your phone number",
-        Scopes.OfflineAccess => "Stay connected when you are not using it",
-        _ => $"Use the \"{scope}\" service on your behalf",
+        Scopes.OpenId => text["Consent.Scope.OpenId"],
+        Scopes.Profile => text["Consent.Scope.Profile"],
+        Scopes.Email => text["Consent.Scope.Email"],
+        Scopes.Phone => text["Consent.Scope.Phone"],
+        Scopes.OfflineAccess => text["Consent.Scope.OfflineAccess"],
+        _ => text["Consent.Scope.Other", scope],
     };
 }

@@ -6,6 +6,9 @@ using IdentityHub.Server.Pages.Shared;
 using IdentityHub.Server.Throttling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using IdentityHub.Hosting.Wording;
+using IdentityHub.Server.Texts;
 
 namespace IdentityHub.Server.Pages.Organizations;
 
@@ -15,7 +18,7 @@ namespace IdentityHub.Server.Pages.Organizations;
 /// and per email address named, and a honeypot field people never see: when it is filled the page answers
 /// as if the request were received, and nothing is saved or sent.
 /// </summary>
-public sealed class RegisterModel(RegistrationDesk desk, PageLimits limits, ClientAddresses addresses) : PageModel
+public sealed class RegisterModel(RegistrationDesk desk, PageLimits limits, ClientAddresses addresses, IStringLocalizer<OrganizationText> text) : PageModel
 {
     /// <summary>The form's fields in page order, for the error summary.</summary>
     private static readonly string[] FieldOrder =
@@ -54,7 +57,7 @@ public sealed class RegisterModel(RegistrationDesk desk, PageLimits limits, Clie
             return Page();
         }
 
-        switch (await desk.SubmitAsync(Input.ToInput(), addresses.Of(HttpContext), HttpContext.RequestAborted))
+        switch (await desk.SubmitAsync(Input.ToInput(), addresses.Of(HttpContext), SupportedLanguages.Current, HttpContext.RequestAborted))
         {
             case AdminResult<RegistrationView>.Done done:
                 Reference = done.Reference;
@@ -64,7 +67,7 @@ public sealed class RegisterModel(RegistrationDesk desk, PageLimits limits, Clie
                 {
                     foreach (var problem in problems)
                     {
-                        ModelState.AddModelError(RegistrationForm.FieldOf(field), problem);
+                        ModelState.AddModelError(RegistrationForm.FieldOf(field), RegistrationProblems.Translate(field, problem, text));
                     }
                 }
 

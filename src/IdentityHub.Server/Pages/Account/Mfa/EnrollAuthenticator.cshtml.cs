@@ -61,7 +61,7 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
 
         var adding = state.Attempt.Purpose == AttemptPurpose.AddMethod;
         var method = await apps.AddAsync(state.User.Id, secret, check.MatchedStep, usedToSignIn: !adding);
-        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, notices.Describe(method), cancellationToken: HttpContext.RequestAborted);
+        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, method, cancellationToken: HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"Totp; {notice.Delivered}", notice.Reference);
         var attempt = state.Attempt.WithMethod(method.Amr(), wizard.Now) with { Enrollment = null, ChallengeMethodId = method.Id };
         return LocalRedirect(await flow.ContinueAsync(HttpContext, attempt));

@@ -92,7 +92,7 @@ public sealed class EnrollVerifyModel(
         ProvenDestinations.Confirm(state.User, enrollment.Kind!.Value, enrollment.Destination!);
         var method = await methods.AddAsync(state.User.Id, enrollment.Kind!.Value, enrollment.Destination!,
             usedToSignIn: state.Attempt.Purpose != AttemptPurpose.AddMethod);
-        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, notices.Describe(method), cancellationToken: HttpContext.RequestAborted);
+        var notice = await notices.SendAsync(state.User, AccountChange.MethodAdded, method, cancellationToken: HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.method_added", "succeeded", state.User.Id, state.Attempt.ClientId, $"{method.Kind} {SentTo}; {notice.Delivered}", notice.Reference);
 
         // Proving the new method with its code is a second factor for this sign-in (M6: continue).
