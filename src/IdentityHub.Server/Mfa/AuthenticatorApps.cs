@@ -20,7 +20,6 @@ public sealed class AuthenticatorApps(
     TimeProvider time)
 {
     public const string Label = "Authenticator app";
-    public const string Issuer = "Health plan portal";
 
     private readonly IDataProtector _protector = protection.CreateProtector("IdentityHub.Mfa.Totp");
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace IdentityHub.Server.Mfa;
 
 /// <summary>What a portal asks of sign-ins: the level to reach, remember-device, its help desk.</summary>
-public sealed record ClientPolicy(string? ClientId, string DisplayName, string? HelpDeskPhone, bool AllowRememberDevice, string RequiredAcr, bool AllowPasskeySignIn = true)
+public sealed record ClientPolicy(string? ClientId, string? DisplayName, string? HelpDeskPhone, bool AllowRememberDevice, string RequiredAcr, bool AllowPasskeySignIn = true)
 {
     /// <summary>Reads <c>aal2</c>/<c>aal3</c> (or the full acr value); null when unknown.</summary>
     public static string? AssuranceFrom(string value) => value.Trim().ToLowerInvariant() switch
@@ -24,7 +24,7 @@ public sealed class ClientPolicies(IOptionsMonitor<IdentityHubOptions> options)
         var client = hub.Clients.FirstOrDefault(c => c.ClientId == clientId);
         return new ClientPolicy(
             client?.ClientId,
-            client?.DisplayName ?? client?.ClientId ?? "your health plan portal",
+            client?.DisplayName ?? client?.ClientId,
             client?.HelpDeskPhone ?? hub.Mfa.HelpDeskPhone,
             hub.Mfa.RememberDevice.Enabled && (client?.AllowRememberDevice ?? true),
             // MFA is mandatory: every sign-in reaches at least the multi-factor level (M1).

@@ -39,4 +39,8 @@ public sealed class CodeTemplates(IOptionsMonitor<IdentityHubOptions> options, L
         var tag = SupportedLanguages.Match(languageTag) == language ? languageTag : LanguageChoice.CultureOf(language);
         return CodeMessages.Choose(table, clientId, tag) ?? defaults;
     }
+
+    /// <summary>What <c>{portal}</c> says: the portal's display name, else "your health plan portal" in the reader's language.</summary>
+    public string PortalName(ClientPolicy policy, string language) =>
+        policy.DisplayName ?? texts.Text<MessageText>("CodeMessage.PortalFallback", language, policy.ClientId);
 }

@@ -7,16 +7,12 @@ namespace IdentityHub.EndToEnd.Tests.Accessibility;
 /// The language a journey is walked in: what the browser asks for (its locale and Accept-Language) and
 /// what the pages' <c>&lt;html lang&gt;</c> must start with.
 /// </summary>
-public sealed record PageLanguage(string Code, string Locale, string AcceptLanguage, bool PagesAreInThisLanguage)
+public sealed record PageLanguage(string Code, string Locale, string AcceptLanguage)
 {
-    public static readonly PageLanguage English = new("en", "en-US", "en-US,en;q=0.9", PagesAreInThisLanguage: true);
+    public static readonly PageLanguage English = new("en", "en-US", "en-US,en;q=0.9");
 
-    /// <summary>
-    /// Spanish as a US member's browser asks for it. The pages are not in Spanish yet (issue 17's
-    /// languages part): until they are, the journeys run on what is served and <see cref="ExpectPageLanguage"/>
-    /// does not check the lang attribute. Set <see cref="PagesAreInThisLanguage"/> to true when they are.
-    /// </summary>
-    public static readonly PageLanguage Spanish = new("es", "es-US", "es-US,es;q=0.9", PagesAreInThisLanguage: false);
+    /// <summary>Spanish as a US member's browser asks for it.</summary>
+    public static readonly PageLanguage Spanish = new("es", "es-US", "es-US,es;q=0.9");
 
     /// <summary>A browser context that asks for this language.</summary>
     public BrowserNewContextOptions ContextOptions() => new()
@@ -25,14 +21,9 @@ public sealed record PageLanguage(string Code, string Locale, string AcceptLangu
         ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = AcceptLanguage },
     };
 
-    /// <summary>The page's <c>&lt;html lang&gt;</c> starts with this language's code (checked once the pages are translated).</summary>
+    /// <summary>The page's <c>&lt;html lang&gt;</c> starts with this language's code.</summary>
     public async Task ExpectPageLanguage(IPage page)
     {
-        if (!PagesAreInThisLanguage)
-        {
-            return;
-        }
-
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", new System.Text.RegularExpressions.Regex($"^{Code}(-|$)"));
     }
 

@@ -1,11 +1,12 @@
 using IdentityHub.Core.Mfa;
+using IdentityHub.Hosting.Wording;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.SignIn;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using IdentityHub.Server.Texts;
 using Microsoft.Extensions.Localization;
 using QRCoder;
 
@@ -15,7 +16,7 @@ namespace IdentityHub.Server.Pages.Account.Mfa;
 /// Enrollment of an authenticator app (M12): a QR code rendered here (no outside service) and the key
 /// in groups for typing, then a current code from the app before anything is saved.
 /// </summary>
-public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AccountNotices notices, AuditLog audit, IStringLocalizer<MfaText> text) : PageModel
+public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, AuthenticatorApps apps, SignInFlow flow, AccountNotices notices, AuditLog audit, IStringLocalizer<MfaText> text, IStringLocalizer<LayoutText> layout) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -90,7 +91,9 @@ public sealed class EnrollAuthenticatorModel(EnrollmentWizard wizard, Authentica
 
         var secret = Totp.FromBase32(state.Enrollment.Destination!);
         Key = Totp.ForDisplay(secret);
-        var uri = Totp.OtpAuthUri(secret, AuthenticatorApps.Issuer, state.User.UserName ?? state.User.Id);
+        // The app lists the account under the plan's name, as the header shows it.
+        var plan = layout["Brand.Name"].Value;
+        var uri = Totp.OtpAuthUri(secret, string.IsNullOrWhiteSpace(plan) ? "IdentityHub" : plan, state.User.UserName ?? state.User.Id);
         using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         QrCode = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(qr).GetGraphic(6));
         return (state, null);
