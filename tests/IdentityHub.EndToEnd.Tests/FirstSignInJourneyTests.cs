@@ -109,7 +109,7 @@ public sealed class FirstSignInJourneyTests(PortalLandscape landscape, BrowserSe
         await SignInLink(other).ClickAsync();
         await EnterPasswordAsync(other, landscape);
         await other.GetByRole(AriaRole.Button, new() { Name = $"Send an email to {DemoEmailMasked}" }).ClickAsync();
-        await Expect(other.GetByText($"Code sent to {DemoEmailMasked} by email.")).ToBeVisibleAsync();
+        await Expect(other.Locator("#sent-to")).ToHaveTextAsync($"We sent your 6-digit code to {DemoEmailMasked} by email. It is valid for 5 minutes.");
         await other.GetByLabel("Security code").FillAsync(landscape.EmailedCode(DemoEmail));
         await other.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
         await Expect(SignedInAs(other)).ToBeVisibleAsync();

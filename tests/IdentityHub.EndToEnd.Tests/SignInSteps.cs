@@ -71,7 +71,7 @@ public static partial class SignInSteps
     public static async Task EnterEmailedCodeAsync(IPage page, PortalLandscape landscape, bool rememberDevice = false)
     {
         await Expect(Heading(page, "Enter your security code")).ToBeVisibleAsync();
-        await Expect(page.GetByText($"Code sent to {DemoEmailMasked} by email.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#sent-to")).ToHaveTextAsync($"We sent your 6-digit code to {DemoEmailMasked} by email. It is valid for 5 minutes.");
         await page.GetByLabel("Security code").FillAsync(landscape.EmailedCode(DemoEmail));
         if (rememberDevice)
         {

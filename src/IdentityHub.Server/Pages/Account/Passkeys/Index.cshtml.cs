@@ -54,7 +54,7 @@ public sealed class IndexModel(
             return leave;
         }
 
-        Name = PasskeyNames.DefaultFor(Request.Headers.UserAgent);
+        Name = PasskeyNames.DefaultFor(Request.Headers.UserAgent, text);
         return Page();
     }
 
