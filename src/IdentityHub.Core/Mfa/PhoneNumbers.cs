@@ -10,12 +10,23 @@ namespace IdentityHub.Core.Mfa;
 /// <param name="E164">The number in E.164 (<c>+16505552652</c>), as stored; null when invalid.</param>
 /// <param name="IsMobile">Whether it can receive text messages: mobile, or (as most US numbers are)
 /// indistinguishable between fixed line and mobile.</param>
-/// <param name="Error">A plain sentence for the page when invalid; null when valid.</param>
-public sealed record PhoneParseResult(bool IsValid, string? E164, bool IsMobile, string? Error);
+/// <param name="Problem">Why it is not a number, for the page to say in the reader's language; null when valid.</param>
+public sealed record PhoneParseResult(bool IsValid, string? E164, bool IsMobile, PhoneProblem? Problem);
+
+/// <summary>Why typed input is not a phone number.</summary>
+public enum PhoneProblem
+{
+    /// <summary>Nothing was typed.</summary>
+    Missing,
+
+    /// <summary>Not a valid number for the chosen country (or for the country code it starts with).</summary>
+    Invalid,
+}
 
 /// <summary>One entry of the country selector.</summary>
 /// <param name="RegionCode">ISO 3166 region code, e.g. <c>US</c>.</param>
-/// <param name="Name">English name, e.g. <c>United States</c>; the code when no name is known.</param>
+/// <param name="Name">English name, e.g. <c>United States</c>; the code when no name is known. Pages show the name in
+/// the reader's language from the server's texts instead.</param>
 /// <param name="CallingCode">Country calling code, e.g. 1 (shown as "+1").</param>
 public sealed record CountryOption(string RegionCode, string Name, int CallingCode);
 
@@ -23,15 +34,6 @@ public sealed record CountryOption(string RegionCode, string Name, int CallingCo
 /// <remarks>Input such as <c>(650) 555-2652</c> with region <c>US</c>, or <c>+44 7400 123456</c> with any region.</remarks>
 public static class PhoneNumbers
 {
-    /// <summary>Shown when the input is not a valid number.</summary>
-    public const string InvalidMessage = "Enter a valid phone number for the country you chose.";
-
-    /// <summary>Shown when the input is empty.</summary>
-    public const string MissingMessage = "Enter a phone number.";
-
-    /// <summary>Shown when a text-message method is enrolled with a number that cannot receive texts.</summary>
-    public const string NotMobileMessage = "This number cannot receive text messages. Enter a mobile number, or choose a phone call instead.";
-
     private static readonly Lazy<ReadOnlyCollection<CountryOption>> CountryList = new(BuildCountries);
 
     /// <summary>
@@ -42,7 +44,7 @@ public static class PhoneNumbers
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return Invalid(MissingMessage);
+            return Invalid(PhoneProblem.Missing);
         }
 
         var region = string.IsNullOrWhiteSpace(regionCode) ? "ZZ" : regionCode.Trim().ToUpperInvariant();
@@ -55,12 +57,12 @@ public static class PhoneNumbers
         }
         catch (NumberParseException)
         {
-            return Invalid(InvalidMessage);
+            return Invalid(PhoneProblem.Invalid);
         }
 
         if (!util.IsValidNumber(number))
         {
-            return Invalid(InvalidMessage);
+            return Invalid(PhoneProblem.Invalid);
         }
 
         var type = util.GetNumberType(number);
@@ -92,7 +94,7 @@ public static class PhoneNumbers
     /// <summary>Every region libphonenumber knows, for the selector: US first, then the rest by name.</summary>
     public static IReadOnlyList<CountryOption> Countries() => CountryList.Value;
 
-    private static PhoneParseResult Invalid(string error) => new(false, null, false, error);
+    private static PhoneParseResult Invalid(PhoneProblem problem) => new(false, null, false, problem);
 
     private static ReadOnlyCollection<CountryOption> BuildCountries()
     {

@@ -135,7 +135,7 @@ internal static class CreatePlatformAdminCommand
             return $"The username '{request.UserName}' cannot be used: {userNameProblem}";
         }
 
-        if (ProfileChanges.CheckEmail(request.Email).Error is not null)
+        if (ProfileChanges.CheckEmail(request.Email).ProblemKey is not null)
         {
             return $"The email '{request.Email.Trim()}' is not an address like name@example.com.";
         }

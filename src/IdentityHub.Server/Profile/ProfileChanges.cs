@@ -40,38 +40,37 @@ public sealed class ProfileChanges(
     public const string PhonePurpose = "profile-phone";
     public const int NameMaxLength = 100;
 
-    /// <summary>A plain sentence when the name part is not acceptable; null when it is.</summary>
-    public static string? CheckName(string? value, string label)
+    /// <summary>The key of the <see cref="Texts.AccountText"/> text saying why the first name is not acceptable; null when it is.</summary>
+    public static string? CheckGivenName(string? value) => CheckName(value) switch
     {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            return $"Enter your {label}.";
-        }
+        NameProblem.Missing => "Profile.GivenNameMissing",
+        NameProblem.TooLong => "Profile.GivenNameTooLong",
+        NameProblem.Unusable => "Profile.GivenNameUnusable",
+        _ => null,
+    };
 
-        if (trimmed.Length > NameMaxLength)
-        {
-            return $"Your {label} can be at most {NameMaxLength} characters long.";
-        }
+    /// <summary>The key of the <see cref="Texts.AccountText"/> text saying why the last name is not acceptable; null when it is.</summary>
+    public static string? CheckFamilyName(string? value) => CheckName(value) switch
+    {
+        NameProblem.Missing => "Profile.FamilyNameMissing",
+        NameProblem.TooLong => "Profile.FamilyNameTooLong",
+        NameProblem.Unusable => "Profile.FamilyNameUnusable",
+        _ => null,
+    };
 
-        return trimmed.Any(char.IsControl) ? $"Your {label} contains characters that cannot be used." : null;
-    }
-
-    /// <summary>The email address as stored, or a plain sentence saying why it cannot be used.</summary>
-    public static (string? Email, string? Error) CheckEmail(string? input)
+    /// <summary>
+    /// The email address as stored, or the key of the <see cref="Texts.AccountText"/> text saying why it cannot be
+    /// used (<c>Profile.EmailMissing</c>, <c>Profile.EmailInvalid</c>).
+    /// </summary>
+    public static (string? Email, string? ProblemKey) CheckEmail(string? input)
     {
         var email = input?.Trim() ?? "";
         if (email.Length == 0)
         {
-            return (null, "Enter your new email address.");
+            return (null, "Profile.EmailMissing");
         }
 
-        if (!EmailAddresses.IsValid(email))
-        {
-            return (null, "Enter an email address in the format name@example.com.");
-        }
-
-        return (email, null);
+        return EmailAddresses.IsValid(email) ? (email, null) : (null, "Profile.EmailInvalid");
     }
 
     /// <summary>
@@ -167,6 +166,24 @@ public sealed class ProfileChanges(
         await audit.RecordAsync(pending.IsEmail ? "profile.email_changed" : "profile.phone_changed", "succeeded", user.Id,
             detail: $"{from} to {pending.MaskedNewValue}; {delivered}", reference: reference, cancellationToken: cancellationToken);
         return new ContactChangeResult.Changed(reference);
+    }
+
+    /// <summary>Why a part of the name is not acceptable.</summary>
+    private enum NameProblem
+    {
+        None,
+        Missing,
+        TooLong,
+        Unusable,
+    }
+
+    private static NameProblem CheckName(string? value)
+    {
+        var trimmed = value?.Trim() ?? "";
+        return trimmed.Length == 0 ? NameProblem.Missing
+            : trimmed.Length > NameMaxLength ? NameProblem.TooLong
+            : trimmed.Any(char.IsControl) ? NameProblem.Unusable
+            : NameProblem.None;
     }
 
     private static string NoticeBody(MessageWords words, PendingContactChange pending, string? helpDeskPhone, string reference) =>

@@ -19,7 +19,7 @@ public sealed class PhoneNumbersTests
         Assert.True(result.IsValid);
         Assert.Equal("+16502530000", result.E164);
         Assert.True(result.IsMobile);
-        Assert.Null(result.Error);
+        Assert.Null(result.Problem);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class PhoneNumbersTests
 
         Assert.False(result.IsValid);
         Assert.Null(result.E164);
-        Assert.Equal("Enter a valid phone number for the country you chose.", result.Error);
+        Assert.Equal(PhoneProblem.Invalid, result.Problem);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class PhoneNumbersTests
         var result = PhoneNumbers.Parse("  ", "US");
 
         Assert.False(result.IsValid);
-        Assert.Equal("Enter a phone number.", result.Error);
+        Assert.Equal(PhoneProblem.Missing, result.Problem);
     }
 
     [Fact]

@@ -17,4 +17,29 @@ public sealed class DeviceDescriptionTests
     [InlineData(null, "A browser on an unknown system")]
     public void Names_the_browser_and_system_in_words(string? userAgent, string expected) =>
         Assert.Equal(expected, DeviceDescription.From(userAgent));
+
+    [Fact]
+    public void The_stored_words_read_back_as_the_kind_for_every_browser_and_system()
+    {
+        foreach (var browser in Enum.GetValues<DeviceBrowser>())
+        {
+            foreach (var system in Enum.GetValues<DeviceSystem>())
+            {
+                var device = new DeviceDescription(browser, system);
+                Assert.Equal(device, DeviceDescription.Read(device.ToString()));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Netscape on OS/2")]
+    [InlineData("chrome on windows")]
+    public void Words_it_did_not_write_read_as_nothing(string? stored) => Assert.Null(DeviceDescription.Read(stored));
+
+    [Fact]
+    public void A_user_agent_reads_as_its_kind() =>
+        Assert.Equal(new DeviceDescription(DeviceBrowser.Safari, DeviceSystem.IPhone),
+            DeviceDescription.Of("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"));
 }

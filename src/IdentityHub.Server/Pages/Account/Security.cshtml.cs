@@ -11,11 +11,13 @@ using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account;
@@ -38,6 +40,7 @@ public sealed class SecurityModel(
     FreshSecondFactor fresh,
     UserManager<IdentityHubUser> users,
     AccountNotices notices,
+    IStringLocalizer<AccountText> text,
     AuditLog audit) : PageModel
 {
     private const string Self = "/account/security";
@@ -76,7 +79,7 @@ public sealed class SecurityModel(
         var removing = Methods.FirstOrDefault(method => method.Id == methodId);
         if (removing is null || !await methods.RemoveAsync(session.UserId, methodId))
         {
-            ErrorMessage = "You cannot remove your only way to receive security codes. Add another method first.";
+            ErrorMessage = text["Security.RemoveRefused"];
             await LoadAsync();
             return Page();
         }
@@ -86,7 +89,7 @@ public sealed class SecurityModel(
         var notice = await notices.SendAsync(user, AccountChange.MethodRemoved, removing,
             alsoTo: removing.Kind == MfaMethodKind.Email ? removing.Destination : null, HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.method_removed", "succeeded", session.UserId, detail: $"{removing.Kind} {removing.MaskedDestination()}; {notice.Delivered}", reference: notice.Reference);
-        Notice = "The method was removed.";
+        Notice = text["Security.MethodRemoved"];
         return RedirectToPage();
     });
 
@@ -94,7 +97,7 @@ public sealed class SecurityModel(
     {
         var count = await revocations.RevokeAsync(session.UserId, deviceId, HttpContext.RequestAborted);
         await audit.RecordAsync("mfa.devices_revoked", "succeeded", session.UserId, detail: $"{count} device(s)");
-        Notice = count == 1 ? "The device will ask for a security code at the next sign-in." : $"{count} devices will ask for a security code at the next sign-in.";
+        Notice = count == 1 ? text["Security.DevicesForgotten.One"] : text["Security.DevicesForgotten.Many", count];
         return RedirectToPage();
     });
 
@@ -111,7 +114,7 @@ public sealed class SecurityModel(
     public Task<IActionResult> OnPostSignOutEverywhereAsync() => ChangeAsync(async session =>
     {
         var ended = await signOutEverywhere.RunAsync(HttpContext, session);
-        Notice = "You are signed out on every other device and browser." + (ended.RevokedTokens > 0 ? " Portals there will ask you to sign in again." : "");
+        Notice = ended.RevokedTokens > 0 ? text["Security.SignedOutEverywhereTokens"] : text["Security.SignedOutEverywhere"];
         return RedirectToPage();
     });
 
@@ -120,13 +123,13 @@ public sealed class SecurityModel(
         var ending = Sessions.FirstOrDefault(s => s.Id == sessionId && s.Id != session.SessionId);
         if (ending is null || !await sessions.EndAsync(ending.Id, SessionEndReasons.EndedByUser, ownedBy: session.UserId, HttpContext.RequestAborted))
         {
-            ErrorMessage = "That session has already ended.";
+            ErrorMessage = text["Security.SessionAlreadyEnded"];
             await LoadAsync();
             return Page();
         }
 
         await audit.RecordAsync("session.ended", "succeeded", session.UserId, detail: $"{ending.Device} by the account owner");
-        Notice = $"{ending.Device} is signed out.";
+        Notice = text["Security.SessionEnded", DeviceWords.Device(text, ending.Device)];
         return RedirectToPage();
     });
 
@@ -160,7 +163,7 @@ public sealed class SecurityModel(
         Devices = await devices.ListAsync(session.UserId);
         RecoveryCodesLeft = await recoveryCodes.RemainingAsync(session.UserId);
         RecentActivity = await db.AuditEvents
-            .Where(e => e.UserId == session.UserId && (e.Event == "sign_in" || e.Event == "sign_in.password" || e.Event == "sign_in.passkey" || e.Event == "step_up"))
+            .Where(e => e.UserId == session.UserId && SignInActivityWords.Events.Contains(e.Event))
             .OrderByDescending(e => e.OccurredAt)
             .Take(10)
             .ToListAsync();

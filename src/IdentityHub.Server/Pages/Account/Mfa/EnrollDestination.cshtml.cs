@@ -18,6 +18,7 @@ public sealed class EnrollDestinationModel(
     ClientPolicies policies,
     CodeMessagesForPeople messages,
     IStringLocalizer<MfaText> text,
+    IStringLocalizer<AccountText> accountText,
     IOptionsMonitor<IdentityHubOptions> options) : PageModel
 {
     [BindProperty]
@@ -35,7 +36,8 @@ public sealed class EnrollDestinationModel(
 
     public string? ErrorMessage { get; private set; }
 
-    public IReadOnlyList<CountryOption> Countries { get; } = PhoneNumbers.Countries();
+    /// <summary>The country list in the reader's language (shared with the profile page).</summary>
+    public IReadOnlyList<CountryOption> Countries => PhoneCountries.InReaderLanguage(accountText);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -109,8 +111,7 @@ public sealed class EnrollDestinationModel(
         var parsed = PhoneNumbers.Parse(Phone ?? "", Country!);
         if (!parsed.IsValid)
         {
-            // Core words its refusals in English for logs and imports; the page says them in the reader's language.
-            ErrorMessage = parsed.Error == PhoneNumbers.MissingMessage ? text["EnrollDestination.PhoneMissing"] : text["EnrollDestination.PhoneInvalid"];
+            ErrorMessage = parsed.Problem == PhoneProblem.Missing ? text["EnrollDestination.PhoneMissing"] : text["EnrollDestination.PhoneInvalid"];
             return null;
         }
 

@@ -5,11 +5,13 @@ using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Profile;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
+using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Pages.Account.Profile;
@@ -29,12 +31,10 @@ public sealed class IndexModel(
     IDataProtectionProvider protection,
     IOptionsMonitor<IdentityHubOptions> options,
     CodeMessagesForPeople codeMessages,
+    IStringLocalizer<AccountText> text,
     TimeProvider time) : PageModel
 {
     public const string Self = "/account/profile";
-
-    public const string NameChangedElsewhere = "Your profile was changed at the same time somewhere else (perhaps in another tab). "
-        + "Nothing was saved from this form: check your name below and save it again.";
 
     [BindProperty]
     public string? GivenName { get; set; }
@@ -65,7 +65,8 @@ public sealed class IndexModel(
     /// <summary>The new email address or phone number waiting for its code, if any.</summary>
     public PendingContactChange? Pending { get; private set; }
 
-    public IReadOnlyList<CountryOption> Countries { get; } = PhoneNumbers.Countries();
+    /// <summary>The country list in the reader's language (shared with the enrollment wizard).</summary>
+    public IReadOnlyList<CountryOption> Countries => PhoneCountries.InReaderLanguage(text);
 
     public int CodeLength => options.CurrentValue.Mfa.Codes.Length;
 
@@ -89,8 +90,8 @@ public sealed class IndexModel(
 
     public Task<IActionResult> OnPostNameAsync() => ChangeAsync(keepName: true, async user =>
     {
-        var givenError = ProfileChanges.CheckName(GivenName, "first name");
-        var familyError = ProfileChanges.CheckName(FamilyName, "last name");
+        var givenError = ProfileChanges.CheckGivenName(GivenName);
+        var familyError = ProfileChanges.CheckFamilyName(FamilyName);
         if (givenError is not null || familyError is not null)
         {
             Fail(nameof(GivenName), givenError);
@@ -100,12 +101,12 @@ public sealed class IndexModel(
 
         if (await changes.ChangeNameAsync(user, GivenName!, FamilyName!) is not { } reference)
         {
-            ErrorMessage = NameChangedElsewhere;
+            ErrorMessage = text["Profile.NameChangedElsewhere"];
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
-        Notice = $"Your name was saved. Reference number: {reference}";
+        Notice = text["Profile.NameSaved", reference];
         return RedirectToPage();
     });
 
@@ -120,7 +121,7 @@ public sealed class IndexModel(
 
         if (string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
         {
-            Fail(nameof(NewEmail), "That is already your email address. Enter a different one.");
+            Fail(nameof(NewEmail), "Profile.EmailSame");
             return Page();
         }
 
@@ -131,26 +132,26 @@ public sealed class IndexModel(
     {
         if (Countries.All(country => country.RegionCode != Country))
         {
-            Fail(nameof(Country), "Choose the country of your phone number.");
+            Fail(nameof(Country), "Profile.ChooseCountry");
             return Page();
         }
 
         var parsed = PhoneNumbers.Parse(NewPhone ?? "", Country!);
         if (!parsed.IsValid)
         {
-            Fail(nameof(NewPhone), parsed.Error);
+            Fail(nameof(NewPhone), parsed.Problem == PhoneProblem.Missing ? "Profile.PhoneMissing" : "Profile.PhoneInvalid");
             return Page();
         }
 
         if (!parsed.IsMobile)
         {
-            Fail(nameof(NewPhone), "This number cannot receive text messages. Enter a mobile number so that we can send you a code.");
+            Fail(nameof(NewPhone), "Profile.NotMobile");
             return Page();
         }
 
         if (parsed.E164 == user.PhoneNumber)
         {
-            Fail(nameof(NewPhone), "That is already your phone number. Enter a different one.");
+            Fail(nameof(NewPhone), "Profile.PhoneSame");
             return Page();
         }
 
@@ -162,14 +163,14 @@ public sealed class IndexModel(
         var result = await changes.ConfirmAsync(user, pending, Code);
         if (result is ContactChangeResult.Refused refused)
         {
-            Fail(nameof(Code), codeMessages.For(refused.Check, options.CurrentValue.Mfa.Codes));
+            FailWith(nameof(Code), codeMessages.For(refused.Check, options.CurrentValue.Mfa.Codes));
             Code = null;
             return Page();
         }
 
         var reference = ((ContactChangeResult.Changed)result).Reference;
         PendingContactChange.End(HttpContext);
-        Notice = (pending.IsEmail ? "Your email address was changed." : "Your phone number was changed.") + $" Reference number: {reference}";
+        Notice = pending.IsEmail ? text["Profile.EmailChanged", reference] : text["Profile.PhoneChanged", reference];
         return RedirectToPage();
     });
 
@@ -182,7 +183,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        Notice = $"We sent a new code to {pending.MaskedNewValue}.";
+        Notice = text["Profile.CodeResent", pending.MaskedNewValue];
         return RedirectToPage();
     });
 
@@ -198,7 +199,7 @@ public sealed class IndexModel(
         FillName(user);
         if (Pending is null)
         {
-            ErrorMessage = "There is no change waiting for a code, or it has expired. Enter the new email address or phone number again.";
+            ErrorMessage = text["Profile.NoPendingChange"];
             return Page();
         }
 
@@ -214,7 +215,7 @@ public sealed class IndexModel(
         }
 
         PendingContactChange.End(HttpContext);
-        Notice = "The change was cancelled. Nothing was changed.";
+        Notice = text["Profile.Cancelled"];
         return RedirectToPage();
     }
 
@@ -228,7 +229,7 @@ public sealed class IndexModel(
         }
 
         pending.Save(HttpContext, protection);
-        Notice = $"We sent a code to {pending.MaskedNewValue}. Enter it below to finish the change.";
+        Notice = text["Profile.CodeSent", pending.MaskedNewValue];
         return RedirectToPage();
     }
 
@@ -278,13 +279,18 @@ public sealed class IndexModel(
         FamilyName = user.FamilyName;
     }
 
-    private void Fail(string field, string? message)
+    /// <summary>Marks the field with the text of <paramref name="key"/> (of <see cref="AccountText"/>); nothing when null.</summary>
+    private void Fail(string field, string? key)
     {
-        if (message is null)
+        if (key is not null)
         {
-            return;
+            // The longest name is the {0} of the "too long" texts; the others have no placeholder.
+            FailWith(field, text[key, ProfileChanges.NameMaxLength]);
         }
+    }
 
+    private void FailWith(string field, string message)
+    {
         ModelState.AddModelError(field, message);
         ErrorMessage ??= message;
     }
