@@ -129,6 +129,12 @@ public sealed class FirstSignInJourneyTests(PortalLandscape landscape, BrowserSe
         await Expect(Heading(other, "Sign in")).ToBeVisibleAsync();
         await page.ReloadAsync();
         await Expect(Heading(page, "Account security")).ToBeVisibleAsync();
+
+        // Switched to Spanish in an English browser: the local times are worded in the page's language.
+        await page.Locator("#language-switch").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", new System.Text.RegularExpressions.Regex("^es"));
+        await Expect(page.Locator("time[data-local-time]").First).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(@"\b(ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b"));
     }
 
     /// <summary>The account page's table of methods (the one with a "Sent to" column).</summary>
