@@ -241,6 +241,11 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             audit.Property(a => a.Detail).HasMaxLength(1000);
             audit.HasIndex(a => a.Reference);
             audit.HasIndex(a => new { a.UserId, a.OccurredAt });
+            audit.Property(a => a.PreviousHash).HasMaxLength(64);
+            audit.Property(a => a.Hash).HasMaxLength(64);
+            // One record per place in the chain; the records still to seal found without a scan.
+            audit.HasIndex(a => a.Sequence).IsUnique();
+            audit.HasIndex(a => new { a.OccurredAt, a.Id }).HasFilter("\"Sequence\" IS NULL").HasDatabaseName("IX_AuditEvents_Unsealed");
         });
     }
 }

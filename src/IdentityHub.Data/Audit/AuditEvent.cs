@@ -33,4 +33,20 @@ public class AuditEvent
     public required string Reference { get; set; }
 
     public string? Detail { get; set; }
+
+    /// <summary>
+    /// The record's place in the tamper-evident chain (D9), given when it is sealed; null until then. Sealing
+    /// happens seconds after the write, in order, by one node at a time (decision 0029).
+    /// </summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>The hash of the record sealed before this one (64 zeros for the first), lower-case hex.</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 of this record's fields, its sequence and <see cref="PreviousHash"/>, lower-case hex.</summary>
+    public string? Hash { get; set; }
+
+    /// <summary>The fields the chain's hash covers.</summary>
+    public Core.Audit.ChainedFields Chained() =>
+        new(Id, OccurredAt, UserId, ActorId, OrganizationId, ClientId, IpAddress, Device, Event, Outcome, Reference, Detail);
 }
