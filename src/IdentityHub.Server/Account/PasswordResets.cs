@@ -37,12 +37,6 @@ public sealed class PasswordResets(
     CodeMessagesForPeople codeMessages,
     TimeProvider time)
 {
-    /// <summary>
-    /// The English the sign-in's recovery-code page (Mfa/Recovery) still shows; this flow says
-    /// <c>ForgotVerify.RecoveryCodeRefused</c> in the reader's language.
-    /// </summary>
-    public const string RecoveryCodeRefused = "That recovery code is not correct or has already been used. Check it and try again.";
-
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     public CodeSettings Settings => options.CurrentValue.Mfa.Codes;

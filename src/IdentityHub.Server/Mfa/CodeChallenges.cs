@@ -87,8 +87,9 @@ public sealed class CodeChallenges(
 
         var reference = attemptReference ?? AuditLog.NewReference();
         // The person's language (saved on their account, else the page's); the browser's tag only picks a regional template.
-        var template = templates.For(policy.ClientId, SavedLanguage.For(user), language);
-        var (subject, body) = CodeMessages.Render(template, channel, code, templates.PortalName(policy, SavedLanguage.For(user)));
+        var reader = SavedLanguage.For(user);
+        var template = templates.For(policy.ClientId, reader, language);
+        var (subject, body) = CodeMessages.Render(template, channel, code, templates.PortalName(policy, reader));
         var outcome = await sender.SendAsync(new DeliveryMessage(DeliveryKindOf(channel), destination, subject, body, reference), cancellationToken);
         var (result, detail) = outcome switch
         {
