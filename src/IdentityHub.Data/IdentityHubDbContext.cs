@@ -61,6 +61,16 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
     public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
 
+    public DbSet<AuditArchive> AuditArchives => Set<AuditArchive>();
+
+    public DbSet<Governance.SecurityProfile> SecurityProfiles => Set<Governance.SecurityProfile>();
+
+    public DbSet<Governance.OrganizationProfile> OrganizationProfiles => Set<Governance.OrganizationProfile>();
+
+    public DbSet<Governance.UserProfile> UserProfiles => Set<Governance.UserProfile>();
+
+    public DbSet<Governance.AccessReview> AccessReviews => Set<Governance.AccessReview>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -221,9 +231,11 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             client.HasKey(c => new { c.SessionId, c.ClientId });
             client.Property(c => c.SessionId).HasMaxLength(32);
             client.Property(c => c.ClientId).HasMaxLength(100);
+            client.Property(c => c.ProfileId).HasMaxLength(32);
         });
 
         OrganizationModel.Configure(builder);
+        Governance.GovernanceModel.Configure(builder);
 
         builder.Entity<AuditEvent>(audit =>
         {
@@ -246,6 +258,18 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             // One record per place in the chain; the records still to seal found without a scan.
             audit.HasIndex(a => a.Sequence).IsUnique();
             audit.HasIndex(a => new { a.OccurredAt, a.Id }).HasFilter("\"Sequence\" IS NULL").HasDatabaseName("IX_AuditEvents_Unsealed");
+            // Queries by time range alone (the plan's staff, exports) walk this one.
+            audit.HasIndex(a => a.OccurredAt);
+        });
+
+        builder.Entity<AuditArchive>(archive =>
+        {
+            archive.Property(a => a.Id).HasMaxLength(32);
+            archive.Property(a => a.StartHash).HasMaxLength(64);
+            archive.Property(a => a.HeadHash).HasMaxLength(64);
+            archive.Property(a => a.FileName).HasMaxLength(260);
+            archive.Property(a => a.FileHash).HasMaxLength(64);
+            archive.HasIndex(a => a.LastSequence).IsUnique();
         });
     }
 }

@@ -51,6 +51,9 @@ public class ServerSessionClient
     public required string ClientId { get; set; }
 
     public DateTimeOffset FirstUsedAt { get; set; }
+
+    /// <summary>The security profile chosen for this portal in this session (D4), or null for a portal without profiles.</summary>
+    public string? ProfileId { get; set; }
 }
 
 /// <summary>Why a session ended.</summary>
