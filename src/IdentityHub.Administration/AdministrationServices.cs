@@ -1,5 +1,6 @@
 using IdentityHub.Accounts;
 using IdentityHub.Administration.Audit;
+using IdentityHub.Administration.Governance;
 using IdentityHub.Administration.Invitations;
 using IdentityHub.Administration.Organizations;
 using IdentityHub.Administration.People;
@@ -33,6 +34,15 @@ public static class AdministrationServices
         services.AddIdentityHubSharedAccounts();
         services.AddScoped<AccountActions>();
         services.AddScoped<ReferenceLookup>();
+        services.AddScoped<ProfileCatalog>();
+        services.AddScoped<OrganizationGrants>();
+        services.AddScoped<PersonProfiles>();
+        services.AddScoped<AccessReviews>();
+        services.AddScoped<RecertificationRun>();
+        services.AddOptions<GovernanceOptions>()
+            .BindConfiguration(GovernanceOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GovernanceOptions>, GovernanceOptionsValidator>();
         services.AddOptions<AccountActionOptions>()
             .BindConfiguration(AccountActionOptions.Section)
             .Validate(actions => actions.PasswordResetLinkLifetime > TimeSpan.Zero && actions.PasswordResetLinkLifetime <= TimeSpan.FromDays(7),

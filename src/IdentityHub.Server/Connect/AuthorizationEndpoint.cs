@@ -50,6 +50,7 @@ internal static class AuthorizationEndpoint
         ClientPolicies policies,
         SignInFlow flow,
         SessionRecords sessions,
+        Governance.PortalProfiles portalProfiles,
         TimeProvider time)
     {
         var request = http.GetOpenIddictServerRequest()
@@ -125,8 +126,19 @@ internal static class AuthorizationEndpoint
             await sessions.RecordClientAsync(live, request.ClientId!, http.RequestAborted);
         }
 
+        var profile = await ProfileAsync(http, request, session, portalProfiles);
+        if (profile.Answer is { } answer)
+        {
+            return answer;
+        }
+
         var identity = UserPrincipalFactory.Create(user, session.AuthenticatedAt, session.Methods, session.Acr!);
         identity.SetClaim(SessionClaims.SessionId, session.SessionId);
+        if (profile.Chosen is { } chosen)
+        {
+            identity.SetClaim(Claims.Role, chosen.Role).SetClaim(Governance.GovernanceClaims.Profile, chosen.Id);
+        }
+
         var chainEnds = time.GetUtcNow() + options.Value.Tokens.RefreshTokenAbsoluteLifetime;
         identity.SetClaim(SessionClaims.RefreshChainExpiresAt, chainEnds.ToUnixTimeSeconds());
         identity.SetScopes(requestedScopes);
@@ -141,6 +153,55 @@ internal static class AuthorizationEndpoint
 
         ClaimDestinations.Apply(identity);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// The security profile for a portal that has them (D4): the one this session chose, the only one the person
+    /// holds (chosen silently), or the choice page (again with <c>prompt=select_account</c>, to switch). A person
+    /// holding none is shown whom to ask, and the portal gets <c>access_denied</c> when they go back.
+    /// </summary>
+    private static async Task<(Governance.PortalProfile? Chosen, IResult? Answer)> ProfileAsync(
+        HttpContext http, OpenIddictRequest request, SignedInSession session, Governance.PortalProfiles portalProfiles)
+    {
+        var profiles = await portalProfiles.ForAsync(session.UserId, request.ClientId!, session.SessionId, http.RequestAborted);
+        if (profiles.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var held = profiles.Where(p => p.Held).ToList();
+        if (held.Count == 0)
+        {
+            if (request.HasPromptValue(PromptValues.None) || http.Request.Query[Governance.GovernanceClaims.NoProfileParameter] == "none"
+                || http.Request.HasFormContentType && http.Request.Form[Governance.GovernanceClaims.NoProfileParameter] == "none")
+            {
+                return (null, Forbid(Errors.AccessDenied, "The user holds no security profile for this application; their organization's administrator can give them one."));
+            }
+
+            var back = ConnectRequests.AsLocalUrl(http.Request, drop: [Governance.GovernanceClaims.NoProfileParameter]);
+            return (null, Results.Redirect("/connect/no-access?returnUrl=" + Uri.EscapeDataString(back)));
+        }
+
+        var chosen = held.FirstOrDefault(p => p.Chosen);
+        var switching = request.HasPromptValue(PromptValues.SelectAccount) && held.Count > 1;
+        if (chosen is not null && !switching)
+        {
+            return (chosen, null);
+        }
+
+        if (held.Count == 1)
+        {
+            await portalProfiles.ChooseAsync(session.SessionId, request.ClientId!, held[0].Id, http.RequestAborted);
+            return (held[0], null);
+        }
+
+        if (request.HasPromptValue(PromptValues.None))
+        {
+            return (null, Forbid(Errors.InteractionRequired, "The user must choose a security profile for this application."));
+        }
+
+        var returnUrl = ConnectRequests.AsLocalUrl(http.Request, dropPrompts: [PromptValues.SelectAccount]);
+        return (null, Results.Redirect("/connect/profile?returnUrl=" + Uri.EscapeDataString(returnUrl)));
     }
 
     private static async Task<string?> WhySignInIsNeededAsync(HttpContext http, OpenIddictRequest request, SignedInSession? session, TimeProvider time)

@@ -33,6 +33,7 @@ internal static class ClaimDestinations
             Claims.Email or Claims.EmailVerified => scopes.Contains(Scopes.Email) ? IdentityOnly : [],
             Claims.PhoneNumber or Claims.PhoneNumberVerified => scopes.Contains(Scopes.Phone) ? IdentityOnly : [],
             Claims.AuthenticationTime or Claims.AuthenticationMethodReference or Claims.AuthenticationContextReference => Both,
+            Claims.Role or Governance.GovernanceClaims.Profile => Both,
             SessionClaims.SessionId => IdentityOnly,
             SessionClaims.ClientSubject => AccessOnly,
             _ => [],

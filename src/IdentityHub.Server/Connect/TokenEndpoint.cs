@@ -59,6 +59,18 @@ internal static class TokenEndpoint
         }
 
         var identity = UserPrincipalFactory.Refresh(user, redeemed);
+        if (redeemed.GetClaim(Governance.GovernanceClaims.Profile) is { } profileId)
+        {
+            // The security profile this sign-in chose must still be the person's (D4) and their access not on hold (D7).
+            var role = await http.RequestServices.GetRequiredService<Governance.PortalProfiles>().RoleIfStillHeldAsync(user.Id, profileId, http.RequestAborted);
+            if (role is null)
+            {
+                return Forbid(Errors.InvalidGrant, "The security profile this sign-in used is no longer the user's; sign in again.");
+            }
+
+            identity.SetClaim(Claims.Role, role);
+        }
+
         var principal = new ClaimsPrincipal(identity);
         // The new refresh token lives its idle lifetime, but never past the end of the chain.
         var remaining = chainEnds - now;

@@ -1,3 +1,4 @@
+using IdentityHub.Server.Governance;
 using IdentityHub.Administration;
 using IdentityHub.Data;
 using IdentityHub.Delivery;
@@ -54,6 +55,7 @@ public static class IdentityHubServices
         services.AddIdentityHubProfile();
         services.AddIdentityHubTerms();
         services.AddIdentityHubAdministration();
+        services.AddIdentityHubGovernance();
         services.AddIdentityHubThrottling(configuration);
         services.AddRazorPages().AddMvcOptions(mvc =>
         {

@@ -14,6 +14,7 @@ public static class SignInServices
         // The checks between the password and the session, in order. A new step is one line here.
         services.AddScoped<ISignInCheck, MfaEnrollmentCheck>();
         services.AddScoped<ISignInCheck, MfaChallengeCheck>();
+        services.AddScoped<ISignInCheck, Governance.AccessOnHoldCheck>();
         services.AddScoped<ISignInCheck, PasswordChangeCheck>();
         services.AddScoped<ISignInCheck, TermsCheck>();
         services.AddScoped<ISignInCheck, SecurityQuestionsCheck>();
