@@ -22,5 +22,7 @@ internal static class AdminApi
         api.MapInvitations();
         api.MapRegistrations();
         api.MapReferences();
+        api.MapProfiles();
+        api.MapAccessReviews();
     }
 }

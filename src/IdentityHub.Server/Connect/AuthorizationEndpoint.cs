@@ -42,7 +42,6 @@ internal static class AuthorizationEndpoint
 
     public static async Task<IResult> HandleAsync(
         HttpContext http,
-        UserManager<IdentityHubUser> users,
         IOpenIddictApplicationManager applications,
         IOpenIddictAuthorizationManager authorizations,
         ScopeResources resources,
@@ -71,7 +70,7 @@ internal static class AuthorizationEndpoint
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
 
-        var user = await users.FindByIdAsync(session!.UserId);
+        var (user, profiles) = await portalProfiles.UserWithProfilesAsync(session!.UserId, request.ClientId!, session.SessionId, http.RequestAborted);
         if (user is null)
         {
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -126,7 +125,7 @@ internal static class AuthorizationEndpoint
             await sessions.RecordClientAsync(live, request.ClientId!, http.RequestAborted);
         }
 
-        var profile = await ProfileAsync(http, request, session, portalProfiles);
+        var profile = await ProfileAsync(http, request, session, profiles, portalProfiles);
         if (profile.Answer is { } answer)
         {
             return answer;
@@ -161,9 +160,8 @@ internal static class AuthorizationEndpoint
     /// holding none is shown whom to ask, and the portal gets <c>access_denied</c> when they go back.
     /// </summary>
     private static async Task<(Governance.PortalProfile? Chosen, IResult? Answer)> ProfileAsync(
-        HttpContext http, OpenIddictRequest request, SignedInSession session, Governance.PortalProfiles portalProfiles)
+        HttpContext http, OpenIddictRequest request, SignedInSession session, IReadOnlyList<Governance.PortalProfile> profiles, Governance.PortalProfiles portalProfiles)
     {
-        var profiles = await portalProfiles.ForAsync(session.UserId, request.ClientId!, session.SessionId, http.RequestAborted);
         if (profiles.Count == 0)
         {
             return (null, null);

@@ -17,7 +17,7 @@ public sealed class DatabaseRoundTripTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
     [Fact]
-    public async Task A_sign_in_with_an_emailed_code_and_its_tokens_take_28_round_trips()
+    public async Task A_sign_in_with_an_emailed_code_and_its_tokens_take_29_round_trips()
     {
         var user = await _app.CreateUserAsync(MfaSteps.NewName("roundtrips"));
         var browser = _app.NewBrowser();
@@ -27,9 +27,10 @@ public sealed class DatabaseRoundTripTests : IAsyncLifetime
 
         // Authorize (client), password (rate-limit counters, user, audit, methods), challenge page (user, methods, the hour's codes,
         // the new code, delivery audit, code-sent audit, recovery codes, passkeys), code (rate-limit counters, user, methods, code, its
-        // audit and the method's last use, terms, recovery codes, sign-in time and its audit), authorize (user,
-        // authorization, code written once), token (code, user, redemption, new refresh token).
-        Assert.True(authorization.Commands + tokens.Commands <= 28, $"{authorization.Commands} + {tokens.Commands} round trips:{Environment.NewLine}{authorization.Log}{Environment.NewLine}{tokens.Log}");
+        // audit and the method's last use, whether access is on hold (D7), terms, recovery codes, sign-in time and its audit),
+        // authorize (user with the portal's security profiles, authorization, code written once), token (code, user,
+        // redemption, new refresh token).
+        Assert.True(authorization.Commands + tokens.Commands <= 29, $"{authorization.Commands} + {tokens.Commands} round trips:{Environment.NewLine}{authorization.Log}{Environment.NewLine}{tokens.Log}");
         Assert.True(tokens.Commands <= 4, tokens.Log);
     }
 
@@ -57,14 +58,14 @@ public sealed class DatabaseRoundTripTests : IAsyncLifetime
         await browser.CodeFlowAsync(user.UserName!, new AuthorizationRequest());
         var second = new AuthorizationRequest { ClientId = TestClients.PublicPortal };
 
-        // Client (once per node), user, the portal noted on the session, authorization, code.
+        // Client (once per node), user with the portal's security profiles, the portal noted on the session, authorization, code.
         var sso = await MeasureAsync(() => browser.AuthorizeAsync(second));
         Assert.True(sso.Commands <= 5, sso.Log);
         Assert.Equal(0, sso.Touching("\"Sessions\""));
-        Assert.Equal(1, sso.Touching("\"SessionClients\""));
+        Assert.Equal(1, sso.Writing("\"SessionClients\""));
 
         var again = await MeasureAsync(() => browser.AuthorizeAsync(second));
-        Assert.Equal(0, again.Touching("\"Sessions\"") + again.Touching("\"SessionClients\""));
+        Assert.Equal(0, again.Touching("\"Sessions\"") + again.Writing("\"SessionClients\""));
 
         // Past IdentityHub:Session:CacheLifetime, one read of the record (and no more until the next lifetime).
         _app.Clock.Advance(TimeSpan.FromSeconds(5));
@@ -85,5 +86,7 @@ public sealed class DatabaseRoundTripTests : IAsyncLifetime
     {
         /// <summary>How many commands name the table (quoted, as EF Core writes it).</summary>
         public int Touching(string table) => Sql.Count(sql => sql.Contains(" " + table, StringComparison.Ordinal));
+
+        public int Writing(string table) => Sql.Count(sql => sql.Contains("INSERT INTO " + table, StringComparison.Ordinal) || sql.Contains("UPDATE " + table, StringComparison.Ordinal));
     }
 }
