@@ -37,6 +37,7 @@ public sealed class AdministrationDatabase : IAsyncLifetime
                 [TokenServerLinks.IssuerKey] = "https://login.example-plan.test/",
             }).Build())
             .AddSingleton<IMessageSender>(Sent)
+            .AddLogging()
             .AddIdentityHubDatabase(DatabaseProvider.Postgres, connectionString)
             .AddIdentityHubAdministration();
         // Ending sessions revokes tokens through OpenIddict's managers, registered as both hosts register them.
