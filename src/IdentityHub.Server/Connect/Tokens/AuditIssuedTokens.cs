@@ -10,7 +10,7 @@ namespace IdentityHub.Server.Connect.Tokens;
 /// <summary>
 /// Audits every response that carries tokens (D9): <c>token.issued</c> with the grant, the client, the person
 /// (none for client credentials, where the client is the actor), the scopes granted and which kinds of token
-/// went out; never a token or any part of one. Runs last of the sign-in handlers, once the tokens exist, and
+/// went out; never a token or any part of one. Runs after the sign-in handlers that make the tokens and attach them to the response, and
 /// queues the event (<see cref="QueuedAuditWriter"/>) so that issuing a token waits for no database write.
 /// A response with only an authorization code is not audited here: the sign-in before it is.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class AuditIssuedTokens(QueuedAuditWriter audit, TimeProvider time
 
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
         .UseSingletonHandler<AuditIssuedTokens>()
-        .SetOrder(OpenIddictServerHandlers.AttachCustomSignInParameters.Descriptor.Order + 1_000)
+        .SetOrder(OpenIddictServerHandlers.AttachSignInParameters.Descriptor.Order + 1_000)
         .SetType(OpenIddictServerHandlerType.Custom)
         .Build();
 
