@@ -27,21 +27,27 @@ public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpCo
     /// </summary>
     public string Add(string @event, string outcome, string? userId, string? clientId = null, string? detail = null, string? reference = null)
     {
-        var entry = new AuditEvent
-        {
-            OccurredAt = time.GetUtcNow(),
-            UserId = userId,
-            ClientId = clientId,
-            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
-            Device = http.HttpContext?.Request.Headers.UserAgent is { Count: > 0 } agent ? Core.Sessions.DeviceDescription.From(agent) : null,
-            Event = @event,
-            Outcome = outcome,
-            Reference = reference ?? NewReference(),
-            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
-        };
+        var entry = NewEntry(time, http.HttpContext, @event, outcome, userId, clientId, detail, reference);
         db.AuditEvents.Add(entry);
         return entry.Reference;
     }
+
+    /// <summary>
+    /// An event as <see cref="Add"/> writes it: the time, the request's network address and device in words, a new
+    /// reference unless one is given, and the detail cut to the column's length.
+    /// </summary>
+    public static AuditEvent NewEntry(TimeProvider time, HttpContext? http, string @event, string outcome, string? userId, string? clientId = null, string? detail = null, string? reference = null) => new()
+    {
+        OccurredAt = time.GetUtcNow(),
+        UserId = userId,
+        ClientId = clientId,
+        IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
+        Device = http?.Request.Headers.UserAgent is { Count: > 0 } agent ? Core.Sessions.DeviceDescription.From(agent) : null,
+        Event = @event,
+        Outcome = outcome,
+        Reference = reference ?? NewReference(),
+        Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+    };
 
     /// <summary>Every delivery attempt (channel, outcome, latency), under the reference of the code it carried.</summary>
     public Task RecordAsync(DeliveryAttempt attempt, CancellationToken cancellationToken) =>

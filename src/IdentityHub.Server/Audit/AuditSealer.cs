@@ -52,6 +52,7 @@ public sealed class AuditSealer(IdentityHubDbContext db)
                 .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
                 .Take(Batch)
                 .ToListAsync(cancellationToken);
+            await AttachOrganizationsAsync(unsealed, cancellationToken);
             var sequence = head?.Sequence ?? 0;
             var previous = head?.Hash ?? AuditChain.Genesis;
             foreach (var record in unsealed)
@@ -67,4 +68,30 @@ public sealed class AuditSealer(IdentityHubDbContext db)
             db.ChangeTracker.Clear();
             return unsealed.Count;
         });
+
+    /// <summary>
+    /// An event about a person carries their organization (D9), so that its administrators read their part: the
+    /// writers on the token server do not know it, so it is set here, before the hash covers it, from the people
+    /// of this batch (one query), and saved with the seal.
+    /// </summary>
+    private async Task AttachOrganizationsAsync(List<Data.Audit.AuditEvent> unsealed, CancellationToken cancellationToken)
+    {
+        var people = unsealed.Where(e => e.OrganizationId is null && e.UserId is not null).Select(e => e.UserId!).Distinct().ToList();
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        var organizations = await db.Users.AsNoTracking()
+            .Where(u => people.Contains(u.Id) && u.OrganizationId != null)
+            .Select(u => new { u.Id, u.OrganizationId })
+            .ToDictionaryAsync(u => u.Id, u => u.OrganizationId!, cancellationToken);
+        foreach (var record in unsealed)
+        {
+            if (record.OrganizationId is null && record.UserId is not null && organizations.TryGetValue(record.UserId, out var organization))
+            {
+                record.OrganizationId = organization;
+            }
+        }
+    }
 }

@@ -64,6 +64,10 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
                 options.AddEventHandler(LanguagesInDiscovery.Descriptor);
+                // Tokens issued and refused reach the audit trail, off the request (decision 0032).
+                options.AddEventHandler(AuditIssuedTokens.Descriptor);
+                options.AddEventHandler(AuditRefusedTokens.PresentedDescriptor);
+                options.AddEventHandler(AuditRefusedTokens.ResponseDescriptor);
 
                 // S256 only: "plain" offers no protection against a stolen code.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));

@@ -29,9 +29,14 @@ public static class ReturnUrls
         && (url.Length == path.Length || url[path.Length] == '?');
 
     /// <summary>A parameter of the authorization request the URL points at; null when it is not one or lacks it.</summary>
-    public static string? AuthorizationParameter(string? url, string name)
+    public static string? AuthorizationParameter(string? url, string name) => Parameter(url, AuthorizationPath, name);
+
+    /// <summary>A parameter of the end-session request the URL points at; null when it is not one or lacks it.</summary>
+    public static string? EndSessionParameter(string? url, string name) => Parameter(url, EndSessionPath, name);
+
+    private static string? Parameter(string? url, string path, string name)
     {
-        if (!IsRequestTo(url, AuthorizationPath))
+        if (!IsRequestTo(url, path))
         {
             return null;
         }

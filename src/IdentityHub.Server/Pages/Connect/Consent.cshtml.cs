@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdentityHub.Server.Audit;
 using IdentityHub.Server.Connect;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
@@ -18,6 +19,7 @@ namespace IdentityHub.Server.Pages.Connect;
 public sealed class ConsentModel(
     IOpenIddictApplicationManager applications,
     IOpenIddictAuthorizationManager authorizations,
+    AuditLog audit,
     IStringLocalizer<SignInText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -44,21 +46,26 @@ public sealed class ConsentModel(
             return problem;
         }
 
+        var session = (await SignedInSession.ReadAsync(HttpContext))!;
+        var clientId = ReturnParameter("client_id");
+        var scopes = ReturnParameter("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (decision != "allow")
         {
+            await audit.RecordAsync("consent.declined", "declined", session.UserId, clientId, $"scopes {string.Join(' ', scopes)}");
             return LocalRedirect(ReturnUrl + "&" + AuthorizationEndpoint.ConsentDeniedParameter + "=denied");
         }
 
-        var session = (await SignedInSession.ReadAsync(HttpContext))!;
-        var application = await applications.FindByClientIdAsync(ReturnParameter("client_id"))
+        var application = await applications.FindByClientIdAsync(clientId)
             ?? throw new InvalidOperationException("The client application cannot be found.");
         var principal = new ClaimsPrincipal(new ClaimsIdentity("consent"));
+        // Saved with the permanent authorization, in its round trip (the store saves this request's context).
+        audit.Add("consent.granted", "succeeded", session.UserId, clientId, $"scopes {string.Join(' ', scopes)}; remembered until revoked");
         await authorizations.CreateAsync(
             principal: principal,
             subject: session.UserId,
             client: (await applications.GetIdAsync(application))!,
             type: AuthorizationTypes.Permanent,
-            scopes: [.. ReturnParameter("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+            scopes: [.. scopes]);
         return LocalRedirect(ReturnUrl!);
     }
 
