@@ -65,7 +65,24 @@ public sealed class IndexModel(AccessReviews reviews, OrganizationDirectory orga
 
     public int PageCount => Math.Max(1, (Results.Total + Results.PageSize - 1) / Results.PageSize);
 
-    public Pager Pager => new(Results.PageNumber, PageCount, number => Url.Page("Index", new { Status, OrganizationId, page = number })!);
+    public Pager Pager => new(Results.PageNumber, PageCount, ListUrl);
+
+    /// <summary>This list's address with its filters, on page <paramref name="number"/> ("page" is no route value: Razor Pages keeps that name for the page's own).</summary>
+    public string ListUrl(int number)
+    {
+        var query = new Dictionary<string, string?> { ["page"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (Status is { } status)
+        {
+            query["status"] = status.ToString();
+        }
+
+        if (OrganizationId is { Length: > 0 } organizationId)
+        {
+            query["organizationId"] = organizationId;
+        }
+
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Reviews", query);
+    }
 
     public IReadOnlyList<Refusal> Refusals =>
         RefusedPeople is null ? [] : JsonSerializer.Deserialize<List<Refusal>>(RefusedPeople) ?? [];
@@ -105,7 +122,7 @@ public sealed class IndexModel(AccessReviews reviews, OrganizationDirectory orga
         var remove = ConfirmOne is null && Act == RemoveConfirmed;
         if (!remove && ConfirmOne is null && Act != ConfirmSelected)
         {
-            return RedirectToPage(new { Status, OrganizationId, page = PageNumber });
+            return LocalRedirect(ListUrl(Math.Max(PageNumber, 1)));
         }
 
         var outcome = remove
@@ -124,7 +141,7 @@ public sealed class IndexModel(AccessReviews reviews, OrganizationDirectory orga
         }
 
         RefusedPeople = refusals.Count == 0 ? null : JsonSerializer.Serialize(refusals);
-        return RedirectToPage(new { Status, OrganizationId, page = PageNumber });
+        return LocalRedirect(ListUrl(Math.Max(PageNumber, 1)));
     }
 
     private async Task ListAsync(CancellationToken cancellationToken)
