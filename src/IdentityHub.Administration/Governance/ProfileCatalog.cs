@@ -131,6 +131,23 @@ public sealed class ProfileCatalog(IdentityHubDbContext db, AdminAudit audit, Ti
         return new AdminResult<ProfileView>.Done(ProfileView.Of(profile), Reference: reference);
     }
 
+    /// <summary>
+    /// How many people hold the profile (only the organization's people when <paramref name="organizationId"/> is
+    /// given), for the console's "are you sure?" before a profile is deleted or taken back; null when the caller
+    /// may not see the profile or the organization.
+    /// </summary>
+    public async Task<int?> HolderCountAsync(AdminCaller caller, string id, string? organizationId = null, CancellationToken cancellationToken = default)
+    {
+        if (organizationId is null ? !caller.Role.IsPlatformStaff() : !caller.CanSee(organizationId))
+        {
+            return null;
+        }
+
+        return await db.UserProfiles.CountAsync(
+            a => a.ProfileId == id && (organizationId == null || db.Users.Any(u => u.Id == a.UserId && u.OrganizationId == organizationId)),
+            cancellationToken);
+    }
+
     private async Task CheckPortalAndRoleAsync(CheckedProfile profile, string? exceptId, FieldProblems problems, CancellationToken cancellationToken)
     {
         if (profile.ClientId.Length > 0 && !await db.Set<OpenIddictEntityFrameworkCoreApplication>().AnyAsync(a => a.ClientId == profile.ClientId, cancellationToken))

@@ -62,16 +62,26 @@ public sealed class ConsoleBrowser
         return await PostFormOnAsync(html, pageUrl, submitId, fields);
     }
 
-    /// <summary>Posts the form of an already loaded page that holds the button <paramref name="submitId"/>.</summary>
+    /// <summary>
+    /// Posts the form of an already loaded page that holds the button <paramref name="submitId"/>, as a browser
+    /// does: its fields (several boxes of one name each sent), and the button's name and value when it has a name.
+    /// </summary>
     public Task<HttpResponseMessage> PostFormOnAsync(string html, string pageUrl, string submitId, IDictionary<string, string>? fields = null)
     {
         var document = HtmlPage.Parse(html);
-        var form = document.One("#" + submitId).Closest("form") as AngleSharp.Html.Dom.IHtmlFormElement
+        var button = document.One("#" + submitId);
+        var form = button.Closest("form") as AngleSharp.Html.Dom.IHtmlFormElement
             ?? throw new Xunit.Sdk.XunitException($"The button {submitId} is in no form.");
         var values = FieldsOf(form);
+        if (button.GetAttribute("name") is { Length: > 0 } buttonName)
+        {
+            values.Add(new(buttonName, button.GetAttribute("value") ?? ""));
+        }
+
         foreach (var (name, value) in fields ?? new Dictionary<string, string>())
         {
-            values[name] = value;
+            values.RemoveAll(pair => pair.Key == name);
+            values.Add(new(name, value));
         }
 
         var action = form.GetAttribute("action") is { Length: > 0 } target ? target : pageUrl;
@@ -79,9 +89,9 @@ public sealed class ConsoleBrowser
     }
 
     /// <summary>What a browser sends for a form as it stands: every named field's value (checked boxes only), no buttons.</summary>
-    private static Dictionary<string, string> FieldsOf(AngleSharp.Html.Dom.IHtmlFormElement form)
+    private static List<KeyValuePair<string, string>> FieldsOf(AngleSharp.Html.Dom.IHtmlFormElement form)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new List<KeyValuePair<string, string>>();
         foreach (var control in form.QuerySelectorAll("input, select, textarea"))
         {
             var name = control.GetAttribute("name");
@@ -94,13 +104,13 @@ public sealed class ConsoleBrowser
                 case AngleSharp.Html.Dom.IHtmlInputElement { Type: "radio" or "checkbox", IsChecked: false }:
                     continue;
                 case AngleSharp.Html.Dom.IHtmlInputElement input when !string.IsNullOrEmpty(name):
-                    values[name] = input.Value;
+                    values.Add(new(name, input.Value));
                     break;
                 case AngleSharp.Html.Dom.IHtmlSelectElement select when !string.IsNullOrEmpty(name):
-                    values[name] = select.Value ?? "";
+                    values.Add(new(name, select.Value ?? ""));
                     break;
                 case AngleSharp.Html.Dom.IHtmlTextAreaElement area when !string.IsNullOrEmpty(name):
-                    values[name] = area.Value;
+                    values.Add(new(name, area.Value));
                     break;
             }
         }

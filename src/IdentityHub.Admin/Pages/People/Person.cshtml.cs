@@ -1,5 +1,6 @@
 using IdentityHub.Admin.Console;
 using IdentityHub.Administration;
+using IdentityHub.Administration.Governance;
 using IdentityHub.Administration.People;
 using IdentityHub.Core.Organizations;
 using Microsoft.AspNetCore.Mvc;
@@ -13,11 +14,15 @@ namespace IdentityHub.Admin.Pages.People;
 /// action) under the staffing rule; and the account actions of D6 and D8 (turn off and on, unlock, reset the
 /// second factors, sign out everywhere, start a password reset), each offered only when the caller may take
 /// it (<see cref="AccountActionRules"/>), each naming the version the page showed. Someone in another
-/// organization is the 404 page.
+/// organization is the 404 page. Their access (security profiles and re-certification) is in PersonAccess.cs.
 /// </summary>
-public sealed class PersonModel(
-    PeopleDirectory people, AccountActions actions, SensitiveActions sensitive, IOptionsMonitor<AccountActionOptions> actionOptions) : ConsolePage
+public sealed partial class PersonModel(
+    PeopleDirectory people, AccountActions actions, SensitiveActions sensitive, IOptionsMonitor<AccountActionOptions> actionOptions,
+    PersonProfiles profiles, AccessReviews reviews) : ConsolePage
 {
+    private readonly PersonProfiles _profiles = profiles;
+    private readonly AccessReviews _reviews = reviews;
+
     /// <summary>The query value that asks the page to confirm an MFA reset before it offers the button that does it.</summary>
     public const string ConfirmMfaReset = "reset-mfa";
 
@@ -197,6 +202,10 @@ public sealed class PersonModel(
 
         ModelState.Remove(nameof(Version));
         ModelState.Remove(nameof(NewRole));
+        await ShowAccessAsync(id, cancellationToken);
         return true;
     }
+
+    /// <summary>Someone the caller may see (the one who confirmed a person's access), or null.</summary>
+    private Task<PersonView?> FindVisibleAsync(string id, CancellationToken cancellationToken) => people.FindAsync(Caller, id, cancellationToken);
 }
