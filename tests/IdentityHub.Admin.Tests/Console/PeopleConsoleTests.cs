@@ -34,6 +34,27 @@ public sealed class PeopleConsoleTests(AdminHosts hosts) : IClassFixture<AdminHo
     }
 
     [Fact]
+    public async Task The_next_page_link_keeps_the_filters_and_shows_the_next_page()
+    {
+        var organization = await hosts.OrganizationAsync("Sycamore Paging Clinic");
+        var administrator = await hosts.PersonAsync(AdministrativeRole.PrimaryAdministrator, organization.Id);
+        for (var i = 0; i < 26; i++)
+        {
+            await hosts.PersonAsync(AdministrativeRole.GeneralUser, organization.Id);
+        }
+
+        var browser = new ConsoleBrowser(hosts);
+        await browser.SignInAsync(administrator);
+        var first = await HtmlPage.ReadAsync(await browser.GetAsync("/People?role=GeneralUser"));
+        var next = first.Document.QuerySelector("#next-page")!.GetAttribute("href")!;
+
+        Assert.Equal("/People?role=GeneralUser&page=2", next);
+        var second = await HtmlPage.ReadAsync(await browser.GetAsync(next));
+        Assert.NotNull(second.Document.QuerySelector("#previous-page"));
+        Assert.Null(second.Document.QuerySelector("#next-page"));
+    }
+
+    [Fact]
     public async Task A_role_change_shows_its_reference_number_and_warns_when_no_backup_is_left()
     {
         var organization = await hosts.OrganizationAsync("Willow Creek Dental");

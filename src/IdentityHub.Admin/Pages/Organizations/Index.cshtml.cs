@@ -19,14 +19,14 @@ public sealed class IndexModel(OrganizationDirectory organizations) : ConsolePag
     [BindProperty(SupportsGet = true)]
     public OrganizationOrder Order { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // the query, not the route value "page" (the page's own name)
     public int PageNumber { get; set; } = 1;
 
     public Page<OrganizationView> Results { get; private set; } = new([], 0, 1, 25);
 
     public int PageCount => Math.Max(1, (Results.Total + Results.PageSize - 1) / Results.PageSize);
 
-    public Pager Pager => new(Results.PageNumber, PageCount, number => Url.Page("Index", new { Search, Status, Order, page = number })!);
+    public Pager Pager => new(Results.PageNumber, PageCount, number => Pager.Link("/Organizations", number, ("search", Search), ("status", Status), ("order", Order)));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

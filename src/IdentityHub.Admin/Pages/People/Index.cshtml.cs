@@ -19,7 +19,7 @@ public sealed class IndexModel(PeopleDirectory people) : ConsolePage
     [BindProperty(SupportsGet = true)]
     public string? OrganizationId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // the query, not the route value "page" (the page's own name)
     public int PageNumber { get; set; } = 1;
 
     public Page<PersonView> Results { get; private set; } = new([], 0, 1, 25);
@@ -30,7 +30,7 @@ public sealed class IndexModel(PeopleDirectory people) : ConsolePage
 
     public int PageCount => Math.Max(1, (Results.Total + Results.PageSize - 1) / Results.PageSize);
 
-    public Pager Pager => new(Results.PageNumber, PageCount, number => Url.Page("Index", new { Search, Role, OrganizationId, page = number })!);
+    public Pager Pager => new(Results.PageNumber, PageCount, number => Pager.Link("/People", number, ("search", Search), ("role", Role), ("organizationId", OrganizationId)));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed class IndexModel(AccessReviews reviews, OrganizationDirectory orga
     [BindProperty(SupportsGet = true)]
     public string? OrganizationId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // the query, not the route value "page" (the page's own name)
     public int PageNumber { get; set; } = 1;
 
     /// <summary>The people ticked.</summary>
@@ -67,22 +67,8 @@ public sealed class IndexModel(AccessReviews reviews, OrganizationDirectory orga
 
     public Pager Pager => new(Results.PageNumber, PageCount, ListUrl);
 
-    /// <summary>This list's address with its filters, on page <paramref name="number"/> ("page" is no route value: Razor Pages keeps that name for the page's own).</summary>
-    public string ListUrl(int number)
-    {
-        var query = new Dictionary<string, string?> { ["page"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        if (Status is { } status)
-        {
-            query["status"] = status.ToString();
-        }
-
-        if (OrganizationId is { Length: > 0 } organizationId)
-        {
-            query["organizationId"] = organizationId;
-        }
-
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Reviews", query);
-    }
+    /// <summary>This list's address with its filters, on page <paramref name="number"/>.</summary>
+    public string ListUrl(int number) => Pager.Link("/Reviews", number, ("status", Status), ("organizationId", OrganizationId));
 
     public IReadOnlyList<Refusal> Refusals =>
         RefusedPeople is null ? [] : JsonSerializer.Deserialize<List<Refusal>>(RefusedPeople) ?? [];
