@@ -7,6 +7,7 @@ using IdentityHub.Administration.Registrations;
 using IdentityHub.Administration.Texts;
 using IdentityHub.Hosting.Wording;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IdentityHub.Administration;
 
@@ -33,6 +34,8 @@ public static class AdministrationServices
         services.AddIdentityHubSharedAccounts();
         services.AddScoped<AccountActions>();
         services.AddScoped<ReferenceLookup>();
+        services.AddScoped<AuditSearch>();
+        services.TryAddScoped<Data.Audit.AuditVerifier>();
         services.AddOptions<AccountActionOptions>()
             .BindConfiguration(AccountActionOptions.Section)
             .Validate(actions => actions.PasswordResetLinkLifetime > TimeSpan.Zero && actions.PasswordResetLinkLifetime <= TimeSpan.FromDays(7),

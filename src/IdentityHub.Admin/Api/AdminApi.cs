@@ -22,5 +22,6 @@ internal static class AdminApi
         api.MapInvitations();
         api.MapRegistrations();
         api.MapReferences();
+        api.MapAudit();
     }
 }
