@@ -36,6 +36,17 @@ public sealed class AuditSearch(IdentityHubDbContext db)
             ? new AdminResult<IAsyncEnumerable<AuditEventView>>.Done(Newest(events).Select(AuditEventView.Of).AsAsyncEnumerable())
             : Refused<IAsyncEnumerable<AuditEventView>>();
 
+    /// <summary>The user names of the accounts among <paramref name="ids"/> (the actors and subjects of a page already read), by id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> UserNamesAsync(IEnumerable<string?> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return wanted.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking()
+                .Where(u => wanted.Contains(u.Id) && u.UserName != null)
+                .ToDictionaryAsync(u => u.Id, u => u.UserName!, StringComparer.Ordinal, cancellationToken);
+    }
+
     private static IOrderedQueryable<AuditEvent> Newest(IQueryable<AuditEvent> events) =>
         events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
 
