@@ -14,7 +14,8 @@ public sealed class IndexModel(AuditSearch search) : AuditFilterFields
 {
     private const int PageSize = 25;
 
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>From the query string only: Razor Pages' own route value "page" (the page's path) would win over it otherwise.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Page<AuditEventView> Results { get; private set; } = new([], 0, 1, PageSize);
