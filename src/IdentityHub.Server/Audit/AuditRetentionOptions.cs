@@ -16,6 +16,12 @@ public sealed class AuditRetentionOptions
     /// <summary>How old a sealed record is when it is moved to an archive file and removed from the table.</summary>
     public TimeSpan Retention { get; set; } = SixYears;
 
+    /// <summary>
+    /// Whether every node archives once a day (and at start). Turn it off when <c>archive-audit</c> runs as a
+    /// scheduled task of its own instead (tests turn it off to archive exactly when they say).
+    /// </summary>
+    public bool ArchiveDaily { get; set; } = true;
+
     /// <summary>The folder of the archive files; relative to the content root; default <c>audit-archive</c> in the data folder (<c>App_Data</c>).</summary>
     public string? ArchiveFolder { get; set; }
 
