@@ -8,6 +8,7 @@ using IdentityHub.Administration.Registrations;
 using IdentityHub.Administration.Texts;
 using IdentityHub.Hosting.Wording;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IdentityHub.Administration;
 
@@ -43,6 +44,8 @@ public static class AdministrationServices
             .BindConfiguration(GovernanceOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GovernanceOptions>, GovernanceOptionsValidator>();
+        services.AddScoped<AuditSearch>();
+        services.TryAddScoped<Data.Audit.AuditVerifier>();
         services.AddOptions<AccountActionOptions>()
             .BindConfiguration(AccountActionOptions.Section)
             .Validate(actions => actions.PasswordResetLinkLifetime > TimeSpan.Zero && actions.PasswordResetLinkLifetime <= TimeSpan.FromDays(7),

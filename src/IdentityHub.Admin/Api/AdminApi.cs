@@ -24,5 +24,6 @@ internal static class AdminApi
         api.MapReferences();
         api.MapProfiles();
         api.MapAccessReviews();
+        api.MapAudit();
     }
 }

@@ -1,10 +1,12 @@
+using IdentityHub.Data.Audit;
 using IdentityHub.Delivery;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IdentityHub.Server.Audit;
 
 public static class AuditServices
 {
-    /// <summary>The audit log, its queued writer for the token paths, the writer that records every delivery attempt in it, and its hash chain (sealing, verification).</summary>
+    /// <summary>The audit log, its queued writer for the token paths, the writer that records every delivery attempt in it, its hash chain (sealing, verification) and its retention (archiving).</summary>
     public static IServiceCollection AddIdentityHubAudit(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
@@ -14,8 +16,16 @@ public static class AuditServices
         services.AddHostedService(provider => provider.GetRequiredService<QueuedAuditWriter>());
         services.AddSingleton<IDeliveryAudit, DeliveryAuditWriter>();
         services.AddScoped<AuditSealer>();
-        services.AddScoped<AuditVerifier>();
+        services.TryAddScoped<AuditVerifier>();
+        services.TryAddScoped<AuditArchiveCheck>();
         services.AddHostedService<AuditSealing>();
+        services.AddOptions<AuditRetentionOptions>()
+            .BindConfiguration(AuditRetentionOptions.Section)
+            .Validate(audit => audit.Retention >= TimeSpan.FromDays(1),
+                $"{AuditRetentionOptions.Section}:Retention must be at least one day (the default is 2190.00:00:00, six years).")
+            .ValidateOnStart();
+        services.AddScoped<AuditArchiver>();
+        services.AddHostedService<AuditArchiving>();
         return services;
     }
 }

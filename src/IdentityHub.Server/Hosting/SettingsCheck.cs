@@ -19,6 +19,7 @@ internal static class SettingsCheck
             Check<IdentityHubOptions>(services),
             Check<WordingOptions>(services),
             Check<BrandingOptions>(services),
+            Check<Audit.AuditRetentionOptions>(services),
         }.OfType<string>().ToList();
         if (problems.Count > 0)
         {

@@ -1,4 +1,5 @@
 using IdentityHub.Core.Audit;
+using IdentityHub.Data.Audit;
 using IdentityHub.Server.Audit;
 using IdentityHub.Server.Commands;
 using IdentityHub.Server.Tests.Infrastructure;

@@ -28,6 +28,8 @@ public sealed class StartupValidationTests
     [InlineData("IdentityHub:Mfa:Methods:0", "Passkey", "IdentityHub:Mfa:Methods has 'Passkey'; the enrollment wizard offers Email, Sms, Voice, Totp")]
     [InlineData("IdentityHub:Mfa:Methods:0", "42", "IdentityHub:Mfa:Methods has '42'")]
     [InlineData("IdentityHub:Database:RetryAfter", "00:00:00", "IdentityHub:Database:RetryAfter must be between 00:00:01 and 01:00:00")]
+    [InlineData("IdentityHub:Audit:Retention", "12:00:00", "IdentityHub:Audit:Retention must be at least one day")]
+    [InlineData("IdentityHub:Audit:Retention", "six years", "IdentityHub:Audit:Retention")]
     public async Task A_bad_setting_stops_start_up_and_names_the_key(string key, string value, string named)
     {
         var environment = await ServerEnvironmentAsync();
