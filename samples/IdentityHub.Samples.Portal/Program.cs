@@ -39,5 +39,10 @@ app.MapRazorPages();
 app.MapGet("/signin", () => Results.Challenge(
     new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]));
 
+// Switching security profile: the same sign-in, asked again with prompt=select_account (IdentityHub shows the
+// profile choice without asking for the password again).
+app.MapGet("/switch-profile", () => Results.Challenge(
+    new OpenIdConnectChallengeProperties { RedirectUri = "/", Prompt = "select_account" }, [OpenIdConnectDefaults.AuthenticationScheme]));
+
 await app.RunAsync();
 return 0;

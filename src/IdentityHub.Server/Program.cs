@@ -24,8 +24,9 @@ try
         TextsCommand.Verb => TextsCommand.Run(app.Services, Console.Out),
         VerifyAuditCommand.Verb => await VerifyAuditCommand.RunAsync(app.Services, args[1..], Console.Out),
         ArchiveAuditCommand.Verb => await ArchiveAuditCommand.RunAsync(app.Services, Console.Out),
+        RecertifyCommand.Verb => await RecertifyCommand.RunAsync(app.Services, Console.Out),
         null or "run" or ['-', ..] => await ServeAsync(app),
-        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password, end-sessions, create-platform-admin, publish-terms, texts, verify-audit, archive-audit."),
+        var verb => Fail($"Unknown command '{verb}'. Commands: run (default), migrate, import-users, disable-user, enable-user, set-temporary-password, end-sessions, create-platform-admin, publish-terms, texts, verify-audit, archive-audit, recertify."),
     };
 }
 catch (Exception exception) when (exception is StartupException or DatabaseSettingsException or OptionsValidationException)
