@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using IdentityHub.EndToEnd.Tests.Accessibility;
 using Npgsql;
 using static IdentityHub.EndToEnd.Tests.AdministrationSteps;
 using static IdentityHub.EndToEnd.Tests.SignInSteps;
@@ -40,6 +41,8 @@ public sealed class GovernanceJourneyTests(GovernanceLandscape landscape, Browse
         await SignInLink(biller).ClickAsync();
         await EnterPasswordAsync(biller, landscape);
         await EnterEmailedCodeAsync(biller, landscape);
+        await Expect(Heading(biller, ChoiceHeading)).ToBeVisibleAsync();
+        await AxeScan.ExpectNoViolationsAsync(biller, "security profile choice");
         await ChooseAsync(biller, "Eligibility");
         await Expect(biller.Locator("#profile")).ToHaveTextAsync("eligibility");
 
@@ -63,12 +66,15 @@ public sealed class GovernanceJourneyTests(GovernanceLandscape landscape, Browse
         await EnterEmailedCodeAsync(suspended, landscape);
         await Expect(Heading(suspended, "Your access is on hold")).ToBeVisibleAsync();
         await Expect(suspended.Locator("#administrators")).ToContainTextAsync("Morgan Practice");
+        await AxeScan.ExpectNoViolationsAsync(suspended, "access on hold");
 
         // The administrator confirms her access in the console.
         var administrator = await browser.NewPageAsync();
         await SignInToConsoleAsync(administrator, landscape, landscape.PracticeAdministrator, "demo-practice-admin@example.org", "Morgan", "Practice");
         await administrator.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Access reviews" }).ClickAsync();
         await Expect(Heading(administrator, "Access reviews")).ToBeVisibleAsync();
+        await Expect(administrator.Locator("#reviews")).ToContainTextAsync("Suspended");
+        await AxeScan.ExpectNoViolationsAsync(administrator, "console access reviews");
         await administrator.GetByRole(AriaRole.Button, new() { Name = "Confirm the access of Dana Demo", Exact = true }).ClickAsync();
         await Expect(administrator.GetByRole(AriaRole.Main)).ToContainTextAsync("confirmed");
 

@@ -19,16 +19,19 @@ internal static class AccessReviewsApi
             .WithSummary("A person's security profiles and re-certification")
             .WithDescription("The profiles they hold, those that may be given to them (their organization's), and when their access was confirmed and is due.")
             .Produces<PersonAccessView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("The ETag header carries the version of the profiles held, to send back in If-Match with a change.");
 
         access.MapPut("/profiles", SetAsync)
             .WithName("SetPersonProfiles")
             .WithSummary("Set the security profiles a person holds")
-            .WithDescription("Replaces what they hold with profileIds (an empty list removes every profile). Only profiles their organization holds; the help desk and the person themself may not. A removed profile's next token refresh is refused.")
+            .WithDescription("Replaces what they hold with profileIds (an empty list removes every profile), with the ETag read in If-Match. Only profiles their organization holds; the help desk and the person themself may not. A removed profile's next token refresh is refused.")
             .Produces<Outcome<PersonAccessView>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         var reviews = api.MapGroup("/access-reviews").WithTags("Access reviews");
 
@@ -55,12 +58,19 @@ internal static class AccessReviewsApi
     }
 
     private static async Task<IResult> FindAsync(ApiCaller caller, PersonProfiles people, string id, CancellationToken cancellationToken) =>
-        ApiResults.Found(await people.FindAsync(caller, id, cancellationToken));
+        ApiResults.Found(await people.FindAsync(caller, id, cancellationToken), access => access.Version);
 
-    private static async Task<IResult> SetAsync(ApiCaller caller, PersonProfiles people, string id, ProfileAssignment assignment, CancellationToken cancellationToken) =>
-        assignment.ProfileIds is not { } ids
+    private static async Task<IResult> SetAsync(ApiCaller caller, PersonProfiles people, HttpRequest request, string id, ProfileAssignment assignment, CancellationToken cancellationToken)
+    {
+        if (Versions.FromIfMatch(request) is not { } version)
+        {
+            return ApiResults.VersionRequired();
+        }
+
+        return assignment.ProfileIds is not { } ids
             ? ApiResults.Invalid("profileIds", "Send the list of profile ids the person is to hold (an empty list removes them all).")
-            : ApiResults.From(await people.SetAsync(caller, id, ids, cancellationToken));
+            : ApiResults.From(await people.SetAsync(caller, id, version, ids, cancellationToken), access => access.Version);
+    }
 
     private static async Task<IResult> ListAsync(
         ApiCaller caller, AccessReviews reviews, ReviewStatus? status, string? organizationId, int? page, int? pageSize, CancellationToken cancellationToken)

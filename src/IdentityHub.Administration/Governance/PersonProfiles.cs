@@ -20,7 +20,8 @@ public sealed class PersonProfiles(IdentityHubDbContext db, AdminAudit audit, Ac
         return person is null ? null : await ViewAsync(person, cancellationToken);
     }
 
-    public async Task<AdminResult<PersonAccessView>> SetAsync(AdminCaller caller, string userId, IReadOnlyCollection<string> profileIds, CancellationToken cancellationToken = default)
+    /// <summary>Replaces the profiles the person holds, if they still hold what <paramref name="version"/> names (else "stale").</summary>
+    public async Task<AdminResult<PersonAccessView>> SetAsync(AdminCaller caller, string userId, string version, IReadOnlyCollection<string> profileIds, CancellationToken cancellationToken = default)
     {
         var person = await VisibleAsync(caller, userId, cancellationToken);
         if (person is null)
@@ -45,6 +46,11 @@ public sealed class PersonProfiles(IdentityHubDbContext db, AdminAudit audit, Ac
         }
 
         var held = await db.UserProfiles.Where(a => a.UserId == userId).ToListAsync(cancellationToken);
+        if (PersonAccessView.Of(held.Select(a => a.ProfileId)) is var current && current != version)
+        {
+            return new AdminResult<PersonAccessView>.Stale(current);
+        }
+
         var now = time.GetUtcNow();
         string? reference = null;
         foreach (var id in wanted.Where(id => held.All(a => a.ProfileId != id)))
@@ -74,7 +80,8 @@ public sealed class PersonProfiles(IdentityHubDbContext db, AdminAudit audit, Ac
         {
             // Another administrator changed the same person's profiles at this moment: show what they hold now.
             db.ChangeTracker.Clear();
-            return new AdminResult<PersonAccessView>.Stale("");
+            var holdsNow = await db.UserProfiles.Where(a => a.UserId == userId).Select(a => a.ProfileId).ToListAsync(cancellationToken);
+            return new AdminResult<PersonAccessView>.Stale(PersonAccessView.Of(holdsNow));
         }
 
         await AccessReviewRecords.ForgetWithoutProfilesAsync(db, [userId], cancellationToken);

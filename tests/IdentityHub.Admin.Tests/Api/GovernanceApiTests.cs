@@ -52,12 +52,16 @@ public sealed class GovernanceApiTests(AdminHosts hosts) : IClassFixture<AdminHo
             .JsonAsync(HttpStatusCode.Created)).GetProperty("value").GetProperty("id").GetString()!;
         await (await platform.SendAsync(HttpMethod.Put, $"/api/v1/organizations/{mine.Id}/profiles/{profileId}", null, null)).JsonAsync(HttpStatusCode.OK);
 
-        var given = await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{person.Id}/access/profiles", new { profileIds = new[] { profileId } }, null)).JsonAsync(HttpStatusCode.OK);
+        await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{person.Id}/access/profiles", new { profileIds = new[] { profileId } }, null)).ProblemAsync(HttpStatusCode.PreconditionRequired);
+        var version = (await administrator.GetAsync($"/api/v1/people/{person.Id}/access")).ETag();
+        var givenResponse = await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{person.Id}/access/profiles", new { profileIds = new[] { profileId } }, version);
+        var given = await givenResponse.JsonAsync(HttpStatusCode.OK);
+        await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{person.Id}/access/profiles", new { profileIds = Array.Empty<string>() }, version)).ProblemAsync(HttpStatusCode.PreconditionFailed);
         Assert.Equal(profileId, given.GetProperty("value").GetProperty("held")[0].GetProperty("id").GetString());
         Assert.Equal("Current", given.GetProperty("value").GetProperty("review").GetProperty("status").GetString());
-        await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{stranger.Id}/access/profiles", new { profileIds = new[] { profileId } }, null)).ProblemAsync(HttpStatusCode.NotFound);
-        await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{self.Id}/access/profiles", new { profileIds = new[] { profileId } }, null)).ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.NotEmpty((await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{person.Id}/access/profiles", new { }, null)).ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("profileIds"));
+        await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{stranger.Id}/access/profiles", new { profileIds = new[] { profileId } }, version)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{self.Id}/access/profiles", new { profileIds = new[] { profileId } }, version)).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.NotEmpty((await (await administrator.SendAsync(HttpMethod.Put, $"/api/v1/people/{person.Id}/access/profiles", new { }, givenResponse.ETag())).ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("profileIds"));
 
         var reviews = await (await administrator.GetAsync($"/api/v1/access-reviews?organizationId={theirs.Id}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal([person.Id], reviews.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("userId").GetString()));

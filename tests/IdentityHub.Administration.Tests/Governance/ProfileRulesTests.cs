@@ -38,20 +38,22 @@ public sealed class ProfileRulesTests(AdministrationDatabase database) : IClassF
         var person = await world.PersonAsync(database);
         var stranger = await other.PersonAsync(database);
 
-        var given = Done(await People(p => p.SetAsync(world.Primary, person.UserId, [world.Claims.Id])));
+        var given = Done(await People(p => p.SetAsync(world.Primary, person.UserId, PersonAccessView.NothingHeld, [world.Claims.Id])));
         Assert.Equal([world.Claims.Id], given.Held.Select(p => p.Id));
         Assert.Equal(database.Clock.GetUtcNow().AddDays(90), given.Review!.DueAt);
 
-        var notHeld = Assert.IsType<AdminResult<PersonAccessView>.Invalid>(await People(p => p.SetAsync(world.Primary, person.UserId, [other.Claims.Id])));
+        var stale = Assert.IsType<AdminResult<PersonAccessView>.Stale>(await People(p => p.SetAsync(world.Primary, person.UserId, PersonAccessView.NothingHeld, [world.Eligibility.Id])));
+        Assert.Equal(given.Version, stale.Current);
+        var notHeld = Assert.IsType<AdminResult<PersonAccessView>.Invalid>(await People(p => p.SetAsync(world.Primary, person.UserId, given.Version, [other.Claims.Id])));
         Assert.Contains("does not hold these profiles", notHeld.Problems["profileIds"].Single());
-        Assert.IsType<AdminResult<PersonAccessView>.NotFound>(await People(p => p.SetAsync(world.Primary, stranger.UserId, [world.Claims.Id])));
-        var self = Assert.IsType<AdminResult<PersonAccessView>.Forbidden>(await People(p => p.SetAsync(world.Primary, world.Primary.UserId, [world.Claims.Id])));
+        Assert.IsType<AdminResult<PersonAccessView>.NotFound>(await People(p => p.SetAsync(world.Primary, stranger.UserId, PersonAccessView.NothingHeld, [world.Claims.Id])));
+        var self = Assert.IsType<AdminResult<PersonAccessView>.Forbidden>(await People(p => p.SetAsync(world.Primary, world.Primary.UserId, PersonAccessView.NothingHeld, [world.Claims.Id])));
         Assert.StartsWith("You cannot change or confirm your own access", self.Reason);
         var helpDesk = await database.PersonAsync(AdministrativeRole.HelpDesk);
-        Assert.IsType<AdminResult<PersonAccessView>.Forbidden>(await People(p => p.SetAsync(helpDesk, person.UserId, [world.Eligibility.Id])));
+        Assert.IsType<AdminResult<PersonAccessView>.Forbidden>(await People(p => p.SetAsync(helpDesk, person.UserId, PersonAccessView.NothingHeld, [world.Eligibility.Id])));
 
         // The backup gives the primary administrator their profiles.
-        Done(await People(p => p.SetAsync(world.Backup, world.Primary.UserId, [world.Claims.Id, world.Eligibility.Id])));
+        Done(await People(p => p.SetAsync(world.Backup, world.Primary.UserId, PersonAccessView.NothingHeld, [world.Claims.Id, world.Eligibility.Id])));
         Assert.Equal(2, await database.QueryAsync(db => db.UserProfiles.CountAsync(a => a.UserId == world.Primary.UserId)));
         Assert.Equal(3, await database.QueryAsync(db => db.AuditEvents.CountAsync(e => e.Event == "profile.assigned" && e.OrganizationId == world.OrganizationId)));
     }
@@ -62,8 +64,8 @@ public sealed class ProfileRulesTests(AdministrationDatabase database) : IClassF
         var world = await CreateAsync(database);
         var person = await world.PersonAsync(database);
         var other = await world.PersonAsync(database);
-        Done(await People(p => p.SetAsync(world.Primary, person.UserId, [world.Claims.Id])));
-        Done(await People(p => p.SetAsync(world.Primary, other.UserId, [world.Claims.Id, world.Eligibility.Id])));
+        Done(await People(p => p.SetAsync(world.Primary, person.UserId, PersonAccessView.NothingHeld, [world.Claims.Id])));
+        Done(await People(p => p.SetAsync(world.Primary, other.UserId, PersonAccessView.NothingHeld, [world.Claims.Id, world.Eligibility.Id])));
 
         Assert.IsType<AdminResult<ProfileView>.Forbidden>(await database.InScopeAsync(s => s.GetRequiredService<OrganizationGrants>().RevokeAsync(world.Primary, world.OrganizationId, world.Claims.Id)));
         Done(await database.InScopeAsync(s => s.GetRequiredService<OrganizationGrants>().RevokeAsync(world.Platform, world.OrganizationId, world.Claims.Id)));
@@ -80,7 +82,7 @@ public sealed class ProfileRulesTests(AdministrationDatabase database) : IClassF
     {
         var world = await CreateAsync(database);
         var person = await world.PersonAsync(database);
-        Done(await People(p => p.SetAsync(world.Primary, person.UserId, [world.Eligibility.Id])));
+        Done(await People(p => p.SetAsync(world.Primary, person.UserId, PersonAccessView.NothingHeld, [world.Eligibility.Id])));
 
         Assert.IsType<AdminResult<ProfileView>.Stale>(await Catalog(c => c.DeleteAsync(world.Platform, world.Eligibility.Id, "old-version")));
         Done(await Catalog(c => c.DeleteAsync(world.Platform, world.Eligibility.Id, world.Eligibility.Version)));

@@ -107,7 +107,7 @@ public sealed class RecertificationTests(AdministrationDatabase database) : ICla
         var other = await CreateAsync(database);
         var stranger = await other.PersonAsync(database);
         await GiveAsync(other, stranger.UserId);
-        Done(await database.InScopeAsync(s => s.GetRequiredService<PersonProfiles>().SetAsync(world.Backup, world.Primary.UserId, [world.Claims.Id])));
+        Done(await database.InScopeAsync(s => s.GetRequiredService<PersonProfiles>().SetAsync(world.Backup, world.Primary.UserId, PersonAccessView.NothingHeld, [world.Claims.Id])));
 
         var own = await Reviews(r => r.ConfirmAsync(world.Primary, [world.Primary.UserId, stranger.UserId]));
         Assert.Empty(own.Done);
@@ -127,7 +127,7 @@ public sealed class RecertificationTests(AdministrationDatabase database) : ICla
     {
         var world = await CreateAsync(database);
         var person = await world.PersonAsync(database);
-        Done(await database.InScopeAsync(s => s.GetRequiredService<PersonProfiles>().SetAsync(world.Primary, person.UserId, [world.Claims.Id, world.Eligibility.Id])));
+        Done(await database.InScopeAsync(s => s.GetRequiredService<PersonProfiles>().SetAsync(world.Primary, person.UserId, PersonAccessView.NothingHeld, [world.Claims.Id, world.Eligibility.Id])));
 
         var outcome = await Reviews(r => r.RemoveAsync(world.Primary, [person.UserId]));
 
@@ -140,7 +140,7 @@ public sealed class RecertificationTests(AdministrationDatabase database) : ICla
     }
 
     private Task<PersonAccessView> GiveAsync(GovernanceWorld world, string userId) =>
-        database.InScopeAsync(async s => Done(await s.GetRequiredService<PersonProfiles>().SetAsync(world.Primary, userId, [world.Claims.Id])));
+        database.InScopeAsync(async s => Done(await s.GetRequiredService<PersonProfiles>().SetAsync(world.Primary, userId, PersonAccessView.NothingHeld, [world.Claims.Id])));
 
     private Task<string> OpenSessionAsync(string userId) => database.QueryAsync(async db =>
     {

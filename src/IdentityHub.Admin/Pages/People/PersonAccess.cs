@@ -17,6 +17,10 @@ public sealed partial class PersonModel
     [BindProperty]
     public List<string> ProfileIds { get; set; } = [];
 
+    /// <summary>The version of the profiles the form showed (so that two administrators do not overwrite each other).</summary>
+    [BindProperty]
+    public string? AccessVersion { get; set; }
+
     /// <summary>What they hold, what may be given to them, and their re-certification.</summary>
     public PersonAccessView Access { get; private set; } = null!;
 
@@ -30,7 +34,7 @@ public sealed partial class PersonModel
     public async Task<IActionResult> OnPostAccessAsync(string id, CancellationToken cancellationToken)
     {
         var wanted = ProfileIds.Where(profileId => !string.IsNullOrWhiteSpace(profileId)).ToList();
-        var result = await _profiles.SetAsync(Caller, id, wanted, cancellationToken);
+        var result = await _profiles.SetAsync(Caller, id, AccessVersion ?? "", wanted, cancellationToken);
         if (result is AdminResult<PersonAccessView>.Done done)
         {
             var name = await NameAsync(id, cancellationToken);
