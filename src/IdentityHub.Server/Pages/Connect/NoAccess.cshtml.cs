@@ -30,20 +30,17 @@ public sealed class NoAccessModel(IOpenIddictApplicationManager applications, Or
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var clientId = ReturnUrls.AuthorizationParameter(ReturnUrl, "client_id");
-        var application = clientId is null || !ReturnUrls.IsLocal(ReturnUrl) ? null : await applications.FindByClientIdAsync(clientId);
-        if (application is null)
+        if (await PortalRequest.ReadAsync(HttpContext, ReturnUrl, applications) is not { } portal)
         {
             return BadRequest(text["Consent.NotFromSignIn"].Value);
         }
 
-        var session = await SignedInSession.ReadAsync(HttpContext);
-        if (session is null)
+        if (portal.Session is not { } session)
         {
             return LocalRedirect(ReturnUrl!);
         }
 
-        PortalName = await applications.GetLocalizedDisplayNameAsync(application) ?? clientId!;
+        PortalName = portal.PortalName;
         var (organization, administrators) = await contacts.ForAsync(session.UserId, HttpContext.RequestAborted);
         Ask = new AskAdministrators(organization, administrators);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://local"), ReturnUrl).Query);

@@ -56,21 +56,18 @@ public sealed class ProfileModel(
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var clientId = ReturnUrls.AuthorizationParameter(ReturnUrl, "client_id");
-        var application = clientId is null || !ReturnUrls.IsLocal(ReturnUrl) ? null : await applications.FindByClientIdAsync(clientId);
-        if (application is null)
+        if (await PortalRequest.ReadAsync(HttpContext, ReturnUrl, applications) is not { } portal)
         {
             return BadRequest(signInText["Consent.NotFromSignIn"].Value);
         }
 
-        var session = await SignedInSession.ReadAsync(HttpContext);
-        if (session is null)
+        if (portal.Session is not { } session)
         {
             return LocalRedirect(ReturnUrl!);
         }
 
-        PortalName = await applications.GetLocalizedDisplayNameAsync(application) ?? clientId!;
-        Profiles = [.. (await portalProfiles.ForAsync(session.UserId, clientId!, session.SessionId, HttpContext.RequestAborted)).Where(p => p.Held)];
+        PortalName = portal.PortalName;
+        Profiles = [.. (await portalProfiles.ForAsync(session.UserId, portal.ClientId, session.SessionId, HttpContext.RequestAborted)).Where(p => p.Held)];
         // Nothing to choose (a profile was just removed, or only one is left): the authorization request decides.
         return Profiles.Count < 2 ? LocalRedirect(ReturnUrl!) : null;
     }
