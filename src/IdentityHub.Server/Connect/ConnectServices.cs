@@ -19,6 +19,7 @@ public static class ConnectServices
     public static IServiceCollection AddIdentityHubProtocol(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddScoped<ScopeResources>();
+        services.AddScoped<ConnectedApps>();
         services.TryAddSingleton<VerifiedClientSecrets>();
         services.TryAddSingleton<ClientSnapshots>();
         // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes

@@ -94,13 +94,5 @@ public sealed class ConsentModel(
         return null;
     }
 
-    private string Describe(string scope) => scope switch
-    {
-        Scopes.OpenId => text["Consent.Scope.OpenId"],
-        Scopes.Profile => text["Consent.Scope.Profile"],
-        Scopes.Email => text["Consent.Scope.Email"],
-        Scopes.Phone => text["Consent.Scope.Phone"],
-        Scopes.OfflineAccess => text["Consent.Scope.OfflineAccess"],
-        _ => text["Consent.Scope.Other", scope],
-    };
+    private string Describe(string scope) => ScopeWords.Describe(scope, text);
 }
