@@ -43,9 +43,16 @@ public static class AssuranceLevels
         return needed == 0 || Rank(reached) >= needed;
     }
 
-    /// <summary>From the space-separated <c>acr_values</c> request parameter, the highest known level asked
-    /// for, or null when none is known.</summary>
-    public static string? Requested(string? acrValues)
+    /// <summary>Every level this server can reach, lowest first (<c>acr_values_supported</c>).</summary>
+    public static IReadOnlyList<string> All { get; } = [SingleFactor, MultiFactor, PhishingResistant];
+
+    /// <summary>
+    /// From the space-separated <c>acr_values</c> request parameter, the least the portal accepts: the lowest known
+    /// level listed, or null when none is known. The values are a list of what the portal would take, in order of
+    /// preference (OIDC Core 3.1.2.1), not a demand for the strongest, so "aal1 aal2 aal3" never sends a person
+    /// without a passkey to a dead end; the <c>acr</c> claim then says what the sign-in reached.
+    /// </summary>
+    public static string? Accepted(string? acrValues)
     {
         if (string.IsNullOrWhiteSpace(acrValues))
         {
@@ -55,7 +62,7 @@ public static class AssuranceLevels
         return acrValues
             .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(value => Rank(value) > 0)
-            .MaxBy(Rank);
+            .MinBy(Rank);
     }
 
     /// <summary>

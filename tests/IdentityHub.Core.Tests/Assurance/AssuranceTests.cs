@@ -104,16 +104,17 @@ public sealed class AssuranceTests
 
     [Theory]
     [InlineData(Aal2, Aal2)]
-    [InlineData(Aal1 + " " + Aal2, Aal2)]
-    [InlineData(Aal3 + "  " + Aal1, Aal3)]
-    [InlineData("urn:other:acr " + Aal1, Aal1)]
+    [InlineData(Aal3, Aal3)]
+    [InlineData(Aal1 + " " + Aal2 + " " + Aal3, Aal1)]
+    [InlineData(Aal3 + "  " + Aal2, Aal2)]
+    [InlineData("urn:other:acr " + Aal3, Aal3)]
     [InlineData("urn:other:acr", null)]
     [InlineData("", null)]
     [InlineData("   ", null)]
     [InlineData(null, null)]
-    public void Acr_values_ask_for_the_highest_known_level(string? acrValues, string? expected)
+    public void Acr_values_list_what_the_portal_accepts_so_the_least_known_level_listed_is_required(string? acrValues, string? expected)
     {
-        Assert.Equal(expected, AssuranceLevels.Requested(acrValues));
+        Assert.Equal(expected, AssuranceLevels.Accepted(acrValues));
     }
 
     [Theory]

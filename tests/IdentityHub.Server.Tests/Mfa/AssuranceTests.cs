@@ -9,6 +9,10 @@ public sealed class AssuranceTests(IdentityHubApp app) : IClassFixture<IdentityH
 {
     private const string Aal2 = "urn:identityhub:acr:aal2";
 
+    private const string Aal1 = "urn:identityhub:acr:aal1";
+
+    private const string Aal3 = "urn:identityhub:acr:aal3";
+
     [Fact]
     public async Task An_emailed_code_under_the_legacy_preset_reaches_aal2_with_pwd_mail_mfa()
     {
@@ -38,6 +42,20 @@ public sealed class AssuranceTests(IdentityHubApp app) : IClassFixture<IdentityH
         Assert.Equal(TestClients.RedirectUri, authorization.Location!.GetLeftPart(UriPartial.Path));
         Assert.False(string.IsNullOrEmpty(authorization.Code));
         Assert.Equal(codesSent, app.Messages.To(EmailOf(name)).Count);
+        var (acr, _) = await app.AssuranceAsync(authorization);
+        Assert.Equal(Aal2, acr);
+    }
+
+    [Fact]
+    public async Task Acr_values_listing_every_level_accept_an_emailed_code_instead_of_demanding_a_passkey()
+    {
+        var name = NewName("acrlist");
+        await app.CreateUserAsync(name);
+        var request = new AuthorizationRequest { Extra = new Dictionary<string, string> { ["acr_values"] = $"{Aal1} {Aal2} {Aal3}" } };
+
+        var authorization = await app.NewBrowser().CodeFlowAsync(name, request);
+
+        Assert.False(string.IsNullOrEmpty(authorization.Code), authorization.Describe());
         var (acr, _) = await app.AssuranceAsync(authorization);
         Assert.Equal(Aal2, acr);
     }

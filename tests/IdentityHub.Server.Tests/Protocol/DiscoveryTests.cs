@@ -31,6 +31,7 @@ public sealed class DiscoveryTests(IdentityHubApp app) : IClassFixture<IdentityH
         Assert.Equal(["RS256"], Strings(document, "id_token_signing_alg_values_supported"));
         Assert.Superset(new HashSet<string> { "openid", "profile", "email", "phone", "offline_access" }, Strings(document, "scopes_supported").ToHashSet());
         Assert.Superset(new HashSet<string> { "sub", "name", "email", "auth_time", "amr", "acr" }, Strings(document, "claims_supported").ToHashSet());
+        Assert.Equal(["urn:identityhub:acr:aal1", "urn:identityhub:acr:aal2", "urn:identityhub:acr:aal3"], Strings(document, "acr_values_supported"));
     }
 
     [Fact]
