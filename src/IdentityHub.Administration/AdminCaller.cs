@@ -16,4 +16,8 @@ public sealed record AdminCaller(string UserId, AdministrativeRole Role, string?
     /// <summary>Sees this organization's people and invitations: its own administrators, and the plan's staff for any.</summary>
     public bool CanSee(string organizationId) =>
         Role.IsPlatformStaff() || Role.AdministersOrganization() && OrganizationId == organizationId;
+
+    /// <summary>Sees a person of this organization (null: one of the plan's own people, whom only the plan's staff see).</summary>
+    public bool CanSeePersonOf(string? organizationId) =>
+        Role.IsPlatformStaff() || organizationId is not null && CanSee(organizationId);
 }

@@ -85,7 +85,7 @@ public sealed class AccessReviews(IdentityHubDbContext db, AdminAudit audit, IOp
         foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
         {
             var row = await Rows().FirstOrDefaultAsync(r => r.User.Id == userId, cancellationToken);
-            if (row is null || !(caller.Role.IsPlatformStaff() || row.User.OrganizationId is { } organization && caller.CanSee(organization)))
+            if (row is null || !caller.CanSeePersonOf(row.User.OrganizationId))
             {
                 refused[userId] = "Nobody you may review has this id, or they hold no security profile.";
                 continue;

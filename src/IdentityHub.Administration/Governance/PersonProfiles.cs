@@ -109,7 +109,7 @@ public sealed class PersonProfiles(IdentityHubDbContext db, AdminAudit audit, Ac
     private async Task<IdentityHubUser?> VisibleAsync(AdminCaller caller, string userId, CancellationToken cancellationToken)
     {
         var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return person is not null && (caller.Role.IsPlatformStaff() || person.OrganizationId is { } organization && caller.CanSee(organization))
+        return person is not null && caller.CanSeePersonOf(person.OrganizationId)
             ? person
             : null;
     }

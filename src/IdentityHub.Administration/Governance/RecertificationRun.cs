@@ -2,7 +2,6 @@ using IdentityHub.Accounts;
 using IdentityHub.Core.Audit;
 using IdentityHub.Core.Organizations;
 using IdentityHub.Data;
-using IdentityHub.Data.Audit;
 using IdentityHub.Hosting.Wording;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,6 +21,7 @@ public sealed record RecertificationResult(int Reminded, int EmailsSent, int Sus
 /// </summary>
 public sealed class RecertificationRun(
     IdentityHubDbContext db,
+    AdminAudit audit,
     AccountSessions sessions,
     AdminMail mail,
     LanguageTexts texts,
@@ -55,7 +55,7 @@ public sealed class RecertificationRun(
             var won = await OnceAsync(
                 reviews => reviews.Where(r => r.UserId == review.UserId && r.SuspendedAt == null && r.DueAt <= now),
                 set => set.SetProperty(r => r.SuspendedAt, now).SetProperty(r => r.ConcurrencyStamp, Guid.NewGuid().ToString("N")),
-                review.UserId, "access.suspended", $"not confirmed by {review.DueAt:yyyy-MM-dd}", now, cancellationToken);
+                review.UserId, "access.suspended", $"not confirmed by {review.DueAt:yyyy-MM-dd}", cancellationToken);
             if (!won)
             {
                 continue;
@@ -102,7 +102,7 @@ public sealed class RecertificationRun(
             var won = await OnceAsync(
                 reviews => reviews.Where(r => r.UserId == person.UserId && r.SuspendedAt == null && (r.RemindedDaysBefore == null || r.RemindedDaysBefore > threshold)),
                 set => set.SetProperty(r => r.RemindedDaysBefore, threshold),
-                person.UserId, "access.reminder_sent", $"due {person.DueAt:yyyy-MM-dd}; reminder {threshold} day(s) before", now, cancellationToken);
+                person.UserId, "access.reminder_sent", $"due {person.DueAt:yyyy-MM-dd}; reminder {threshold} day(s) before", cancellationToken);
             if (won)
             {
                 reminded.Add(person);
@@ -128,7 +128,6 @@ public sealed class RecertificationRun(
         string userId,
         string @event,
         string detail,
-        DateTimeOffset now,
         CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
@@ -140,16 +139,7 @@ public sealed class RecertificationRun(
             }
 
             var organizationId = await db.Users.Where(u => u.Id == userId).Select(u => u.OrganizationId).FirstOrDefaultAsync(cancellationToken);
-            db.AuditEvents.Add(new AuditEvent
-            {
-                OccurredAt = now,
-                UserId = userId,
-                OrganizationId = organizationId,
-                Event = @event,
-                Outcome = "succeeded",
-                Reference = AuditReferences.New(),
-                Detail = detail,
-            });
+            audit.Add(actorId: null, @event, userId, organizationId, detail);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

@@ -183,7 +183,7 @@ public sealed class AccountActions(
         }
 
         var person = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return person is not null && (caller.Role.IsPlatformStaff() || person.OrganizationId is { } organization && caller.CanSee(organization))
+        return person is not null && caller.CanSeePersonOf(person.OrganizationId)
             ? person
             : null;
     }

@@ -118,7 +118,7 @@ public sealed class PeopleDirectory(IdentityHubDbContext db, AdminAudit audit, T
     {
         var users = tracked ? db.Users : db.Users.AsNoTracking();
         var person = await users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        return person is not null && (caller.Role.IsPlatformStaff() || person.OrganizationId is { } organization && caller.CanSee(organization))
+        return person is not null && caller.CanSeePersonOf(person.OrganizationId)
             ? person
             : null;
     }
