@@ -6,7 +6,7 @@ public interface ICurrentPortal
     string? ClientId { get; }
 
     /// <summary>The help desk's number people on this portal call, shown at the foot of every page when set.</summary>
-    string? HelpDeskPhone { get; }
+    ValueTask<string?> HelpDeskPhoneAsync();
 }
 
 /// <summary>A host with no portals (the admin host): the deployment's wording and branding only.</summary>
@@ -14,5 +14,5 @@ public sealed class NoPortal : ICurrentPortal
 {
     public string? ClientId => null;
 
-    public string? HelpDeskPhone => null;
+    public ValueTask<string?> HelpDeskPhoneAsync() => ValueTask.FromResult<string?>(null);
 }

@@ -92,7 +92,7 @@ public sealed class AccountNotices(IMessageSender sender, ClientPolicies policie
             (AccountChange.PasskeyAdded, _) => "\n" + words["Notice.PasskeyName", what],
             _ => "\n" + words["Notice.Method", what],
         };
-        var helpDesk = policies.For(null).HelpDeskPhone;
+        var helpDesk = policies.Deployment.HelpDeskPhone;
         var ifNotYou = helpDesk is null ? words["Notice.NotYou", reference] : words["Notice.NotYouCall", helpDesk, reference];
         return (words[$"Notice.{name}.Subject"], words.Body(reference, sentence + detail, ifNotYou));
     }

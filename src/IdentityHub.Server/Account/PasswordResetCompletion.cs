@@ -54,7 +54,7 @@ public sealed class PasswordResetCompletion(
         if (!string.IsNullOrEmpty(user.Email))
         {
             var words = MessageWords.For(texts, user);
-            var notice = new DeliveryMessage(DeliveryKind.Email, user.Email, words["PasswordChanged.Subject"], NoticeBody(words, user, policies.For(null).HelpDeskPhone, reference), reference);
+            var notice = new DeliveryMessage(DeliveryKind.Email, user.Email, words["PasswordChanged.Subject"], NoticeBody(words, user, policies.Deployment.HelpDeskPhone, reference), reference);
             delivered = await sender.SendAsync(notice, cancellationToken) is DeliveryOutcome.Sent ? "notice sent" : "notice not delivered";
         }
 

@@ -102,7 +102,7 @@ public sealed class PasswordResets(
         if (user is not null && method is not null)
         {
             var result = await codes.SendAsync(user, method.Kind, method.Destination, RecoveryPurposes.PasswordReset, state.Id,
-                policies.For(null), language, cancellationToken: cancellationToken);
+                policies.Deployment, language, cancellationToken: cancellationToken);
 
             // The cooldown is per reset and shows for unmatched details too; any other reason a code did
             // not go (hourly cap, delivery) would tell that the account exists, so it reads like a send.

@@ -175,6 +175,36 @@ public sealed class ClientRegistration
 
     /// <summary>The assurance level every sign-in to this portal must reach: <c>aal2</c> (default) or <c>aal3</c>.</summary>
     public string? Assurance { get; set; }
+
+    /// <summary>Browser origins (<c>https://app.example.org</c>) allowed to call the token and discovery endpoints from script.</summary>
+    public List<string> AllowedCorsOrigins { get; set; } = [];
+
+    /// <summary>Where logout tokens are posted when a session with this portal ends (Back-Channel Logout 1.0).</summary>
+    public Uri? BackChannelLogoutUri { get; set; }
+
+    /// <summary>Loaded in a hidden frame when a session with this portal ends (Front-Channel Logout 1.0).</summary>
+    public Uri? FrontChannelLogoutUri { get; set; }
+
+    /// <summary>Whether authorization requests must be pushed first (PAR, RFC 9126).</summary>
+    public bool RequirePushedAuthorization { get; set; }
+
+    /// <summary>Whether token requests must carry a DPoP proof (RFC 9449).</summary>
+    public bool RequireDPoP { get; set; }
+
+    /// <summary>Access-token lifetime for this client; empty: <c>IdentityHub:Tokens:AccessTokenLifetime</c>.</summary>
+    public TimeSpan? AccessTokenLifetime { get; set; }
+
+    /// <summary>How long an unused refresh token stays valid for this client; empty: the server's default.</summary>
+    public TimeSpan? RefreshTokenLifetime { get; set; }
+
+    /// <summary>How long a chain of refresh tokens lasts from the sign-in at most; empty: no limit beyond the idle one.</summary>
+    public TimeSpan? RefreshTokenAbsoluteLifetime { get; set; }
+
+    /// <summary>How old a sign-in may be before this portal's requests ask for the password again; empty: the session's own limits.</summary>
+    public TimeSpan? MaxSessionAge { get; set; }
+
+    /// <summary>The portal's logo (absolute https URL), shown on its consent page.</summary>
+    public Uri? LogoUri { get; set; }
 }
 
 public sealed class ApiResourceRegistration

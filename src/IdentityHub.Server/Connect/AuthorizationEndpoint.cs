@@ -79,7 +79,7 @@ internal static class AuthorizationEndpoint
 
         // The level this portal needs (M14): its policy, raised by acr_values. A lower session is
         // stepped up with a second factor, not refused.
-        var required = RequiredLevel.For(policies.For(request.ClientId), request.AcrValues);
+        var required = RequiredLevel.For(await policies.ForAsync(request.ClientId, http.RequestAborted), request.AcrValues);
         if (!AssuranceLevels.Satisfies(session.Acr, required))
         {
             if (request.HasPromptValue(PromptValues.None))

@@ -5,7 +5,7 @@ public static class MfaServices
     /// <summary>Second factors: enrolled methods, sent and app codes, recovery codes, remembered devices, the lockout.</summary>
     public static IServiceCollection AddIdentityHubMfa(this IServiceCollection services)
     {
-        services.AddSingleton<ClientPolicies>();
+        services.AddScoped<ClientPolicies>();
         services.AddSingleton<CodeTemplates>();
         services.AddSingleton<MethodTexts>();
         services.AddSingleton<CodeMessagesForPeople>();

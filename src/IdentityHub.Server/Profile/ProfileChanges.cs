@@ -112,7 +112,7 @@ public sealed class ProfileChanges(
     }
 
     public Task<SendResult> SendCodeAsync(IdentityHubUser user, PendingContactChange pending, string? language, CancellationToken cancellationToken = default) =>
-        codes.SendAsync(user, pending.Kind, pending.NewValue, pending.Purpose, pending.Id, policies.For(null), language, cancellationToken: cancellationToken);
+        codes.SendAsync(user, pending.Kind, pending.NewValue, pending.Purpose, pending.Id, policies.Deployment, language, cancellationToken: cancellationToken);
 
     /// <summary>Checks the code; when it is right the new address replaces the old one, is marked confirmed, and the account email is told.</summary>
     public async Task<ContactChangeResult> ConfirmAsync(IdentityHubUser user, PendingContactChange pending, string? entered, CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ public sealed class ProfileChanges(
         var delivered = "no email address on file";
         if (!string.IsNullOrWhiteSpace(notifyAddress))
         {
-            var helpDesk = policies.For(null).HelpDeskPhone;
+            var helpDesk = policies.Deployment.HelpDeskPhone;
             var words = MessageWords.For(texts, user);
             var subject = pending.IsEmail ? words["ContactChanged.EmailSubject"] : words["ContactChanged.PhoneSubject"];
             var outcome = await sender.SendAsync(

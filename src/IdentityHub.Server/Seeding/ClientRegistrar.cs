@@ -1,3 +1,5 @@
+using System.Globalization;
+using IdentityHub.Core.Clients;
 using IdentityHub.Server.Configuration;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -47,6 +49,22 @@ internal sealed class ClientRegistrar(
         }
     }
 
+    internal static ClientSettings SettingsOf(ClientRegistration client) => new()
+    {
+        CorsOrigins = client.AllowedCorsOrigins,
+        BackChannelLogoutUri = client.BackChannelLogoutUri,
+        FrontChannelLogoutUri = client.FrontChannelLogoutUri,
+        RequireDPoP = client.RequireDPoP,
+        Assurance = client.Assurance,
+        AllowRememberDevice = client.AllowRememberDevice,
+        AllowPasskeySignIn = client.AllowPasskeySignIn,
+        MaxSessionAge = client.MaxSessionAge,
+        RefreshTokenAbsoluteLifetime = client.RefreshTokenAbsoluteLifetime,
+        HelpDeskPhone = client.HelpDeskPhone,
+        ClientUri = client.ClientUri,
+        LogoUri = client.LogoUri,
+    };
+
     internal static OpenIddictApplicationDescriptor Describe(ClientRegistration client)
     {
         var confidential = !string.IsNullOrEmpty(client.ClientSecret);
@@ -91,6 +109,27 @@ internal sealed class ClientRegistrar(
 
         descriptor.RedirectUris.UnionWith(client.RedirectUris);
         descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris);
+        if (client.RequirePushedAuthorization)
+        {
+            descriptor.Requirements.Add(Requirements.Features.PushedAuthorizationRequests);
+        }
+
+        if (grants.Contains(GrantTypes.AuthorizationCode))
+        {
+            descriptor.Permissions.Add(Permissions.Endpoints.PushedAuthorization);
+        }
+
+        if (client.AccessTokenLifetime is { } access)
+        {
+            descriptor.Settings[Settings.TokenLifetimes.AccessToken] = access.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        if (client.RefreshTokenLifetime is { } refresh)
+        {
+            descriptor.Settings[Settings.TokenLifetimes.RefreshToken] = refresh.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        SettingsOf(client).WriteTo(descriptor.Properties);
         return descriptor;
     }
 }

@@ -35,39 +35,40 @@ public sealed class SignInFlow(
         StartAsync(http, user, [AuthenticationMethods.Password], returnUrl, reference);
 
     /// <summary>After a password that unlocked an account locked from other networks: the second factor is asked whatever the device.</summary>
-    public Task<string> StartWithSecondFactorAsync(HttpContext http, IdentityHubUser user, string returnUrl, string? reference = null)
+    public async Task<string> StartWithSecondFactorAsync(HttpContext http, IdentityHubUser user, string returnUrl, string? reference = null)
     {
         SavedLanguage.ApplyAtSignIn(http, user);
-        return ContinueAsync(http, NewAttempt(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl) with { SecondFactorRequired = true, Reference = reference });
+        var attempt = await NewAttemptAsync(user.Id, AttemptPurpose.SignIn, time.GetUtcNow(), [AuthenticationMethods.Password], returnUrl);
+        return await ContinueAsync(http, attempt with { SecondFactorRequired = true, Reference = reference });
     }
 
     /// <summary>
     /// Starts an attempt with what the user proved on the first page: a password, or a passkey with
     /// user verification (which counts as both factors, e.g. ["swk"]).
     /// </summary>
-    public Task<string> StartAsync(HttpContext http, IdentityHubUser user, IReadOnlyList<string> methods, string returnUrl, string? reference = null)
+    public async Task<string> StartAsync(HttpContext http, IdentityHubUser user, IReadOnlyList<string> methods, string returnUrl, string? reference = null)
     {
         SavedLanguage.ApplyAtSignIn(http, user);
         var now = time.GetUtcNow();
-        var attempt = NewAttempt(user.Id, AttemptPurpose.SignIn, now, methods, returnUrl) with { Reference = reference };
+        var attempt = await NewAttemptAsync(user.Id, AttemptPurpose.SignIn, now, methods, returnUrl) with { Reference = reference };
         var secondFactor = methods.Any(method => method != AuthenticationMethods.Password);
-        return ContinueAsync(http, secondFactor ? attempt with { SecondFactorAt = now } : attempt);
+        return await ContinueAsync(http, secondFactor ? attempt with { SecondFactorAt = now } : attempt);
     }
 
     /// <summary>
     /// Asks a signed-in user for a second factor again: for a higher level than the session reached,
     /// or (with <paramref name="fresh"/>) because a change needs a fresh check (M8).
     /// </summary>
-    public Task<string> StepUpAsync(HttpContext http, SignedInSession session, string returnUrl, bool fresh = false)
+    public async Task<string> StepUpAsync(HttpContext http, SignedInSession session, string returnUrl, bool fresh = false)
     {
         var methods = fresh ? [AuthenticationMethods.Password] : session.Methods.Where(m => m != AuthenticationMethods.MultipleFactors).ToList();
-        return ContinueAsync(http, NewAttempt(session.UserId, AttemptPurpose.StepUp, session.AuthenticatedAt, methods, returnUrl));
+        return await ContinueAsync(http, await NewAttemptAsync(session.UserId, AttemptPurpose.StepUp, session.AuthenticatedAt, methods, returnUrl));
     }
 
     /// <summary>Starts adding a method from the account page (the enrollment wizard, then back).</summary>
     public async Task<string> AddMethodAsync(HttpContext http, SignedInSession session, string returnUrl)
     {
-        var attempt = NewAttempt(session.UserId, AttemptPurpose.AddMethod, session.AuthenticatedAt, session.Methods, returnUrl);
+        var attempt = await NewAttemptAsync(session.UserId, AttemptPurpose.AddMethod, session.AuthenticatedAt, session.Methods, returnUrl);
         attempts.Save(http, attempt);
         return "/account/mfa/enroll";
     }
@@ -87,7 +88,7 @@ public sealed class SignInFlow(
             return attempt.ReturnUrl;
         }
 
-        var context = new SignInContext(http, user, attempt, policies.For(attempt.ClientId));
+        var context = new SignInContext(http, user, attempt, await policies.ForAsync(attempt.ClientId));
         foreach (var check in checks)
         {
             if (await check.EvaluateAsync(context) is CheckOutcome.Redirect redirect)
@@ -118,10 +119,10 @@ public sealed class SignInFlow(
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, SignedInSession.ClaimsFor(sessionId, attempt.AuthenticatedAt, amr, acr, attempt.SecondFactorAt));
     }
 
-    private SignInAttempt NewAttempt(string userId, AttemptPurpose purpose, DateTimeOffset authenticatedAt, IReadOnlyList<string> methods, string returnUrl)
+    private async Task<SignInAttempt> NewAttemptAsync(string userId, AttemptPurpose purpose, DateTimeOffset authenticatedAt, IReadOnlyList<string> methods, string returnUrl)
     {
         var clientId = ClientPolicies.ClientIdFrom(returnUrl);
-        return WithRequiredLevel(new SignInAttempt
+        return await WithRequiredLevelAsync(new SignInAttempt
         {
             Id = SignInAttempt.NewId(),
             UserId = userId,
@@ -134,8 +135,8 @@ public sealed class SignInFlow(
         });
     }
 
-    private SignInAttempt WithRequiredLevel(SignInAttempt attempt) => attempt with
+    private async Task<SignInAttempt> WithRequiredLevelAsync(SignInAttempt attempt) => attempt with
     {
-        RequiredAcr = RequiredLevel.For(policies.For(attempt.ClientId), ReturnUrls.AuthorizationParameter(attempt.ReturnUrl, "acr_values")),
+        RequiredAcr = RequiredLevel.For(await policies.ForAsync(attempt.ClientId), ReturnUrls.AuthorizationParameter(attempt.ReturnUrl, "acr_values")),
     };
 }

@@ -9,14 +9,16 @@ namespace IdentityHub.Server.Wording;
 /// <c>client_id</c>, else the portal whose authorization request started this browser's sign-in (noted by
 /// <see cref="Note"/> for the whole flow: sign-in, codes, enrollment, a forgotten password).
 /// </summary>
-public sealed class PortalOfRequest(IHttpContextAccessor accessor, ClientPolicies policies) : ICurrentPortal
+public sealed class PortalOfRequest(IHttpContextAccessor accessor) : ICurrentPortal
 {
     private const string Cookie = "ih.portal";
     private static readonly object Key = new();
 
     public string? ClientId => accessor.HttpContext is { } http ? Find(http) : null;
 
-    public string? HelpDeskPhone => policies.For(ClientId).HelpDeskPhone;
+    public async ValueTask<string?> HelpDeskPhoneAsync() => accessor.HttpContext is { } http
+        ? (await http.RequestServices.GetRequiredService<ClientPolicies>().ForAsync(Find(http), http.RequestAborted)).HelpDeskPhone
+        : null;
 
     /// <summary>Notes the portal and the <c>ui_locales</c> of an authorization request for the pages that follow.</summary>
     public static void Note(HttpContext http, string? clientId, string? uiLocales)

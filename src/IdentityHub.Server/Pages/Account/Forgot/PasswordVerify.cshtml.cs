@@ -155,7 +155,7 @@ public sealed class ForgotPasswordVerifyModel(
         }
 
         _state = state;
-        HelpDeskPhone = policies.For(null).HelpDeskPhone;
+        HelpDeskPhone = policies.Deployment.HelpDeskPhone;
         CodeLifetime = methodTexts.Duration(resets.Settings.Lifetime);
         OtherMethods = resets.Offered.Where(method => method.Kind != state.Kind).ToList();
         return null;

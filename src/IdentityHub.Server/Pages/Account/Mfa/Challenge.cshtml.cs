@@ -227,7 +227,7 @@ public sealed class ChallengeModel : PageModel
         }
 
         (_attempt, _user) = (attempt, user);
-        var policy = _policies.For(attempt.ClientId);
+        var policy = await _policies.ForAsync(attempt.ClientId);
         HelpDeskPhone = policy.HelpDeskPhone;
         CanRememberDevice = policy.AllowRememberDevice && attempt.Purpose == AttemptPurpose.SignIn;
         RememberFor = _methodTexts.Duration(_options.CurrentValue.Mfa.RememberDevice.Lifetime);
@@ -270,7 +270,7 @@ public sealed class ChallengeModel : PageModel
     /// </summary>
     private async Task SendAsync(bool firstOnly = false)
     {
-        var policy = _policies.For(_attempt.ClientId);
+        var policy = await _policies.ForAsync(_attempt.ClientId);
         var (kind, destination, language) = (Current!.Kind, Current.Destination, CodeMessagesForPeople.LanguageOf(Request));
         var result = firstOnly
             ? await _codes.SendFirstAsync(_user, kind, destination, CodePurposes.SignIn, _attempt.Id, policy, language, _attempt.Reference, HttpContext.RequestAborted)

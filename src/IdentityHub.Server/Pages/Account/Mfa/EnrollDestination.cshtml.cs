@@ -75,7 +75,7 @@ public sealed class EnrollDestinationModel(
 
         var enrollment = state.Enrollment with { Destination = destination };
         var attempt = wizard.Save(HttpContext, state.Attempt, enrollment);
-        var policy = policies.For(attempt.ClientId);
+        var policy = await policies.ForAsync(attempt.ClientId);
         var result = await codes.SendAsync(state.User, Kind, destination, CodePurposes.Enrollment, enrollment.Id, policy,
             CodeMessagesForPeople.LanguageOf(Request), attempt.Reference, HttpContext.RequestAborted);
         if (result is SendResult.Sent sent)

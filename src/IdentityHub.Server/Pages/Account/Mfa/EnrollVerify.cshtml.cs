@@ -116,7 +116,7 @@ public sealed class EnrollVerifyModel(
         }
 
         wizard.Save(HttpContext, state.Attempt, state.Enrollment);
-        var policy = policies.For(state.Attempt.ClientId);
+        var policy = await policies.ForAsync(state.Attempt.ClientId);
         var result = await codes.SendAsync(state.User, state.Enrollment.Kind!.Value, state.Enrollment.Destination!, CodePurposes.Enrollment,
             state.Enrollment.Id, policy, CodeMessagesForPeople.LanguageOf(Request), state.Attempt.Reference, HttpContext.RequestAborted);
         ErrorMessage = messages.For(result, policy.HelpDeskPhone);
@@ -147,7 +147,7 @@ public sealed class EnrollVerifyModel(
         Channel = method.Channel ?? CodeChannel.Email;
         Reference ??= state.Attempt.Reference;
         Validity = methodTexts.Duration(options.CurrentValue.Mfa.Codes.Lifetime);
-        var policy = policies.For(state.Attempt.ClientId);
+        var policy = await policies.ForAsync(state.Attempt.ClientId);
         HelpDeskPhone = policy.HelpDeskPhone;
         CanRememberDevice = policy.AllowRememberDevice && state.Attempt.Purpose == AttemptPurpose.SignIn;
         RememberFor = methodTexts.Duration(options.CurrentValue.Mfa.RememberDevice.Lifetime);

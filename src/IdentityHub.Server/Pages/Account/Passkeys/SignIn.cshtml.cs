@@ -5,6 +5,7 @@ using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using IdentityHub.Server.Texts;
 using Microsoft.Extensions.Localization;
@@ -37,9 +38,15 @@ public sealed class SignInModel(
 
     public string? ErrorMessage { get; private set; }
 
-    public bool Allowed => policies.For(ClientPolicies.ClientIdFrom(ReturnUrl)).AllowPasskeySignIn;
+    public bool Allowed { get; private set; }
 
     public string SafeReturnUrl => ReturnUrls.LocalOrHome(ReturnUrl);
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Allowed = (await policies.ForAsync(ClientPolicies.ClientIdFrom(ReturnUrl), HttpContext.RequestAborted)).AllowPasskeySignIn;
+        await next();
+    }
 
     public IActionResult OnGet() => Page();
 

@@ -177,7 +177,7 @@ public sealed class IndexModel(
     public Task<IActionResult> OnPostResendAsync() => WithPendingChangeAsync(async (user, pending) =>
     {
         var sent = await changes.SendCodeAsync(user, pending, CodeMessagesForPeople.LanguageOf(Request));
-        if (codeMessages.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
+        if (codeMessages.For(sent, policies.Deployment.HelpDeskPhone) is { } problem)
         {
             ErrorMessage = problem;
             return Page();
@@ -222,7 +222,7 @@ public sealed class IndexModel(
     private async Task<IActionResult> StartAsync(IdentityHubUser user, MfaMethodKind kind, string newValue)
     {
         var (pending, sent) = await changes.StartAsync(user, kind, newValue, CodeMessagesForPeople.LanguageOf(Request));
-        if (codeMessages.For(sent, policies.For(null).HelpDeskPhone) is { } problem)
+        if (codeMessages.For(sent, policies.Deployment.HelpDeskPhone) is { } problem)
         {
             ErrorMessage = problem;
             return Page();
