@@ -53,6 +53,10 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
+    public DbSet<LogoutDelivery> LogoutDeliveries => Set<LogoutDelivery>();
+
+    public DbSet<Clients.InitialAccessToken> InitialAccessTokens => Set<Clients.InitialAccessToken>();
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<OrganizationLocation> OrganizationLocations => Set<OrganizationLocation>();
@@ -232,6 +236,33 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
             client.Property(c => c.SessionId).HasMaxLength(32);
             client.Property(c => c.ClientId).HasMaxLength(100);
             client.Property(c => c.ProfileId).HasMaxLength(32);
+        });
+
+        builder.Entity<LogoutDelivery>(delivery =>
+        {
+            delivery.ToTable("LogoutDeliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.Id).HasMaxLength(32);
+            delivery.Property(d => d.SessionId).HasMaxLength(32);
+            delivery.Property(d => d.ClientId).HasMaxLength(100);
+            delivery.Property(d => d.UserId).HasMaxLength(450);
+            delivery.Property(d => d.Uri).HasMaxLength(2000);
+            delivery.Property(d => d.LastError).HasMaxLength(500);
+            delivery.HasIndex(d => d.NextAttemptAt);
+            delivery.HasIndex(d => d.CreatedAt);
+        });
+
+        builder.Entity<Clients.InitialAccessToken>(token =>
+        {
+            token.ToTable("InitialAccessTokens");
+            token.HasKey(t => t.Id);
+            token.Property(t => t.Id).HasMaxLength(32);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.Property(t => t.Description).HasMaxLength(200);
+            token.Property(t => t.OrganizationId).HasMaxLength(32);
+            token.Property(t => t.CreatedBy).HasMaxLength(450);
+            token.Property(t => t.Policy).HasMaxLength(4000);
         });
 
         OrganizationModel.Configure(builder);
