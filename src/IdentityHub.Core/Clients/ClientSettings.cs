@@ -66,6 +66,9 @@ public sealed record ClientSettings
     /// <summary>Where the client publishes its public keys for <c>private_key_jwt</c> (RFC 7591 <c>jwks_uri</c>).</summary>
     public Uri? JwksUri { get; init; }
 
+    /// <summary>How the client authenticates at the token endpoint (RFC 7591 <c>token_endpoint_auth_method</c>), as registered.</summary>
+    public string? TokenEndpointAuthMethod { get; init; }
+
     /// <summary>The organization that registered the client, when an integrator did.</summary>
     public string? OrganizationId { get; init; }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using IdentityHub.Administration.Clients;
 using IdentityHub.Core.Clients;
 using IdentityHub.Server.Configuration;
 using Microsoft.Extensions.Options;
@@ -68,68 +68,21 @@ internal sealed class ClientRegistrar(
     internal static OpenIddictApplicationDescriptor Describe(ClientRegistration client)
     {
         var confidential = !string.IsNullOrEmpty(client.ClientSecret);
-        var descriptor = new OpenIddictApplicationDescriptor
+        List<string> grants = client.GrantTypes.Count == 0 ? [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken] : client.GrantTypes;
+        var definition = new ClientDefinition
         {
-            ClientId = client.ClientId,
-            ClientSecret = confidential ? client.ClientSecret : null,
-            ClientType = confidential ? ClientTypes.Confidential : ClientTypes.Public,
             DisplayName = client.DisplayName ?? client.ClientId,
-            ConsentType = client.ThirdParty ? ConsentTypes.Explicit : ConsentTypes.Implicit,
+            AuthMethod = confidential ? ClientAuthMethods.SecretBasic : ClientAuthMethods.None,
+            GrantTypes = grants,
+            RedirectUris = client.RedirectUris,
+            PostLogoutRedirectUris = client.PostLogoutRedirectUris,
+            Scopes = grants.Contains(GrantTypes.AuthorizationCode) ? [.. StandardScopes, .. client.Scopes] : client.Scopes,
+            ConsentRequired = client.ThirdParty,
+            RequirePushedAuthorization = client.RequirePushedAuthorization,
+            AccessTokenLifetime = client.AccessTokenLifetime,
+            RefreshTokenLifetime = client.RefreshTokenLifetime,
+            Settings = SettingsOf(client),
         };
-
-        var grants = client.GrantTypes.Count == 0 ? [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken] : client.GrantTypes;
-        descriptor.Permissions.Add(Permissions.Endpoints.Token);
-        descriptor.Permissions.Add(Permissions.Endpoints.Revocation);
-        if (confidential)
-        {
-            descriptor.Permissions.Add(Permissions.Endpoints.Introspection);
-        }
-
-        foreach (var grant in grants)
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.GrantType + grant);
-        }
-
-        if (grants.Contains(GrantTypes.AuthorizationCode))
-        {
-            descriptor.Permissions.Add(Permissions.Endpoints.Authorization);
-            descriptor.Permissions.Add(Permissions.Endpoints.EndSession);
-            descriptor.Permissions.Add(Permissions.ResponseTypes.Code);
-            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
-            foreach (var scope in StandardScopes)
-            {
-                descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-            }
-        }
-
-        foreach (var scope in client.Scopes)
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
-
-        descriptor.RedirectUris.UnionWith(client.RedirectUris);
-        descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris);
-        if (client.RequirePushedAuthorization)
-        {
-            descriptor.Requirements.Add(Requirements.Features.PushedAuthorizationRequests);
-        }
-
-        if (grants.Contains(GrantTypes.AuthorizationCode))
-        {
-            descriptor.Permissions.Add(Permissions.Endpoints.PushedAuthorization);
-        }
-
-        if (client.AccessTokenLifetime is { } access)
-        {
-            descriptor.Settings[Settings.TokenLifetimes.AccessToken] = access.ToString("c", CultureInfo.InvariantCulture);
-        }
-
-        if (client.RefreshTokenLifetime is { } refresh)
-        {
-            descriptor.Settings[Settings.TokenLifetimes.RefreshToken] = refresh.ToString("c", CultureInfo.InvariantCulture);
-        }
-
-        SettingsOf(client).WriteTo(descriptor.Properties);
-        return descriptor;
+        return ClientDescriptors.Describe(client.ClientId, definition, client.ClientSecret);
     }
 }
