@@ -45,6 +45,8 @@ public static class AdministrationServices
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GovernanceOptions>, GovernanceOptionsValidator>();
         services.AddScoped<AuditSearch>();
+        services.AddScoped<Clients.ClientRegistry>();
+        services.AddScoped<Clients.InitialAccessTokens>();
         services.TryAddScoped<Data.Audit.AuditVerifier>();
         services.AddOptions<AccountActionOptions>()
             .BindConfiguration(AccountActionOptions.Section)

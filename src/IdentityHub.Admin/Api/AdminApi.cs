@@ -25,5 +25,6 @@ internal static class AdminApi
         api.MapProfiles();
         api.MapAccessReviews();
         api.MapAudit();
+        api.MapClients();
     }
 }
