@@ -1,3 +1,5 @@
+using IdentityHub.Server.Connect.Registration;
+
 namespace IdentityHub.Server.Connect;
 
 internal static class ConnectEndpoints
@@ -12,6 +14,7 @@ internal static class ConnectEndpoints
         connect.MapPost("/token", (Delegate)TokenEndpoint.HandleAsync);
         connect.MapMethods("/userinfo", getOrPost, (Delegate)UserInfoEndpoint.HandleAsync);
         connect.MapMethods("/endsession", getOrPost, (Delegate)EndSessionEndpoint.HandleAsync);
+        connect.MapRegistration();
         return app;
     }
 }
