@@ -22,6 +22,9 @@ public static class ConnectServices
         services.AddScoped<ConnectedApps>();
         services.TryAddSingleton<VerifiedClientSecrets>();
         services.TryAddSingleton<ClientSnapshots>();
+        services.AddScoped<Throttling.OneTimeIds>();
+        services.TryAddSingleton<ClientKeySets>();
+        services.AddHttpClient(ClientKeySets.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes
         // needs no database query; a scope added to the database by other means is still looked up there.
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<IdentityHubOptions>>((server, hub) =>
@@ -64,6 +67,7 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.AuthorizationDescriptor);
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
+                options.AddEventHandler(ClientAssertionReplay.Descriptor);
                 options.AddEventHandler(LanguagesInDiscovery.Descriptor);
                 options.AddEventHandler(Registration.RegistrationInDiscovery.Descriptor);
                 // Tokens issued and refused reach the audit trail, off the request (decision 0032).

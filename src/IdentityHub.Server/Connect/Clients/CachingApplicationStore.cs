@@ -1,4 +1,6 @@
+using IdentityHub.Core.Clients;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore;
@@ -17,7 +19,8 @@ public sealed class CachingApplicationStore(
     IMemoryCache cache,
     IOpenIddictEntityFrameworkCoreContext context,
     IOptionsMonitor<OpenIddictEntityFrameworkCoreOptions> options,
-    ClientSnapshots snapshots)
+    ClientSnapshots snapshots,
+    ClientKeySets keySets)
     : OpenIddictEntityFrameworkCoreApplicationStore<OpenIddictEntityFrameworkCoreApplication,
         OpenIddictEntityFrameworkCoreAuthorization, OpenIddictEntityFrameworkCoreToken, string>(cache, context, options)
 {
@@ -26,6 +29,19 @@ public sealed class CachingApplicationStore(
 
     public override ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
         FindAsync(identifier, snapshots.FindById, base.FindByIdAsync, cancellationToken);
+
+    /// <summary>The keys registered inline, or those published at the client's registered <c>jwks_uri</c>.</summary>
+    public override async ValueTask<JsonWebKeySet?> GetJsonWebKeySetAsync(OpenIddictEntityFrameworkCoreApplication application, CancellationToken cancellationToken)
+    {
+        if (await base.GetJsonWebKeySetAsync(application, cancellationToken) is { } inline)
+        {
+            return inline;
+        }
+
+        return ClientSettings.From(await GetPropertiesAsync(application, cancellationToken)).JwksUri is { } uri
+            ? await keySets.GetAsync(uri, cancellationToken)
+            : null;
+    }
 
     public override async ValueTask UpdateAsync(OpenIddictEntityFrameworkCoreApplication application, CancellationToken cancellationToken)
     {
