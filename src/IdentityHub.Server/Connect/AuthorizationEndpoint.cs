@@ -57,7 +57,8 @@ internal static class AuthorizationEndpoint
 
         Wording.PortalOfRequest.Note(http, request.ClientId, request.UiLocales);
         var session = await SignedInSession.ReadAsync(http);
-        var reason = await WhySignInIsNeededAsync(http, request, session, time);
+        var policy = await policies.ForAsync(request.ClientId, http.RequestAborted);
+        var reason = await WhySignInIsNeededAsync(http, request, session, policy.Settings.MaxSessionAge, time);
         if (reason is not null)
         {
             if (request.HasPromptValue(PromptValues.None))
@@ -79,7 +80,7 @@ internal static class AuthorizationEndpoint
 
         // The level this portal needs (M14): its policy, raised by acr_values. A lower session is
         // stepped up with a second factor, not refused.
-        var required = RequiredLevel.For(await policies.ForAsync(request.ClientId, http.RequestAborted), request.AcrValues);
+        var required = RequiredLevel.For(policy, request.AcrValues);
         if (!AssuranceLevels.Satisfies(session.Acr, required))
         {
             if (request.HasPromptValue(PromptValues.None))
@@ -138,7 +139,7 @@ internal static class AuthorizationEndpoint
             identity.SetClaim(Claims.Role, chosen.Role).SetClaim(Governance.GovernanceClaims.Profile, chosen.Id);
         }
 
-        var chainEnds = time.GetUtcNow() + options.Value.Tokens.RefreshTokenAbsoluteLifetime;
+        var chainEnds = time.GetUtcNow() + (policy.Settings.RefreshTokenAbsoluteLifetime ?? options.Value.Tokens.RefreshTokenAbsoluteLifetime);
         identity.SetClaim(SessionClaims.RefreshChainExpiresAt, chainEnds.ToUnixTimeSeconds());
         identity.SetScopes(requestedScopes);
         identity.SetResources(await resources.ForAsync(identity.GetScopes(), http.RequestAborted));
@@ -202,7 +203,7 @@ internal static class AuthorizationEndpoint
         return (null, Results.Redirect("/connect/profile?returnUrl=" + Uri.EscapeDataString(returnUrl)));
     }
 
-    private static async Task<string?> WhySignInIsNeededAsync(HttpContext http, OpenIddictRequest request, SignedInSession? session, TimeProvider time)
+    private static async Task<string?> WhySignInIsNeededAsync(HttpContext http, OpenIddictRequest request, SignedInSession? session, TimeSpan? clientMaxAge, TimeProvider time)
     {
         if (session is null)
         {
@@ -217,6 +218,11 @@ internal static class AuthorizationEndpoint
         if (request.MaxAge is { } maxAge && time.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge))
         {
             return "The sign-in is older than the application allows (max_age).";
+        }
+
+        if (clientMaxAge is { } limit && time.GetUtcNow() - session.AuthenticatedAt > limit)
+        {
+            return "The sign-in is older than this application's registration allows (default_max_age).";
         }
 
         if (!string.IsNullOrEmpty(request.IdTokenHint))

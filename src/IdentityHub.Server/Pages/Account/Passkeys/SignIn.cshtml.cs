@@ -5,7 +5,6 @@ using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using IdentityHub.Server.Texts;
 using Microsoft.Extensions.Localization;
@@ -42,17 +41,16 @@ public sealed class SignInModel(
 
     public string SafeReturnUrl => ReturnUrls.LocalOrHome(ReturnUrl);
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task<IActionResult> OnGetAsync()
     {
-        Allowed = (await policies.ForAsync(ClientPolicies.ClientIdFrom(ReturnUrl), HttpContext.RequestAborted)).AllowPasskeySignIn;
-        await next();
+        await ReadPolicyAsync();
+        return Page();
     }
-
-    public IActionResult OnGet() => Page();
 
     /// <summary>Request options for any passkey of this site (the browser lets the user pick one).</summary>
     public async Task<IActionResult> OnPostOptionsAsync()
     {
+        await ReadPolicyAsync();
         if (!Allowed)
         {
             return StatusCode(StatusCodes.Status403Forbidden, new { error = NotAllowed });
@@ -64,6 +62,7 @@ public sealed class SignInModel(
     public async Task<IActionResult> OnPostAsync()
     {
         var clientId = ClientPolicies.ClientIdFrom(ReturnUrl);
+        await ReadPolicyAsync();
         if (!Allowed)
         {
             ErrorMessage = NotAllowed;
@@ -89,4 +88,8 @@ public sealed class SignInModel(
         var reference = await audit.RecordAsync("sign_in.passkey", "succeeded", user.Id, clientId, $"amr {passkey.Amr}");
         return LocalRedirect(await flow.StartAsync(HttpContext, user, [passkey.Amr], SafeReturnUrl, reference));
     }
+
+    // Whether the portal of the return URL lets a passkey alone sign in (M13), as its registration says now.
+    private async Task ReadPolicyAsync() =>
+        Allowed = (await policies.ForAsync(ClientPolicies.ClientIdFrom(ReturnUrl), HttpContext.RequestAborted)).AllowPasskeySignIn;
 }
