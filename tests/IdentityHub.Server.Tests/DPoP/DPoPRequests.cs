@@ -72,7 +72,7 @@ public sealed class DPoPRequests(IdentityHubApp app, string clientId = TestClien
     private static async Task<TokenResponse> ReadAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
-        var json = body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+        var json = body.StartsWith('{') ? JsonDocument.Parse(body).RootElement.Clone() : default;
         return new TokenResponse(response.StatusCode, json, body);
     }
 }

@@ -29,13 +29,13 @@ public sealed class AttachDPoPBinding : IOpenIddictServerHandler<ProcessSignInCo
 
         if (context.AccessTokenPrincipal?.Identity is ClaimsIdentity access)
         {
-            access.RemoveClaim(access.FindFirst(DPoPClaims.Confirmation));
+            access.TryRemoveClaim(access.FindFirst(DPoPClaims.Confirmation));
             access.AddClaim(new Claim(DPoPClaims.Confirmation, JsonSerializer.Serialize(new { jkt = thumbprint }), JsonClaimValueTypes.Json));
         }
 
         if (context.Transaction.GetProperty<string>(DPoPClaims.PublicClientProperty) is not null && context.RefreshTokenPrincipal?.Identity is ClaimsIdentity refresh)
         {
-            refresh.RemoveClaim(refresh.FindFirst(DPoPClaims.RefreshTokenThumbprint));
+            refresh.TryRemoveClaim(refresh.FindFirst(DPoPClaims.RefreshTokenThumbprint));
             refresh.AddClaim(new Claim(DPoPClaims.RefreshTokenThumbprint, thumbprint));
         }
 

@@ -21,6 +21,8 @@ public static class DPoPServices
         .AddEventHandler(AttachDPoPTokenType.Descriptor)
         .AddEventHandler(AttachDPoPNonce.Descriptor)
         .AddEventHandler(ExtractDPoPAccessToken.Descriptor)
+        .AddEventHandler(SetDPoPConfirmationAside.Descriptor)
+        .AddEventHandler(PutDPoPConfirmationBack.Descriptor)
         .AddEventHandler(AttachDPoPIntrospectionClaims.Descriptor)
         .AddEventHandler(DPoPInDiscovery.Descriptor);
 }
