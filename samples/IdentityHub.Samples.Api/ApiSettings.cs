@@ -14,6 +14,9 @@ public sealed class ApiSettings
     /// </summary>
     public string Audience { get; set; } = "portal-api";
 
+    /// <summary>Whether only DPoP-bound access tokens are accepted (RFC 9449); by default bearer tokens are too.</summary>
+    public bool RequireDPoP { get; set; }
+
     public Uri AuthorityUri => new(Authority);
 
     public static ApiSettings From(IConfiguration configuration) =>

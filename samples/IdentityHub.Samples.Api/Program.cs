@@ -1,3 +1,4 @@
+using IdentityHub.DPoP;
 using IdentityHub.Samples.Api;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
@@ -17,6 +18,9 @@ if (problems.Count > 0)
 
 // IdentityHub's access tokens are RS256 JWTs (typ at+jwt) whose keys are published at the
 // authority's JWKS endpoint; the handler finds it through the discovery document.
+// DPoP-bound tokens (cnf.jkt) are accepted with the DPoP scheme and a proof made by their key
+// (IdentityHub.DPoP, RFC 9449 §7); Api:RequireDPoP refuses plain bearer tokens altogether.
+builder.Services.AddDPoPProofValidation();
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
     .AddJwtBearer(options =>
     {
@@ -25,6 +29,7 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
         options.RequireHttpsMetadata = api.AuthorityUri.Scheme == Uri.UriSchemeHttps;
         options.MapInboundClaims = false;
         options.TokenValidationParameters.NameClaimType = "name";
+        options.AcceptDPoP(api.RequireDPoP);
     });
 
 const string PortalApiPolicy = "portal-api";

@@ -49,3 +49,10 @@ public static class ClientAuthMethods
 
     public static bool UsesSecret(string method) => method is SecretBasic or SecretPost;
 }
+
+/// <summary>What a client id can look like: 1 to 100 printable ASCII characters, no spaces.</summary>
+public static class ClientIds
+{
+    public static bool IsPlausible(string? clientId) =>
+        clientId is { Length: > 0 and <= 100 } && clientId.All(c => c > ' ' && c < 127);
+}

@@ -55,7 +55,7 @@ public sealed class ClientRegistry(
 
         var problems = new FieldProblems();
         var id = string.IsNullOrWhiteSpace(clientId) ? NewClientId() : problems.Text("client_id", clientId, "client id", 100);
-        if (id.Length > 0 && (id.Any(c => c <= ' ' || c >= 127) || await applications.FindByClientIdAsync(id, cancellationToken) is not null))
+        if (id.Length > 0 && (!ClientIds.IsPlausible(id) || await applications.FindByClientIdAsync(id, cancellationToken) is not null))
         {
             problems.Add("client_id", $"'{id}' is taken or has characters a client id cannot have (printable ASCII, no spaces).");
         }
@@ -214,7 +214,7 @@ public sealed class ClientRegistry(
     }
 
     private async Task<object?> FindApplicationAsync(string clientId, CancellationToken cancellationToken) =>
-        clientId is { Length: > 0 and <= 100 } ? await applications.FindByClientIdAsync(clientId, cancellationToken) : null;
+        ClientIds.IsPlausible(clientId) ? await applications.FindByClientIdAsync(clientId, cancellationToken) : null;
 
     private static string VersionOf(object application) =>
         ((OpenIddictEntityFrameworkCoreApplication)application).ConcurrencyToken ?? "";

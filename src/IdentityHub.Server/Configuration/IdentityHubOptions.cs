@@ -42,6 +42,9 @@ public sealed class IdentityHubOptions
     /// <summary>Security questions (A8), off by default; see docs/accounts.md.</summary>
     public Account.SecurityQuestionOptions SecurityQuestions { get; set; } = new();
 
+    /// <summary>DPoP proofs and nonces (RFC 9449); see docs/dpop.md.</summary>
+    public Connect.DPoP.DPoPOptions DPoP { get; set; } = new();
+
     /// <summary>Portals and integrations registered (or updated) at every start.</summary>
     public List<ClientRegistration> Clients { get; set; } = [];
 

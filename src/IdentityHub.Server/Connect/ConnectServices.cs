@@ -1,6 +1,7 @@
 using IdentityHub.Data;
 using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Connect.Clients;
+using IdentityHub.Server.Connect.DPoP;
 using IdentityHub.Server.Connect.Tokens;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public static class ConnectServices
         services.AddScoped<Throttling.OneTimeIds>();
         services.TryAddSingleton<ClientKeySets>();
         services.AddHttpClient(ClientKeySets.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
+        services.AddIdentityHubDPoP();
         // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes
         // needs no database query; a scope added to the database by other means is still looked up there.
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<IdentityHubOptions>>((server, hub) =>
@@ -70,6 +72,8 @@ public static class ConnectServices
                 options.AddEventHandler(ClientAssertionReplay.Descriptor);
                 options.AddEventHandler(LanguagesInDiscovery.Descriptor);
                 options.AddEventHandler(Registration.RegistrationInDiscovery.Descriptor);
+                // DPoP proofs checked and tokens bound to the client's key (RFC 9449, decision 0034).
+                options.AddDPoPHandlers();
                 // Tokens issued and refused reach the audit trail, off the request (decision 0032).
                 options.AddEventHandler(AuditIssuedTokens.Descriptor);
                 options.AddEventHandler(AuditRefusedTokens.PresentedDescriptor);

@@ -1,4 +1,5 @@
 using IdentityHub.Data.Users;
+using IdentityHub.Server.Connect.DPoP;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -11,9 +12,15 @@ namespace IdentityHub.Server.Connect;
 /// <summary>The userinfo endpoint (GET and POST): the user's current profile, filtered by the token's scopes.</summary>
 internal static class UserInfoEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, UserManager<IdentityHubUser> users)
+    public static async Task<IResult> HandleAsync(HttpContext http, UserManager<IdentityHubUser> users, DPoPUserInfo dpop)
     {
         var principal = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal!;
+        // A DPoP-bound token needs its scheme and a proof by its key (RFC 9449 §7).
+        if (await dpop.RefusalAsync(http, principal, http.GetOpenIddictServerRequest()?.AccessToken) is { } refusal)
+        {
+            return refusal;
+        }
+
         var user = await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? "");
         if (user is null)
         {

@@ -18,7 +18,7 @@ public sealed class ClientPolicies(IOpenIddictApplicationManager applications, I
 
     public async ValueTask<ClientPolicy> ForAsync(string? clientId, CancellationToken cancellationToken = default)
     {
-        if (clientId is not { Length: > 0 and <= 100 } || await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application)
+        if (!Administration.Clients.ClientIds.IsPlausible(clientId) || await applications.FindByClientIdAsync(clientId!, cancellationToken) is not { } application)
         {
             return Deployment;
         }

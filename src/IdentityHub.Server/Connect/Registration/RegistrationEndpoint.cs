@@ -132,7 +132,7 @@ internal static class RegistrationEndpoint
     private static async Task<(object Application, RegistrationRecord Record)?> AuthorizedAsync(HttpContext http, string clientId, IOpenIddictApplicationManager applications)
     {
         var token = BearerToken(http);
-        if (token is null || clientId.Length > 100 || await applications.FindByClientIdAsync(clientId, http.RequestAborted) is not { } application
+        if (token is null || !ClientIds.IsPlausible(clientId) || await applications.FindByClientIdAsync(clientId, http.RequestAborted) is not { } application
             || RegistrationRecord.From(await applications.GetPropertiesAsync(application, http.RequestAborted)) is not { } record)
         {
             return null;
