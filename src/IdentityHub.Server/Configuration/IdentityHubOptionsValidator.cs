@@ -153,6 +153,11 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
                 failures.Add($"{key}:ClientUri must be an absolute http(s) URL without a fragment (the portal's home page).");
             }
 
+            foreach (var origin in client.AllowedCorsOrigins.Where(origin => !Connect.Cors.OriginNames.IsRegistrable(origin)))
+            {
+                failures.Add($"{key}:AllowedCorsOrigins has '{origin}'; an origin is scheme://host[:port] with no path, not even '/' (https, or http on localhost).");
+            }
+
             if (client.Assurance is not null && ClientPolicy.AssuranceFrom(client.Assurance) is null)
             {
                 failures.Add($"{key}:Assurance is '{client.Assurance}'; use aal2 or aal3.");

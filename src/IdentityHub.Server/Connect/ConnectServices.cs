@@ -22,6 +22,7 @@ public static class ConnectServices
         services.AddScoped<ConnectedApps>();
         services.TryAddSingleton<VerifiedClientSecrets>();
         services.TryAddSingleton<ClientSnapshots>();
+        services.TryAddSingleton<Cors.BrowserOrigins>();
         // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes
         // needs no database query; a scope added to the database by other means is still looked up there.
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<IdentityHubOptions>>((server, hub) =>
