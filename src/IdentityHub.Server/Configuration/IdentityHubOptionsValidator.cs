@@ -38,6 +38,10 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         Positive(failures, $"{root}:Tokens:AuthorizationCodeLifetime", options.Tokens.AuthorizationCodeLifetime);
         Positive(failures, $"{root}:Tokens:RefreshTokenLifetime", options.Tokens.RefreshTokenLifetime);
         Positive(failures, $"{root}:Tokens:RefreshTokenAbsoluteLifetime", options.Tokens.RefreshTokenAbsoluteLifetime);
+        if (options.Tokens.PushedRequestLifetime < TimeSpan.FromMinutes(1) || options.Tokens.PushedRequestLifetime > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{root}:Tokens:PushedRequestLifetime must be between 00:01:00 and 01:00:00: a pushed request must outlast a sign-in.");
+        }
         if (options.Tokens.RefreshTokenReuseLeeway < TimeSpan.Zero)
         {
             failures.Add($"{root}:Tokens:RefreshTokenReuseLeeway cannot be negative.");

@@ -23,6 +23,7 @@ public static class ConnectServices
         services.TryAddSingleton<VerifiedClientSecrets>();
         services.TryAddSingleton<ClientSnapshots>();
         services.TryAddSingleton<Cors.BrowserOrigins>();
+        services.TryAddSingleton<PushedRequests>();
         // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes
         // needs no database query; a scope added to the database by other means is still looked up there.
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<IdentityHubOptions>>((server, hub) =>
@@ -45,7 +46,10 @@ public static class ConnectServices
                     .SetUserInfoEndpointUris("connect/userinfo")
                     .SetIntrospectionEndpointUris("connect/introspect")
                     .SetRevocationEndpointUris("connect/revoke")
-                    .SetEndSessionEndpointUris("connect/endsession");
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    // PAR (RFC 9126): OpenIddict validates and stores the pushed request and restores it at the
+                    // authorization endpoint; clients with RequirePushedAuthorization must use it (decision 0036).
+                    .SetPushedAuthorizationEndpointUris("connect/par");
 
                 options.AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
