@@ -90,13 +90,9 @@ internal static class AuthorizationEndpoint
 
         // prompt=select_account at a portal without security profiles (which choose a profile instead, below):
         // the person confirms the account they are signed in with, or signs out to use another (OIDC Core 3.1.2.1).
+        // OpenIddict refuses prompt=none with any other value before this point, as OIDC Core requires.
         if (profiles.Count == 0 && prompts.Contains(PromptValues.SelectAccount))
         {
-            if (prompts.Contains(PromptValues.None))
-            {
-                return Forbid(Errors.AccountSelectionRequired, "The user must choose the account to use with this application.");
-            }
-
             return Results.Redirect("/connect/account?returnUrl=" + Uri.EscapeDataString(Back(dropPrompts: [PromptValues.SelectAccount])));
         }
 

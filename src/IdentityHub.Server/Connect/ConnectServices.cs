@@ -69,6 +69,7 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.AuthorizationDescriptor);
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
+                options.AddEventHandler(RequestUriErrors.Descriptor);
                 options.AddEventHandler(LanguagesInDiscovery.Descriptor);
                 // Tokens issued and refused reach the audit trail, off the request (decision 0032).
                 options.AddEventHandler(AuditIssuedTokens.Descriptor);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using IdentityHub.Server.Connect;
 using IdentityHub.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using static IdentityHub.Server.Tests.Infrastructure.MfaSteps;
@@ -28,19 +29,22 @@ public sealed class PushedAuthorizationTests(IdentityHubApp app) : IClassFixture
 
         var toLogin = await browser.GetAsync(AuthorizeUrl(request.ClientId, pushed.RequestUri));
         var signedIn = await browser.SignInAsync(name, returnUrl: ReturnUrlOf(toLogin));
-        var toConsent = await browser.GetAsync(signedIn.Headers.Location);
+        var toConsent = await browser.GetAsync(signedIn.Headers.Location!.OriginalString);
         Assert.True(Browser.IsRedirectTo(toConsent, "/connect/consent"), Describe(toConsent));
 
         var consentUrl = toConsent.Headers.Location!.OriginalString;
         var consent = await HtmlPage.ReadAsync(await browser.GetAsync(consentUrl));
         Assert.Equal(3, consent.Document.QuerySelectorAll("#scopes li").Length);
         var allowed = await browser.SubmitAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
-        var authorization = AuthorizationResult.From(await browser.GetAsync(allowed.Headers.Location), request);
+        var authorization = AuthorizationResult.From(await browser.GetAsync(allowed.Headers.Location!.OriginalString), request);
 
         Assert.Equal(request.State, authorization.Parameters["state"]);
         var tokens = (await TokenClient.For(app, TestClients.ThirdParty, TestClients.ThirdPartySecret).RedeemAsync(authorization)).EnsureSuccess();
         Assert.Equal(request.Nonce, tokens.ReadIdToken().GetClaim("nonce").Value);
         Assert.Equal(["openid", "profile", "email"], tokens.Json.GetProperty("scope").GetString()!.Split(' '));
+
+        // Used once: presented again after the code was issued, it is refused.
+        await ErrorPage.AssertRefusedAsync(await browser.GetAsync(AuthorizeUrl(request.ClientId, pushed.RequestUri)), "invalid_request_uri", RequestUriErrors.Description);
     }
 
     [Fact]
@@ -55,7 +59,7 @@ public sealed class PushedAuthorizationTests(IdentityHubApp app) : IClassFixture
         var pushed = await PushAsync(app, request, TestClients.PortalSecret);
         var toLogin = await browser.GetAsync(AuthorizeUrl(request.ClientId, pushed.RequestUri));
         var signedIn = await browser.SignInAsync(name, returnUrl: ReturnUrlOf(toLogin));
-        var authorization = AuthorizationResult.From(await browser.GetAsync(signedIn.Headers.Location), request);
+        var authorization = AuthorizationResult.From(await browser.GetAsync(signedIn.Headers.Location!.OriginalString), request);
 
         Assert.False(string.IsNullOrEmpty(authorization.Code), authorization.Describe());
     }
@@ -83,7 +87,7 @@ public sealed class PushedAuthorizationTests(IdentityHubApp app) : IClassFixture
 
         var pushed = await PushAsync(app, request, TestClients.PortalSecret);
         var toLogin = await browser.GetAsync(AuthorizeUrl(request.ClientId, pushed.RequestUri));
-        var login = await HtmlPage.ReadAsync(await browser.GetAsync(toLogin.Headers.Location));
+        var login = await HtmlPage.ReadAsync(await browser.GetAsync(toLogin.Headers.Location!.OriginalString));
 
         Assert.Equal("rosa.hint", login.Document.QuerySelector("input[name='Input.Username']")!.GetAttribute("value"));
     }
@@ -93,11 +97,7 @@ public sealed class PushedAuthorizationTests(IdentityHubApp app) : IClassFixture
     {
         var response = await app.NewBrowser().GetAsync(AuthorizeUrl(TestClients.Portal, "urn:ietf:params:oauth:request_uri:unknown"));
 
-        var page = await HtmlPage.ReadAsync(response);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Null(response.Headers.Location);
-        Assert.Equal(ErrorPage.Heading, page.TextAt("h1"));
-        Assert.Equal("invalid_request_uri", page.TextAt("#error-code"));
+        await ErrorPage.AssertRefusedAsync(response, "invalid_request_uri", RequestUriErrors.Description);
     }
 
     [Fact]
@@ -111,9 +111,7 @@ public sealed class PushedAuthorizationTests(IdentityHubApp app) : IClassFixture
         own.Clock.Advance(TimeSpan.FromMinutes(11));
         var response = await own.NewBrowser().GetAsync(AuthorizeUrl(request.ClientId, pushed.RequestUri));
 
-        var page = await HtmlPage.ReadAsync(response);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("invalid_request_uri", page.TextAt("#error-code"));
+        await ErrorPage.AssertRefusedAsync(response, "invalid_request_uri", RequestUriErrors.Description);
     }
 
     [Fact]
@@ -121,7 +119,7 @@ public sealed class PushedAuthorizationTests(IdentityHubApp app) : IClassFixture
     {
         var response = await app.CreateClient().PostAsync("/connect/par", new FormUrlEncodedContent(Form(new AuthorizationRequest())));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await response.JsonAsync()).GetProperty("error").GetString());
     }
 
@@ -139,11 +137,11 @@ public sealed class PushedAuthorizationTests(IdentityHubApp app) : IClassFixture
         var browser = strict.NewBrowser();
         var toLogin = await browser.GetAsync(AuthorizeUrl(request.ClientId, pushed.RequestUri));
         var signedIn = await browser.SignInAsync(name, returnUrl: ReturnUrlOf(toLogin));
-        var authorization = AuthorizationResult.From(await browser.GetAsync(signedIn.Headers.Location), request);
+        var authorization = AuthorizationResult.From(await browser.GetAsync(signedIn.Headers.Location!.OriginalString), request);
 
         var refused = AuthorizationResult.From(plain, request);
         Assert.True(refused.Error == "invalid_request" || plain.StatusCode == HttpStatusCode.BadRequest, refused.Describe());
-        Assert.Null(refused.Parameters.GetValueOrDefault("code"));
+        Assert.False(refused.Parameters.ContainsKey("code"));
         Assert.False(string.IsNullOrEmpty(authorization.Code), authorization.Describe());
         var discovery = await (await strict.CreateClient().GetAsync("/.well-known/openid-configuration")).JsonAsync();
         Assert.Equal("https://localhost/connect/par", discovery.GetProperty("pushed_authorization_request_endpoint").GetString());
