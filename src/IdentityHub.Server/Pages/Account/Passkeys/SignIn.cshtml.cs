@@ -42,6 +42,7 @@ public sealed class SignInModel(
 
     public string SafeReturnUrl => ReturnUrls.LocalOrHome(ReturnUrl);
 
+    [NonHandler] // otherwise a request with the method PAGE and ?handler=HandlerExecution selects it (a 500)
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         Allowed = (await policies.ForAsync(ClientPolicies.ClientIdFrom(ReturnUrl), HttpContext.RequestAborted)).AllowPasskeySignIn;
