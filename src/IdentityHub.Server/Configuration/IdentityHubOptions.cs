@@ -89,6 +89,12 @@ public sealed class TokenOptions
     /// <summary>Absolute lifetime: no refresh token outlives the sign-in that started the chain by more than this.</summary>
     public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// How long a pushed authorization request's request_uri (PAR) stays usable: the browser presents it again after
+    /// every page of the sign-in (password, codes, consent), so it must outlast a person's sign-in (decision 0036).
+    /// </summary>
+    public TimeSpan PushedRequestLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long a just-redeemed refresh token may be replayed (for racing tabs) before reuse revokes the chain.</summary>
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
 

@@ -38,6 +38,10 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         Positive(failures, $"{root}:Tokens:AuthorizationCodeLifetime", options.Tokens.AuthorizationCodeLifetime);
         Positive(failures, $"{root}:Tokens:RefreshTokenLifetime", options.Tokens.RefreshTokenLifetime);
         Positive(failures, $"{root}:Tokens:RefreshTokenAbsoluteLifetime", options.Tokens.RefreshTokenAbsoluteLifetime);
+        if (options.Tokens.PushedRequestLifetime < TimeSpan.FromMinutes(1) || options.Tokens.PushedRequestLifetime > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{root}:Tokens:PushedRequestLifetime must be between 00:01:00 and 01:00:00: a pushed request must outlast a sign-in.");
+        }
         if (options.Tokens.RefreshTokenReuseLeeway < TimeSpan.Zero)
         {
             failures.Add($"{root}:Tokens:RefreshTokenReuseLeeway cannot be negative.");
@@ -152,6 +156,11 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
             if (client.ClientUri is { } home && (!home.IsAbsoluteUri || home.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(home.Fragment)))
             {
                 failures.Add($"{key}:ClientUri must be an absolute http(s) URL without a fragment (the portal's home page).");
+            }
+
+            foreach (var origin in client.AllowedCorsOrigins.Where(origin => !Connect.Cors.OriginNames.IsRegistrable(origin)))
+            {
+                failures.Add($"{key}:AllowedCorsOrigins has '{origin}'; an origin is scheme://host[:port] with no path, not even '/' (https, or http on localhost).");
             }
 
             if (client.Assurance is not null && ClientPolicy.AssuranceFrom(client.Assurance) is null)

@@ -50,24 +50,35 @@ internal static class AuthorizationEndpoint
         SignInFlow flow,
         SessionRecords sessions,
         Governance.PortalProfiles portalProfiles,
+        PushedRequests pushed,
         TimeProvider time)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
+        // A pushed request (PAR) keeps its parameters with OpenIddict; the prompts it already honoured travel in the
+        // protected parameters of the return URL (see PushedRequests), as a plain request's travel in its query.
+        var requestUri = ConnectRequests.RawParameter(http.Request, Parameters.RequestUri);
+        var prompts = pushed.PromptsLeft(requestUri, ConnectRequests.RawParameter(http.Request, PushedRequests.Parameter))
+            ?? (request.Prompt ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string Back(string[]? drop = null, string[]? dropPrompts = null) => ConnectRequests.AsLocalUrl(
+            http.Request, drop, dropPrompts,
+            requestUri is null ? null : pushed.Protect(requestUri, request, prompts.Except(dropPrompts ?? [])));
+
         Wording.PortalOfRequest.Note(http, request.ClientId, request.UiLocales);
         var session = await SignedInSession.ReadAsync(http);
         var policy = await policies.ForAsync(request.ClientId, http.RequestAborted);
-        var reason = await WhySignInIsNeededAsync(http, request, session, policy.Settings.MaxSessionAge, time);
+        var reason = await WhySignInIsNeededAsync(http, request, prompts, session, policy.Settings.MaxSessionAge, time);
         if (reason is not null)
         {
-            if (request.HasPromptValue(PromptValues.None))
+            if (prompts.Contains(PromptValues.None))
             {
                 return Forbid(Errors.LoginRequired, reason);
             }
 
-            // Come back without prompt=login once the user has signed in, or we would loop.
-            var returnUrl = ConnectRequests.AsLocalUrl(http.Request, dropPrompts: [PromptValues.Login]);
+            // Come back without prompt=login once the user has signed in, or we would loop; signing in is also
+            // choosing the account, so select_account is honoured too.
+            var returnUrl = Back(dropPrompts: [PromptValues.Login, PromptValues.SelectAccount]);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
 
@@ -75,7 +86,15 @@ internal static class AuthorizationEndpoint
         if (user is null)
         {
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = ConnectRequests.AsLocalUrl(http.Request) }, [IdentityConstants.ApplicationScheme]);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = Back() }, [IdentityConstants.ApplicationScheme]);
+        }
+
+        // prompt=select_account at a portal without security profiles (which choose a profile instead, below):
+        // the person confirms the account they are signed in with, or signs out to use another (OIDC Core 3.1.2.1).
+        // OpenIddict refuses prompt=none with any other value before this point, as OIDC Core requires.
+        if (profiles.Count == 0 && prompts.Contains(PromptValues.SelectAccount))
+        {
+            return Results.Redirect("/connect/account?returnUrl=" + Uri.EscapeDataString(Back(dropPrompts: [PromptValues.SelectAccount])));
         }
 
         // The level this portal needs (M14): its policy, raised by acr_values. A lower session is
@@ -83,12 +102,12 @@ internal static class AuthorizationEndpoint
         var required = RequiredLevel.For(policy, request.AcrValues);
         if (!AssuranceLevels.Satisfies(session.Acr, required))
         {
-            if (request.HasPromptValue(PromptValues.None))
+            if (prompts.Contains(PromptValues.None))
             {
                 return Forbid(Errors.InteractionRequired, "The sign-in must be stepped up to the level this application requires.");
             }
 
-            return Results.Redirect(await flow.StepUpAsync(http, session, ConnectRequests.AsLocalUrl(http.Request)));
+            return Results.Redirect(await flow.StepUpAsync(http, session, Back()));
         }
 
         var application = await applications.FindByClientIdAsync(request.ClientId!)
@@ -104,19 +123,19 @@ internal static class AuthorizationEndpoint
                 .FirstOrDefaultAsync()
             : null;
 
-        if (explicitConsent && (permanent is null || request.HasPromptValue(PromptValues.Consent)))
+        if (explicitConsent && (permanent is null || prompts.Contains(PromptValues.Consent)))
         {
             if (http.Request.Query[ConsentDeniedParameter] == "denied" || http.Request.HasFormContentType && http.Request.Form[ConsentDeniedParameter] == "denied")
             {
                 return Forbid(Errors.AccessDenied, "The user declined to share their information with this application.");
             }
 
-            if (request.HasPromptValue(PromptValues.None))
+            if (prompts.Contains(PromptValues.None))
             {
                 return Forbid(Errors.ConsentRequired, "The user must consent before this application can sign them in.");
             }
 
-            var returnUrl = ConnectRequests.AsLocalUrl(http.Request, drop: [ConsentDeniedParameter], dropPrompts: [PromptValues.Consent]);
+            var returnUrl = Back(drop: [ConsentDeniedParameter], dropPrompts: [PromptValues.Consent]);
             return Results.Redirect("/connect/consent?returnUrl=" + Uri.EscapeDataString(returnUrl));
         }
 
@@ -126,7 +145,7 @@ internal static class AuthorizationEndpoint
             await sessions.RecordClientAsync(live, request.ClientId!, http.RequestAborted);
         }
 
-        var profile = await ProfileAsync(http, request, session, profiles, portalProfiles);
+        var profile = await ProfileAsync(http, request, prompts, Back, session, profiles, portalProfiles);
         if (profile.Answer is { } answer)
         {
             return answer;
@@ -161,7 +180,8 @@ internal static class AuthorizationEndpoint
     /// holding none is shown whom to ask, and the portal gets <c>access_denied</c> when they go back.
     /// </summary>
     private static async Task<(Governance.PortalProfile? Chosen, IResult? Answer)> ProfileAsync(
-        HttpContext http, OpenIddictRequest request, SignedInSession session, IReadOnlyList<Governance.PortalProfile> profiles, Governance.PortalProfiles portalProfiles)
+        HttpContext http, OpenIddictRequest request, IReadOnlyList<string> prompts, Func<string[]?, string[]?, string> back,
+        SignedInSession session, IReadOnlyList<Governance.PortalProfile> profiles, Governance.PortalProfiles portalProfiles)
     {
         if (profiles.Count == 0)
         {
@@ -171,18 +191,17 @@ internal static class AuthorizationEndpoint
         var held = profiles.Where(p => p.Held).ToList();
         if (held.Count == 0)
         {
-            if (request.HasPromptValue(PromptValues.None) || http.Request.Query[Governance.GovernanceClaims.NoProfileParameter] == "none"
+            if (prompts.Contains(PromptValues.None) || http.Request.Query[Governance.GovernanceClaims.NoProfileParameter] == "none"
                 || http.Request.HasFormContentType && http.Request.Form[Governance.GovernanceClaims.NoProfileParameter] == "none")
             {
                 return (null, Forbid(Errors.AccessDenied, "The user holds no security profile for this application; their organization's administrator can give them one."));
             }
 
-            var back = ConnectRequests.AsLocalUrl(http.Request, drop: [Governance.GovernanceClaims.NoProfileParameter]);
-            return (null, Results.Redirect("/connect/no-access?returnUrl=" + Uri.EscapeDataString(back)));
+            return (null, Results.Redirect("/connect/no-access?returnUrl=" + Uri.EscapeDataString(back([Governance.GovernanceClaims.NoProfileParameter], null))));
         }
 
         var chosen = held.FirstOrDefault(p => p.Chosen);
-        var switching = request.HasPromptValue(PromptValues.SelectAccount) && held.Count > 1;
+        var switching = prompts.Contains(PromptValues.SelectAccount) && held.Count > 1;
         if (chosen is not null && !switching)
         {
             return (chosen, null);
@@ -194,23 +213,24 @@ internal static class AuthorizationEndpoint
             return (held[0], null);
         }
 
-        if (request.HasPromptValue(PromptValues.None))
+        if (prompts.Contains(PromptValues.None))
         {
             return (null, Forbid(Errors.InteractionRequired, "The user must choose a security profile for this application."));
         }
 
-        var returnUrl = ConnectRequests.AsLocalUrl(http.Request, dropPrompts: [PromptValues.SelectAccount]);
+        var returnUrl = back(null, [PromptValues.SelectAccount]);
         return (null, Results.Redirect("/connect/profile?returnUrl=" + Uri.EscapeDataString(returnUrl)));
     }
 
-    private static async Task<string?> WhySignInIsNeededAsync(HttpContext http, OpenIddictRequest request, SignedInSession? session, TimeSpan? clientMaxAge, TimeProvider time)
+    private static async Task<string?> WhySignInIsNeededAsync(
+        HttpContext http, OpenIddictRequest request, IReadOnlyList<string> prompts, SignedInSession? session, TimeSpan? clientMaxAge, TimeProvider time)
     {
         if (session is null)
         {
             return "The user is not signed in.";
         }
 
-        if (request.HasPromptValue(PromptValues.Login))
+        if (prompts.Contains(PromptValues.Login))
         {
             return "The application asked for a fresh sign-in.";
         }

@@ -27,6 +27,8 @@ public static class ConnectServices
         services.TryAddSingleton<ClientKeySets>();
         services.AddHttpClient(ClientKeySets.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddIdentityHubDPoP();
+        services.TryAddSingleton<Cors.BrowserOrigins>();
+        services.TryAddSingleton<PushedRequests>();
         // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes
         // needs no database query; a scope added to the database by other means is still looked up there.
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<IdentityHubOptions>>((server, hub) =>
@@ -49,7 +51,10 @@ public static class ConnectServices
                     .SetUserInfoEndpointUris("connect/userinfo")
                     .SetIntrospectionEndpointUris("connect/introspect")
                     .SetRevocationEndpointUris("connect/revoke")
-                    .SetEndSessionEndpointUris("connect/endsession");
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    // PAR (RFC 9126): OpenIddict validates and stores the pushed request and restores it at the
+                    // authorization endpoint; clients with RequirePushedAuthorization must use it (decision 0036).
+                    .SetPushedAuthorizationEndpointUris("connect/par");
 
                 options.AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
@@ -70,6 +75,7 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
                 options.AddEventHandler(ClientAssertionReplay.Descriptor);
+                options.AddEventHandler(RequestUriErrors.Descriptor);
                 options.AddEventHandler(LanguagesInDiscovery.Descriptor);
                 options.AddEventHandler(Registration.RegistrationInDiscovery.Descriptor);
                 // DPoP proofs checked and tokens bound to the client's key (RFC 9449, decision 0034).

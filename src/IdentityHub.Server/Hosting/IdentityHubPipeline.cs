@@ -1,6 +1,7 @@
 using IdentityHub.Hosting.Branding;
 using IdentityHub.Hosting.Wording;
 using IdentityHub.Server.Connect;
+using IdentityHub.Server.Connect.Cors;
 using IdentityHub.Server.Hardening;
 using IdentityHub.Server.Throttling;
 
@@ -15,6 +16,8 @@ public static class IdentityHubPipeline
         // to the portal render the error page.
         app.UseMiddleware<SecurityHeaders>();
         app.UseIdentityHubLanguages();
+        // Browser apps' preflights are answered before any check that reads the body or counts a limit.
+        app.UseMiddleware<CrossOriginRequests>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error");
         app.UseMiddleware<UnreadableRequests>();

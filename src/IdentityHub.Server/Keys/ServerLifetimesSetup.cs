@@ -15,6 +15,8 @@ internal sealed class ServerLifetimesSetup(IOptions<IdentityHubOptions> hub) : I
         options.AuthorizationCodeLifetime = tokens.AuthorizationCodeLifetime;
         options.RefreshTokenLifetime = tokens.RefreshTokenLifetime;
         options.RefreshTokenReuseLeeway = tokens.RefreshTokenReuseLeeway;
+        // A pushed request's request_uri is presented again after each page of the sign-in (decision 0036).
+        options.RequestTokenLifetime = tokens.PushedRequestLifetime;
         options.Issuer = hub.Value.Issuer;
     }
 }

@@ -24,6 +24,7 @@ public sealed class SignInFlow(
     IdentityHubDbContext db,
     SessionRecords sessions,
     AuditLog audit,
+    Connect.PushedRequests pushed,
     IOptionsMonitor<IdentityHubOptions> options,
     TimeProvider time)
 {
@@ -137,6 +138,6 @@ public sealed class SignInFlow(
 
     private async Task<SignInAttempt> WithRequiredLevelAsync(SignInAttempt attempt) => attempt with
     {
-        RequiredAcr = RequiredLevel.For(await policies.ForAsync(attempt.ClientId), ReturnUrls.AuthorizationParameter(attempt.ReturnUrl, "acr_values")),
+        RequiredAcr = RequiredLevel.For(await policies.ForAsync(attempt.ClientId), pushed.Of(attempt.ReturnUrl, "acr_values")),
     };
 }

@@ -22,6 +22,7 @@ public sealed class LoginModel(
     SignInGuard guard,
     IdentityHubDbContext db,
     AuditLog audit,
+    IdentityHub.Server.Connect.PushedRequests pushed,
     IStringLocalizer<SignInText> text) : PageModel
 {
     // Wording shared by every failure that must not reveal whether the username exists.
@@ -147,8 +148,8 @@ public sealed class LoginModel(
     private static string Outcome(Microsoft.AspNetCore.Identity.SignInResult result) =>
         result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : result.IsNotAllowed ? "not_allowed" : "wrong_password";
 
-    private static string? LoginHintFrom(string? returnUrl) =>
-        ReturnUrls.AuthorizationParameter(returnUrl, "login_hint") is { Length: <= LoginInput.MaxUsernameLength } hint ? hint : null;
+    private string? LoginHintFrom(string? returnUrl) =>
+        pushed.Of(returnUrl, "login_hint") is { Length: <= LoginInput.MaxUsernameLength } hint ? hint : null;
 
     public sealed class LoginInput
     {

@@ -20,6 +20,7 @@ public sealed class ConsentModel(
     IOpenIddictApplicationManager applications,
     IOpenIddictAuthorizationManager authorizations,
     AuditLog audit,
+    PushedRequests pushed,
     IStringLocalizer<SignInText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -52,7 +53,7 @@ public sealed class ConsentModel(
         if (decision != "allow")
         {
             await audit.RecordAsync("consent.declined", "declined", session.UserId, clientId, $"scopes {string.Join(' ', scopes)}");
-            return LocalRedirect(ReturnUrl + "&" + AuthorizationEndpoint.ConsentDeniedParameter + "=denied");
+            return LocalRedirect(ReturnUrl + (ReturnUrl!.Contains('?', StringComparison.Ordinal) ? "&" : "?") + AuthorizationEndpoint.ConsentDeniedParameter + "=denied");
         }
 
         var application = await applications.FindByClientIdAsync(clientId)
@@ -69,7 +70,8 @@ public sealed class ConsentModel(
         return LocalRedirect(ReturnUrl!);
     }
 
-    private string ReturnParameter(string name) => ReturnUrls.AuthorizationParameter(ReturnUrl, name) ?? "";
+    // From OpenIddict's restored request when it was pushed (PAR): the URL then holds only client_id and request_uri.
+    private string ReturnParameter(string name) => pushed.Of(ReturnUrl, name) ?? "";
 
     private async Task<IActionResult?> LoadAsync()
     {
