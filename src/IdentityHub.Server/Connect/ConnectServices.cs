@@ -65,6 +65,7 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
                 options.AddEventHandler(LanguagesInDiscovery.Descriptor);
+                options.AddEventHandler(Logout.LogoutInDiscovery.Descriptor);
                 // Tokens issued and refused reach the audit trail, off the request (decision 0032).
                 options.AddEventHandler(AuditIssuedTokens.Descriptor);
                 options.AddEventHandler(AuditRefusedTokens.PresentedDescriptor);

@@ -16,7 +16,14 @@ public sealed record Authentication(DateTimeOffset At, IReadOnlyList<string> Met
 /// <see cref="SessionCache"/>), ended by sign-out, "sign out everywhere", a password reset, an administrator,
 /// the person on the account page, or their idle and absolute lifetimes.
 /// </summary>
-public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class SessionRecords(
+    IdentityHubDbContext db,
+    SessionCache cache,
+    Accounts.LogoutDeliveryQueue logouts,
+    Logout.LogoutSignal logoutSignal,
+    IHttpContextAccessor http,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time)
 {
     private Configuration.SessionOptions Settings => options.CurrentValue.Session;
 
@@ -133,14 +140,82 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
         }
     }
 
-    /// <summary>Ends one session (only if it is <paramref name="ownedBy"/>'s, when given); false if it had already ended.</summary>
+    /// <summary>
+    /// Ends one session (only if it is <paramref name="ownedBy"/>'s, when given); false if it had already ended. Its
+    /// portals' back-channel logout tokens are queued in the same transaction (unless it only sat idle and
+    /// <c>Logout:OnIdleTimeout</c> is off) and this node's sender is woken.
+    /// </summary>
     public async Task<bool> EndAsync(string sessionId, string reason, string? ownedBy = null, CancellationToken cancellationToken = default)
     {
         cache.Forget(sessionId);
         var now = time.GetUtcNow();
-        return await db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null && (ownedBy == null || s.UserId == ownedBy))
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), cancellationToken) > 0;
+        var open = db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null && (ownedBy == null || s.UserId == ownedBy));
+        var userId = await open.Select(s => s.UserId).FirstOrDefaultAsync(cancellationToken);
+        if (userId is null)
+        {
+            return false;
+        }
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (await open.ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), cancellationToken) == 0)
+        {
+            return false; // ended by another request in between: that one logs the portals out
+        }
+
+        var queued = reason != SessionEndReasons.IdleTimeout || options.CurrentValue.Logout.OnIdleTimeout
+            ? await logouts.AddForAsync([(sessionId, userId)], cancellationToken)
+            : 0;
+        if (queued > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (queued > 0)
+        {
+            logoutSignal.Raise(http.HttpContext);
+        }
+
+        return true;
     }
+
+    /// <summary>
+    /// Ends the sessions that portals signed in to and whose absolute lifetime is over (and, with
+    /// <c>Logout:OnIdleTimeout</c>, those idle too long) though no browser came back to end them, so their portals
+    /// are logged out; returns how many. The back-channel logout job calls it on every run.
+    /// </summary>
+    public async Task<int> EndLapsedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        // The record's "last seen" may lag the truth by Session:LastSeenPrecision.
+        var idleBefore = now - Settings.IdleTimeout - Settings.LastSeenPrecision;
+        var open = db.Sessions.AsNoTracking().Where(s => s.EndedAt == null && s.Clients.Any());
+        var lapsed = await (options.CurrentValue.Logout.OnIdleTimeout
+                ? open.Where(s => s.ExpiresAt <= now || s.LastSeenAt < idleBefore)
+                : open.Where(s => s.ExpiresAt <= now))
+            .OrderBy(s => s.ExpiresAt).Take(200).Select(s => new { s.Id, s.ExpiresAt }).ToListAsync(cancellationToken);
+        var ended = 0;
+        foreach (var session in lapsed)
+        {
+            var reason = session.ExpiresAt <= now ? SessionEndReasons.Expired : SessionEndReasons.IdleTimeout;
+            ended += await EndAsync(session.Id, reason, cancellationToken: cancellationToken) ? 1 : 0;
+        }
+
+        return ended;
+    }
+
+    /// <summary>
+    /// Whether a session was ended by someone (signed out, ended on the account page or by an administrator, a password
+    /// reset, ...): the tokens it issued are refused from then on. A session that merely lapsed is not: refresh tokens
+    /// have lifetimes of their own, and <c>offline_access</c> is meant to outlive the browser's sign-in.
+    /// </summary>
+    public Task<bool> WasEndedAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        db.Sessions.AnyAsync(s => s.Id == sessionId && s.EndedAt != null
+            && s.EndReason != SessionEndReasons.Expired && s.EndReason != SessionEndReasons.IdleTimeout, cancellationToken);
 
     /// <summary>The person's sessions that are alive, most recently used first.</summary>
     public async Task<IReadOnlyList<ServerSession>> ListAliveAsync(string userId, CancellationToken cancellationToken = default)
