@@ -41,9 +41,9 @@ public sealed class LogoutOptions
             yield return $"{root}:RetryDelays must all be positive.";
         }
 
-        if (PollInterval <= TimeSpan.Zero)
+        if (PollInterval < TimeSpan.FromSeconds(1) || PollInterval > TimeSpan.FromDays(1))
         {
-            yield return $"{root}:PollInterval must be positive.";
+            yield return $"{root}:PollInterval must be between 00:00:01 and 1.00:00:00.";
         }
 
         if (TokenLifetime <= TimeSpan.Zero)

@@ -15,11 +15,7 @@ public sealed class LogoutSignal : IDisposable
     /// <summary>Wakes the job (once, however many times it is called before the job runs).</summary>
     public void Raise(HttpContext? http = null)
     {
-        if (http is not null && http.Request.Host.HasValue)
-        {
-            SeenIssuer = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/", UriKind.Absolute);
-        }
-
+        NoteIssuer(http);
         try
         {
             _raised.Release();
@@ -27,6 +23,15 @@ public sealed class LogoutSignal : IDisposable
         catch (SemaphoreFullException)
         {
             // Already raised: the job's next run sends everything due.
+        }
+    }
+
+    /// <summary>Remembers the issuer of a request (every sign-in notes it, so a lapsed session's portals can be told).</summary>
+    public void NoteIssuer(HttpContext? http)
+    {
+        if (http is not null && http.Request.Host.HasValue)
+        {
+            SeenIssuer = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/", UriKind.Absolute);
         }
     }
 

@@ -35,6 +35,7 @@ public sealed class SessionRecords(
     /// </summary>
     public async Task<string> BeginAsync(HttpContext http, string userId, Authentication authentication, string? clientId, SignedInSession? current)
     {
+        logoutSignal.NoteIssuer(http);
         var now = time.GetUtcNow();
         if (current is not null && await FindAliveAsync(current.SessionId, current.UserId, http.RequestAborted) is { } alive)
         {
