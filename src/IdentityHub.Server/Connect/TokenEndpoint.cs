@@ -49,13 +49,6 @@ internal static class TokenEndpoint
             return Forbid(Errors.InvalidGrant, "The account can no longer sign in.");
         }
 
-        // Single logout: a code or refresh token of a session that has since been ended is refused (invalid_grant).
-        if (redeemed.GetClaim(SessionClaims.SessionId) is { Length: > 0 } sessionId
-            && await http.RequestServices.GetRequiredService<Sessions.SessionRecords>().WasEndedAsync(sessionId, http.RequestAborted))
-        {
-            return Forbid(Errors.InvalidGrant, "The sign-in that issued this token has been signed out; sign in again.");
-        }
-
         var now = time.GetUtcNow();
         var chainEnds = long.TryParse(redeemed.GetClaim(SessionClaims.RefreshChainExpiresAt), out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)

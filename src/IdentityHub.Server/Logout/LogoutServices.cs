@@ -15,6 +15,7 @@ public static class LogoutServices
         services.AddSingleton<LogoutTokens>();
         services.AddScoped<BackChannelLogouts>();
         services.AddScoped<FrontChannelLogout>();
+        services.AddScoped<SessionAuthorizations>();
         services.AddSingleton<BackChannelLogoutJob>();
         services.AddHostedService(provider => provider.GetRequiredService<BackChannelLogoutJob>());
         // No redirects: a logout token goes to the registered address only.

@@ -21,6 +21,7 @@ public sealed class SessionRecords(
     SessionCache cache,
     Accounts.LogoutDeliveryQueue logouts,
     Logout.LogoutSignal logoutSignal,
+    Logout.SessionAuthorizations authorizations,
     IHttpContextAccessor http,
     IOptionsMonitor<IdentityHubOptions> options,
     TimeProvider time)
@@ -181,6 +182,13 @@ public sealed class SessionRecords(
             logoutSignal.Raise(http.HttpContext);
         }
 
+        // A session someone ended takes its portals' refresh tokens with it. One that merely lapsed does not:
+        // refresh tokens have lifetimes of their own, and offline_access is meant to outlive the browser's sign-in.
+        if (reason is not (SessionEndReasons.Expired or SessionEndReasons.IdleTimeout))
+        {
+            await authorizations.RevokeAsync(userId, sessionId, cancellationToken);
+        }
+
         return true;
     }
 
@@ -208,15 +216,6 @@ public sealed class SessionRecords(
 
         return ended;
     }
-
-    /// <summary>
-    /// Whether a session was ended by someone (signed out, ended on the account page or by an administrator, a password
-    /// reset, ...): the tokens it issued are refused from then on. A session that merely lapsed is not: refresh tokens
-    /// have lifetimes of their own, and <c>offline_access</c> is meant to outlive the browser's sign-in.
-    /// </summary>
-    public Task<bool> WasEndedAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        db.Sessions.AnyAsync(s => s.Id == sessionId && s.EndedAt != null
-            && s.EndReason != SessionEndReasons.Expired && s.EndReason != SessionEndReasons.IdleTimeout, cancellationToken);
 
     /// <summary>The person's sessions that are alive, most recently used first.</summary>
     public async Task<IReadOnlyList<ServerSession>> ListAliveAsync(string userId, CancellationToken cancellationToken = default)
