@@ -225,11 +225,15 @@ public sealed class SessionRecords(
         return open.Where(s => LiveSession.Of(s).EndReasonAt(now, Settings.IdleTimeout) is null).OrderByDescending(s => s.LastSeenAt).ToList();
     }
 
-    /// <summary>Deletes records that ended or expired longer ago than <c>Session:RecordRetention</c>; returns how many.</summary>
-    public Task<int> DeleteOldAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes records that ended or expired longer ago than <c>Session:RecordRetention</c>, and the logout deliveries
+    /// that were sent or given up on as long ago; returns how many sessions.
+    /// </summary>
+    public async Task<int> DeleteOldAsync(CancellationToken cancellationToken = default)
     {
         var before = time.GetUtcNow() - Settings.RecordRetention;
-        return db.Sessions.Where(s => s.EndedAt < before || s.ExpiresAt < before || s.LastSeenAt < before).ExecuteDeleteAsync(cancellationToken);
+        await db.LogoutDeliveries.Where(d => d.CreatedAt < before && d.NextAttemptAt == null).ExecuteDeleteAsync(cancellationToken);
+        return await db.Sessions.Where(s => s.EndedAt < before || s.ExpiresAt < before || s.LastSeenAt < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<LiveSession?> ReadAsync(string sessionId, CancellationToken cancellationToken)
