@@ -22,6 +22,7 @@ builder.Services.AddSingleton<TokenRefresher>();
 builder.Services.AddSingleton<PortalApi>();
 builder.Services.AddHttpClient(PortalApi.HttpClientName, client => client.BaseAddress = portal.ApiBaseUri);
 builder.Services.AddPortalAuthentication(portal);
+builder.Services.AddBackChannelLogout();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizePage("/CallApi");
@@ -34,6 +35,9 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
+
+// IdentityHub posts a logout token here when the person's session there ends (sign-out anywhere, an administrator, ...).
+app.MapBackChannelLogout();
 
 // Sign-in is a plain link: challenge IdentityHub and come back to the home page.
 app.MapGet("/signin", () => Results.Challenge(

@@ -15,6 +15,7 @@ public static class SharedAccountServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ISignInFailures, DatabaseSignInFailures>();
         services.TryAddScoped<RememberedDeviceRevocations>();
+        services.TryAddScoped<LogoutDeliveryQueue>();
         services.TryAddScoped<AccountSessions>();
         services.TryAddScoped<AccountAccess>();
         services.TryAddScoped<MfaResets>();

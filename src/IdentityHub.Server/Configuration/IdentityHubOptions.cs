@@ -24,6 +24,9 @@ public sealed class IdentityHubOptions
 
     public SessionOptions Session { get; set; } = new();
 
+    /// <summary>Single logout: back-channel logout token delivery (docs/sessions.md).</summary>
+    public Logout.LogoutOptions Logout { get; set; } = new();
+
     public MfaOptions Mfa { get; set; } = new();
 
     /// <summary>The password policy (A2): preset <c>Nist</c> or <c>Legacy</c>, and overrides.</summary>

@@ -64,6 +64,7 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
             failures.Add($"{root}:Keys:PublishAhead must be zero or more and shorter than {root}:Keys:RotationInterval.");
         }
 
+        failures.AddRange(options.Logout.Problems($"{root}:Logout"));
         Positive(failures, $"{root}:Session:IdleTimeout", options.Session.IdleTimeout);
         Positive(failures, $"{root}:Session:AbsoluteLifetime", options.Session.AbsoluteLifetime);
         if (options.Session.RevalidationInterval < TimeSpan.Zero)

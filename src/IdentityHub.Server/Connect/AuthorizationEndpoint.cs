@@ -163,12 +163,12 @@ internal static class AuthorizationEndpoint
         identity.SetScopes(requestedScopes);
         identity.SetResources(await resources.ForAsync(identity.GetScopes(), http.RequestAborted));
 
-        // Without a permanent authorization OpenIddict creates an ad-hoc one, which ties every token of
-        // this sign-in together so that a replayed code or refresh token can revoke them all.
-        if (permanent is not null)
-        {
-            identity.SetAuthorizationId(await authorizations.GetIdAsync(permanent));
-        }
+        // Without a permanent authorization an ad-hoc one ties every token of this sign-in together, so that a
+        // replayed code or refresh token can revoke them all; it names the session, whose end revokes them too.
+        identity.SetAuthorizationId(permanent is not null
+            ? await authorizations.GetIdAsync(permanent)
+            : await http.RequestServices.GetRequiredService<Logout.SessionAuthorizations>()
+                .CreateAsync(applicationId!, user.Id, session.SessionId, identity.GetScopes(), http.RequestAborted));
 
         ClaimDestinations.Apply(identity);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

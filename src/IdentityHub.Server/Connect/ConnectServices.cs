@@ -80,6 +80,7 @@ public static class ConnectServices
                 options.AddEventHandler(Registration.RegistrationInDiscovery.Descriptor);
                 // DPoP proofs checked and tokens bound to the client's key (RFC 9449, decision 0034).
                 options.AddDPoPHandlers();
+                options.AddEventHandler(Logout.LogoutInDiscovery.Descriptor);
                 // Tokens issued and refused reach the audit trail, off the request (decision 0032).
                 options.AddEventHandler(AuditIssuedTokens.Descriptor);
                 options.AddEventHandler(AuditRefusedTokens.PresentedDescriptor);

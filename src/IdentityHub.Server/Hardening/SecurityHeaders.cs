@@ -35,10 +35,14 @@ internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment env
         {
             var headers = context.Response.Headers;
             var request = context.Request;
-            SecurityHeaderPolicy.Apply(
-                context,
-                request.Path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase) ? AuthorizationPolicy : ContentSecurityPolicy,
-                _hsts);
+            var policy = request.Path.StartsWithSegments("/connect/authorize", StringComparison.OrdinalIgnoreCase) ? AuthorizationPolicy : ContentSecurityPolicy;
+            if (context.Items[Logout.FrontChannelLogout.FrameSourcesItem] is string frames)
+            {
+                // The signed-out page loads the portals' front-channel logout URIs in frames; no other page frames anything.
+                policy += "; frame-src 'self' " + frames;
+            }
+
+            SecurityHeaderPolicy.Apply(context, policy, _hsts);
 
             if (NeverCached.Any(path => request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
             {

@@ -8,6 +8,7 @@ using IdentityHub.Server.Configuration;
 using IdentityHub.Server.Connect;
 using IdentityHub.Server.Hardening;
 using IdentityHub.Server.Keys;
+using IdentityHub.Server.Logout;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.Passwords;
@@ -44,6 +45,7 @@ public static class IdentityHubServices
         services.AddIdentityHubSeeding();
         services.AddIdentityHubIdentity();
         services.AddIdentityHubSessions();
+        services.AddIdentityHubSingleLogout();
         services.AddIdentityHubProtocol(environment);
         services.AddIdentityHubKeys();
         services.AddIdentityHubAudit();

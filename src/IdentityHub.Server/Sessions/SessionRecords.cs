@@ -16,7 +16,15 @@ public sealed record Authentication(DateTimeOffset At, IReadOnlyList<string> Met
 /// <see cref="SessionCache"/>), ended by sign-out, "sign out everywhere", a password reset, an administrator,
 /// the person on the account page, or their idle and absolute lifetimes.
 /// </summary>
-public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class SessionRecords(
+    IdentityHubDbContext db,
+    SessionCache cache,
+    Accounts.LogoutDeliveryQueue logouts,
+    Logout.LogoutSignal logoutSignal,
+    Logout.SessionAuthorizations authorizations,
+    IHttpContextAccessor http,
+    IOptionsMonitor<IdentityHubOptions> options,
+    TimeProvider time)
 {
     private Configuration.SessionOptions Settings => options.CurrentValue.Session;
 
@@ -28,6 +36,7 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
     /// </summary>
     public async Task<string> BeginAsync(HttpContext http, string userId, Authentication authentication, string? clientId, SignedInSession? current)
     {
+        logoutSignal.NoteIssuer(http);
         var now = time.GetUtcNow();
         if (current is not null && await FindAliveAsync(current.SessionId, current.UserId, http.RequestAborted) is { } alive)
         {
@@ -133,13 +142,79 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
         }
     }
 
-    /// <summary>Ends one session (only if it is <paramref name="ownedBy"/>'s, when given); false if it had already ended.</summary>
+    /// <summary>
+    /// Ends one session (only if it is <paramref name="ownedBy"/>'s, when given); false if it had already ended. Its
+    /// portals' back-channel logout tokens are queued in the same transaction (unless it only sat idle and
+    /// <c>Logout:OnIdleTimeout</c> is off) and this node's sender is woken.
+    /// </summary>
     public async Task<bool> EndAsync(string sessionId, string reason, string? ownedBy = null, CancellationToken cancellationToken = default)
     {
         cache.Forget(sessionId);
         var now = time.GetUtcNow();
-        return await db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null && (ownedBy == null || s.UserId == ownedBy))
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), cancellationToken) > 0;
+        var open = db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null && (ownedBy == null || s.UserId == ownedBy));
+        var userId = await open.Select(s => s.UserId).FirstOrDefaultAsync(cancellationToken);
+        if (userId is null)
+        {
+            return false;
+        }
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (await open.ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), cancellationToken) == 0)
+        {
+            return false; // ended by another request in between: that one logs the portals out
+        }
+
+        var queued = reason != SessionEndReasons.IdleTimeout || options.CurrentValue.Logout.OnIdleTimeout
+            ? await logouts.AddForAsync([(sessionId, userId)], cancellationToken)
+            : 0;
+        if (queued > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (queued > 0)
+        {
+            logoutSignal.Raise(http.HttpContext);
+        }
+
+        // A session someone ended takes its portals' refresh tokens with it. One that merely lapsed does not:
+        // refresh tokens have lifetimes of their own, and offline_access is meant to outlive the browser's sign-in.
+        if (reason is not (SessionEndReasons.Expired or SessionEndReasons.IdleTimeout))
+        {
+            await authorizations.RevokeAsync(userId, sessionId, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Ends the sessions that portals signed in to and whose absolute lifetime is over (and, with
+    /// <c>Logout:OnIdleTimeout</c>, those idle too long) though no browser came back to end them, so their portals
+    /// are logged out; returns how many. The back-channel logout job calls it on every run.
+    /// </summary>
+    public async Task<int> EndLapsedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        // The record's "last seen" may lag the truth by Session:LastSeenPrecision.
+        var idleBefore = now - Settings.IdleTimeout - Settings.LastSeenPrecision;
+        var open = db.Sessions.AsNoTracking().Where(s => s.EndedAt == null && s.Clients.Any());
+        var lapsed = await (options.CurrentValue.Logout.OnIdleTimeout
+                ? open.Where(s => s.ExpiresAt <= now || s.LastSeenAt < idleBefore)
+                : open.Where(s => s.ExpiresAt <= now))
+            .OrderBy(s => s.ExpiresAt).Take(200).Select(s => new { s.Id, s.ExpiresAt }).ToListAsync(cancellationToken);
+        var ended = 0;
+        foreach (var session in lapsed)
+        {
+            var reason = session.ExpiresAt <= now ? SessionEndReasons.Expired : SessionEndReasons.IdleTimeout;
+            ended += await EndAsync(session.Id, reason, cancellationToken: cancellationToken) ? 1 : 0;
+        }
+
+        return ended;
     }
 
     /// <summary>The person's sessions that are alive, most recently used first.</summary>
@@ -150,11 +225,15 @@ public sealed class SessionRecords(IdentityHubDbContext db, SessionCache cache, 
         return open.Where(s => LiveSession.Of(s).EndReasonAt(now, Settings.IdleTimeout) is null).OrderByDescending(s => s.LastSeenAt).ToList();
     }
 
-    /// <summary>Deletes records that ended or expired longer ago than <c>Session:RecordRetention</c>; returns how many.</summary>
-    public Task<int> DeleteOldAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes records that ended or expired longer ago than <c>Session:RecordRetention</c>, and the logout deliveries
+    /// that were sent or given up on as long ago; returns how many sessions.
+    /// </summary>
+    public async Task<int> DeleteOldAsync(CancellationToken cancellationToken = default)
     {
         var before = time.GetUtcNow() - Settings.RecordRetention;
-        return db.Sessions.Where(s => s.EndedAt < before || s.ExpiresAt < before || s.LastSeenAt < before).ExecuteDeleteAsync(cancellationToken);
+        await db.LogoutDeliveries.Where(d => d.CreatedAt < before && d.NextAttemptAt == null).ExecuteDeleteAsync(cancellationToken);
+        return await db.Sessions.Where(s => s.EndedAt < before || s.ExpiresAt < before || s.LastSeenAt < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<LiveSession?> ReadAsync(string sessionId, CancellationToken cancellationToken)
