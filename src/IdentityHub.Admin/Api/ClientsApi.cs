@@ -78,10 +78,10 @@ internal static class ClientsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        tokens.MapDelete("/{id}", RevokeAsync)
+        tokens.MapPost("/{tokenId}/revoke", RevokeAsync)
             .WithName("RevokeInitialAccessToken")
             .WithSummary("Revoke an initial access token")
-            .WithDescription("Clients already registered with it stay.")
+            .WithDescription("Clients already registered with it stay. Revoking is idempotent, so it needs no version.")
             .Produces<Outcome<InitialAccessTokenView>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -115,8 +115,8 @@ internal static class ClientsApi
     private static async Task<IResult> IssueAsync(ApiCaller caller, InitialAccessTokens tokens, InitialAccessTokenInput input, CancellationToken cancellationToken) =>
         ApiResults.From(await tokens.IssueAsync(caller, input, cancellationToken), createdAt: token => $"{AdminApi.Prefix}/initial-access-tokens/{token.Id}");
 
-    private static async Task<IResult> RevokeAsync(ApiCaller caller, InitialAccessTokens tokens, string id, CancellationToken cancellationToken) =>
-        ApiResults.From(await tokens.RevokeAsync(caller, id, cancellationToken));
+    private static async Task<IResult> RevokeAsync(ApiCaller caller, InitialAccessTokens tokens, string tokenId, CancellationToken cancellationToken) =>
+        ApiResults.From(await tokens.RevokeAsync(caller, tokenId, cancellationToken));
 
     /// <summary>How long the secret being replaced keeps working.</summary>
     internal sealed record SecretRotation([property: System.Text.Json.Serialization.JsonPropertyName("overlap_seconds")] int? OverlapSeconds);

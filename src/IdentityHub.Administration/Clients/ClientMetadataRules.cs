@@ -206,14 +206,13 @@ public static class ClientMetadataRules
         var origins = new List<string>();
         foreach (var value in Distinct(values))
         {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.AbsolutePath != "/" || value.TrimEnd('/').Length != uri.GetLeftPart(UriPartial.Authority).Length
-                || !(uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
+            if (!OriginNames.IsRegistrable(value))
             {
                 problems.Add("allowed_cors_origins", $"'{value}' is not an origin: scheme, host and port only, such as https://app.example.org (http only on localhost).");
                 continue;
             }
 
-            origins.Add(uri.GetLeftPart(UriPartial.Authority));
+            origins.Add(OriginNames.Normalize(value)!);
         }
 
         return origins;

@@ -159,7 +159,7 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
                 failures.Add($"{key}:ClientUri must be an absolute http(s) URL without a fragment (the portal's home page).");
             }
 
-            foreach (var origin in client.AllowedCorsOrigins.Where(origin => !Connect.Cors.OriginNames.IsRegistrable(origin)))
+            foreach (var origin in client.AllowedCorsOrigins.Where(origin => !Core.Clients.OriginNames.IsRegistrable(origin)))
             {
                 failures.Add($"{key}:AllowedCorsOrigins has '{origin}'; an origin is scheme://host[:port] with no path, not even '/' (https, or http on localhost).");
             }
@@ -167,6 +167,23 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
             if (client.Assurance is not null && ClientPolicy.AssuranceFrom(client.Assurance) is null)
             {
                 failures.Add($"{key}:Assurance is '{client.Assurance}'; use aal2 or aal3.");
+            }
+
+            foreach (var (name, value) in new[]
+            {
+                ("AccessTokenLifetime", client.AccessTokenLifetime), ("RefreshTokenLifetime", client.RefreshTokenLifetime),
+                ("RefreshTokenAbsoluteLifetime", client.RefreshTokenAbsoluteLifetime), ("MaxSessionAge", client.MaxSessionAge),
+            })
+            {
+                if (value is { } duration && duration <= TimeSpan.Zero)
+                {
+                    failures.Add($"{key}:{name} must be a positive duration (for example 00:10:00), or left out for the server's default.");
+                }
+            }
+
+            if (client.LogoUri is { } logo && (!logo.IsAbsoluteUri || logo.Scheme is not ("https" or "http")))
+            {
+                failures.Add($"{key}:LogoUri must be an absolute http(s) URL.");
             }
 
             foreach (var scope in client.Scopes.Where(scope => !apiScopes.Contains(scope)))

@@ -132,7 +132,7 @@ public sealed class ClientsApiTests(AdminHosts hosts) : IClassFixture<AdminHosts
         Assert.NotEmpty(invalid.ErrorsFor("description"));
         Assert.NotEmpty(invalid.ErrorsFor("policy.redirect_hosts"));
 
-        var revoked = (await (await platform.DeleteAsync($"/api/v1/initial-access-tokens/{id}")).JsonAsync(HttpStatusCode.OK)).GetProperty("value");
+        var revoked = (await (await platform.PostAsync($"/api/v1/initial-access-tokens/{id}/revoke", null)).JsonAsync(HttpStatusCode.OK)).GetProperty("value");
         Assert.Equal(System.Text.Json.JsonValueKind.String, revoked.GetProperty("revokedAt").ValueKind);
     }
 

@@ -1,4 +1,4 @@
-namespace IdentityHub.Server.Connect.Cors;
+namespace IdentityHub.Core.Clients;
 
 /// <summary>Browser origins (RFC 6454) as IdentityHub compares them: <c>scheme://host[:port]</c>, lower case, no default port.</summary>
 public static class OriginNames
