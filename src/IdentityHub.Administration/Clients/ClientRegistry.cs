@@ -86,19 +86,10 @@ public sealed class ClientRegistry(
     /// <summary>Replaces a client's registration (send every field: what is left out returns to its default).</summary>
     public async Task<AdminResult<ClientView>> UpdateAsync(AdminCaller caller, string clientId, string version, ClientMetadata metadata, CancellationToken cancellationToken = default)
     {
-        if (!caller.Role.IsPlatformStaff() || await FindApplicationAsync(clientId, cancellationToken) is not { } application)
+        var (application, refusal) = await ChangeableAsync(caller, clientId, version, cancellationToken);
+        if (refusal is not null)
         {
-            return new AdminResult<ClientView>.NotFound();
-        }
-
-        if (!caller.IsPlatformAdministrator)
-        {
-            return new AdminResult<ClientView>.Forbidden(PlatformOnly);
-        }
-
-        if (VersionOf(application) != version)
-        {
-            return new AdminResult<ClientView>.Stale(VersionOf(application));
+            return refusal;
         }
 
         var problems = new FieldProblems();
@@ -137,19 +128,10 @@ public sealed class ClientRegistry(
 
     public async Task<AdminResult<ClientView>> DeleteAsync(AdminCaller caller, string clientId, string version, CancellationToken cancellationToken = default)
     {
-        if (!caller.Role.IsPlatformStaff() || await FindApplicationAsync(clientId, cancellationToken) is not { } application)
+        var (application, refusal) = await ChangeableAsync(caller, clientId, version, cancellationToken);
+        if (refusal is not null)
         {
-            return new AdminResult<ClientView>.NotFound();
-        }
-
-        if (!caller.IsPlatformAdministrator)
-        {
-            return new AdminResult<ClientView>.Forbidden(PlatformOnly);
-        }
-
-        if (VersionOf(application) != version)
-        {
-            return new AdminResult<ClientView>.Stale(VersionOf(application));
+            return refusal;
         }
 
         var view = await ViewAsync(application, cancellationToken);
@@ -165,14 +147,10 @@ public sealed class ClientRegistry(
     /// </summary>
     public async Task<AdminResult<ClientView>> RotateSecretAsync(AdminCaller caller, string clientId, TimeSpan overlap, CancellationToken cancellationToken = default)
     {
-        if (!caller.Role.IsPlatformStaff() || await FindApplicationAsync(clientId, cancellationToken) is not { } application)
+        var (application, refusal) = await ChangeableAsync(caller, clientId, version: null, cancellationToken);
+        if (refusal is not null)
         {
-            return new AdminResult<ClientView>.NotFound();
-        }
-
-        if (!caller.IsPlatformAdministrator)
-        {
-            return new AdminResult<ClientView>.Forbidden(PlatformOnly);
+            return refusal;
         }
 
         if (overlap < TimeSpan.Zero || overlap > LongestOverlap)
@@ -211,6 +189,24 @@ public sealed class ClientRegistry(
                 ? DateTimeOffset.FromUnixTimeSeconds(previous.Expires)
                 : null,
         };
+    }
+
+    /// <summary>The client a platform administrator may change, at <paramref name="version"/> when one is given; else why not.</summary>
+    private async Task<(object Application, AdminResult<ClientView>? Refusal)> ChangeableAsync(AdminCaller caller, string clientId, string? version, CancellationToken cancellationToken)
+    {
+        if (!caller.Role.IsPlatformStaff() || await FindApplicationAsync(clientId, cancellationToken) is not { } application)
+        {
+            return (null!, new AdminResult<ClientView>.NotFound());
+        }
+
+        if (!caller.IsPlatformAdministrator)
+        {
+            return (application, new AdminResult<ClientView>.Forbidden(PlatformOnly));
+        }
+
+        return version is not null && VersionOf(application) != version
+            ? (application, new AdminResult<ClientView>.Stale(VersionOf(application)))
+            : (application, null);
     }
 
     private async Task<object?> FindApplicationAsync(string clientId, CancellationToken cancellationToken) =>
