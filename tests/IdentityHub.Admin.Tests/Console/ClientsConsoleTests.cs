@@ -221,6 +221,9 @@ public sealed class ClientsConsoleTests(AdminHosts hosts) : IClassFixture<AdminH
         }
 
         var (staff, _) = await PlatformAdministratorAsync();
+        var configured = await HtmlPage.ReadAsync(await staff.GetAsync($"/Clients/{TestClients.Portal}"));
+        Assert.Equal("Configuration", configured.TextAt("#client-origin"));
+        Assert.Contains("applied again whenever the token server starts", configured.TextAt("#from-configuration"), StringComparison.Ordinal);
         var form = await (await staff.GetAsync("/Clients/New")).Content.ReadAsStringAsync();
         var forged = await browser.PostFormOnAsync(form, "/Clients/New", "register-client", new Dictionary<string, string> { ["Input.Name"] = "Forged", ["Input.Kind"] = "integration" });
         Assert.NotEqual(HttpStatusCode.OK, forged.StatusCode);
