@@ -277,6 +277,29 @@ public sealed class ClientsConsoleTests(AdminHosts hosts) : IClassFixture<AdminH
         Assert.NotNull(await hosts.InDatabaseAsync(db => db.InitialAccessTokens.Where(t => t.Id == row.Id).Select(t => t.RevokedAt).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("/Clients/New")]
+    [InlineData("/Clients/" + TestClients.Portal + "/Edit")]
+    [InlineData("/Clients/" + TestClients.Portal + "/Secret")]
+    [InlineData("/Clients/Tokens/Issue")]
+    public async Task Every_field_of_the_client_forms_has_a_label_and_every_id_is_unique(string url)
+    {
+        var (browser, _) = await PlatformAdministratorAsync();
+
+        var response = await browser.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        var page = HtmlPage.Parse(html);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ids = page.All("[id]").Select(element => element.Id!).ToList();
+        Assert.Empty(ids.GroupBy(id => id).Where(group => group.Count() > 1).Select(group => group.Key));
+        var fields = page.All("main input:not([type=hidden]), main textarea, main select");
+        Assert.NotEmpty(fields);
+        Assert.All(fields, field => Assert.True(page.Has($"label[for='{field.Id}']"), $"{field.GetAttribute("name")} has no label"));
+        Assert.All(page.All("main input[type=radio], main input[type=checkbox]").Where(box => box.GetAttribute("name") is not ("Input.ConsentRequired" or "Input.RequirePar" or "Input.RequireDPoP")),
+            box => Assert.NotNull(box.Closest("fieldset")?.QuerySelector("legend")));
+    }
+
     private async Task<(ConsoleBrowser Browser, IdentityHubUser Person)> PlatformAdministratorAsync()
     {
         var platform = await hosts.PersonAsync(AdministrativeRole.PlatformAdministrator, organizationId: null);
