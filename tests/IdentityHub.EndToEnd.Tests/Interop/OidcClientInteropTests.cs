@@ -39,6 +39,7 @@ public sealed class OidcClientInteropTests(InteropLandscape landscape, BrowserSe
         });
 
         var state = await client.PrepareLoginAsync();
+        Assert.False(state.IsError, $"{state.Error}: {state.ErrorDescription}");
         Assert.Contains("request_uri=", state.StartUrl, StringComparison.Ordinal);
         Assert.DoesNotContain("code_challenge", state.StartUrl, StringComparison.Ordinal);
         var page = await browser.NewPageAsync();

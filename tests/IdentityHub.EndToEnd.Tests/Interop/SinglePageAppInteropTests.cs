@@ -18,12 +18,17 @@ public sealed class SinglePageAppInteropTests(InteropLandscape landscape, Browse
     {
         await landscape.DemoUserEnrolledAsync(browser);
         var page = await browser.NewPageAsync();
+        // Answers the server allowed the app's origin to read (the browser enforces it: without CORS, no userinfo).
+        var origin = landscape.Spa.GetLeftPart(UriPartial.Authority);
         var crossOrigin = new List<string>();
         page.Response += (_, response) =>
         {
-            if (response.Request.Headers.TryGetValue("origin", out var origin) && origin == landscape.Spa.GetLeftPart(UriPartial.Authority))
+            if (response.Headers.TryGetValue("access-control-allow-origin", out var allowed) && allowed == origin)
             {
-                crossOrigin.Add(new Uri(response.Url).AbsolutePath);
+                lock (crossOrigin)
+                {
+                    crossOrigin.Add(new Uri(response.Url).AbsolutePath);
+                }
             }
         };
 
