@@ -30,7 +30,8 @@ install_prerequisites() {
   postgres_bin >/dev/null || missing+=(postgresql)
   # A real SMTP server for the mail tests (Debian's python3 with aiosmtpd).
   [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
-  # The benchmark smoke run: Node.js and npm for oidc-provider, openssl speed, taskset.
+  # The benchmark smoke run: Node.js and npm for oidc-provider, openssl speed, taskset. The interoperability
+  # tests (tests/IdentityHub.EndToEnd.Tests/Interop) run openid-client with Node.js too, and serve oidc-client-ts.
   command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v taskset >/dev/null || missing+=(util-linux)
@@ -94,6 +95,8 @@ test_all() {
   export IDENTITYHUB_BROWSER_RESULTS="$PWD/TestResults/browser/$(date -u +%Y%m%d-%H%M%S)"
   start_postgres
   build
+  log "Installing the interoperability tests' Node.js libraries (npm ci)"
+  (cd tests/IdentityHub.EndToEnd.Tests/Interop/node && npm ci --no-audit --no-fund --loglevel=error)
   log "Running every test"
   local output status=0
   output=$(mktemp)

@@ -121,6 +121,10 @@ public class PortalLandscape : IAsyncLifetime, ILandscapeLogs
             ["IdentityHub__Clients__1__PostLogoutRedirectUris__0"] = new Uri(StrictPortal, "signout-callback-oidc").ToString(),
             ["IdentityHub__Clients__2__RedirectUris__0"] = new Uri(MemberPortal, "signin-oidc").ToString(),
             ["IdentityHub__Clients__2__PostLogoutRedirectUris__0"] = new Uri(MemberPortal, "signout-callback-oidc").ToString(),
+            // Single logout reaches the portals where they listen (appsettings.Development.json names the default ports).
+            ["IdentityHub__Clients__0__BackChannelLogoutUri"] = new Uri(ProviderPortal, "backchannel-logout").ToString(),
+            ["IdentityHub__Clients__1__BackChannelLogoutUri"] = new Uri(StrictPortal, "backchannel-logout").ToString(),
+            ["IdentityHub__Clients__2__BackChannelLogoutUri"] = new Uri(MemberPortal, "backchannel-logout").ToString(),
             // Where an invitee naming the provider portal lands after signing up.
             ["IdentityHub__Clients__0__ClientUri"] = ProviderPortal.ToString(),
             // "Sign out everywhere" reaches other browsers at their next request.

@@ -75,6 +75,7 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
                 options.AddEventHandler(ClientAssertionReplay.Descriptor);
+                options.AddEventHandler(GenericClientAssertions.Descriptor);
                 options.AddEventHandler(RequestUriErrors.Descriptor);
                 options.AddEventHandler(LanguagesInDiscovery.Descriptor);
                 options.AddEventHandler(Registration.RegistrationInDiscovery.Descriptor);
