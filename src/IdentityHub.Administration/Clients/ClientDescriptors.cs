@@ -144,16 +144,9 @@ public static class ClientDescriptors
 
     private static int? Seconds(TimeSpan? value) => value is { } span ? (int)span.TotalSeconds : null;
 
-    private static Dictionary<string, object?> PublicPart(JsonWebKey key) => new()
-    {
-        ["kty"] = key.Kty,
-        ["kid"] = key.Kid,
-        ["use"] = key.Use,
-        ["alg"] = key.Alg,
-        ["n"] = key.N,
-        ["e"] = key.E,
-        ["crv"] = key.Crv,
-        ["x"] = key.X,
-        ["y"] = key.Y,
-    };
+    // The public members the key has (an EC key has no n or e): never a private one.
+    private static Dictionary<string, string> PublicPart(JsonWebKey key) =>
+        new (string Name, string? Value)[] { ("kty", key.Kty), ("kid", key.Kid), ("use", key.Use), ("alg", key.Alg), ("n", key.N), ("e", key.E), ("crv", key.Crv), ("x", key.X), ("y", key.Y) }
+            .Where(member => member.Value is not null)
+            .ToDictionary(member => member.Name, member => member.Value!);
 }

@@ -83,6 +83,8 @@ public sealed class PrivateKeyJwtTests(IdentityHubApp app) : IClassFixture<Ident
         });
         var done = Assert.IsType<AdminResult<ClientView>.Done>(created);
         Assert.Null(done.Value.ClientSecret);
+        var echoed = done.Value.Metadata.Jwks!.Value.GetProperty("keys")[0];
+        Assert.Equal(("EC", false), (echoed.GetProperty("kty").GetString(), echoed.TryGetProperty("n", out _)));
         return done.Value.ClientId;
     }
 
