@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IdentityHub.Core.Organizations;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdentityHub.Administration.Clients;
@@ -43,7 +44,13 @@ public sealed record RegistrationPolicy
         }
     }
 
-    /// <summary>Checks a policy an administrator wrote: known grants, host names, known scopes.</summary>
+    /// <summary>
+    /// Whether no initial access token can allow a scope: the admin API's (decision 0038). A client that calls the
+    /// admin API is registered by a platform administrator in the console or the API, never by itself.
+    /// </summary>
+    public static bool IsReserved(string scope) => scope == AdministrationScope.Name;
+
+    /// <summary>Checks a policy an administrator wrote: known grants, host names, known scopes, none reserved.</summary>
     public void Check(IReadOnlySet<string> apiScopes, FieldProblems problems)
     {
         foreach (var grant in GrantTypes.Where(grant => !ClientMetadataRules.KnownGrantTypes.Contains(grant)))
@@ -60,6 +67,11 @@ public sealed record RegistrationPolicy
         {
             problems.Add("policy.scopes", $"'{scope}' is not a scope of this server.");
         }
+
+        foreach (var scope in Scopes.Where(IsReserved))
+        {
+            problems.Add("policy.scopes", $"'{scope}' (the admin API) cannot be given to self-registered clients; register such a client in the console or the admin API.");
+        }
     }
 
     /// <summary>Checks a registration against the policy, naming the metadata field that asks for more than it allows.</summary>
@@ -70,7 +82,7 @@ public sealed record RegistrationPolicy
             problems.Add("grant_types", $"Your initial access token does not allow the grant '{grant}'.");
         }
 
-        var allowedScopes = ClientMetadataRules.StandardScopes.Split(' ').Concat(Scopes).ToHashSet(StringComparer.Ordinal);
+        var allowedScopes = ClientMetadataRules.StandardScopes.Split(' ').Concat(Scopes.Where(scope => !IsReserved(scope))).ToHashSet(StringComparer.Ordinal);
         foreach (var scope in client.Scopes.Where(scope => !allowedScopes.Contains(scope)))
         {
             problems.Add("scope", $"Your initial access token does not allow the scope '{scope}'.");

@@ -1,9 +1,6 @@
 using System.Net;
-using IdentityHub.Administration;
 using IdentityHub.Administration.Clients;
-using IdentityHub.Core.Organizations;
 using IdentityHub.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityHub.Server.Tests.Protocol;
 
@@ -13,8 +10,6 @@ namespace IdentityHub.Server.Tests.Protocol;
 /// </summary>
 public sealed class ClientPolicyTests(IdentityHubApp app) : IClassFixture<IdentityHubApp>
 {
-    private static readonly AdminCaller Platform = new("platform-administrator", AdministrativeRole.PlatformAdministrator, null);
-
     [Fact]
     public async Task A_sign_in_older_than_the_clients_maximum_age_asks_for_the_password_again()
     {
@@ -50,16 +45,8 @@ public sealed class ClientPolicyTests(IdentityHubApp app) : IClassFixture<Identi
         Assert.Equal("invalid_grant", (await TokenClient.For(app, clientId).RefreshAsync(refreshed.RefreshToken)).Error);
     }
 
-    private async Task<string> RegisterAsync(ClientMetadata metadata)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<ClientRegistry>().CreateAsync(Platform, metadata with
-        {
-            TokenEndpointAuthMethod = "none",
-            RedirectUris = [TestClients.RedirectUri],
-        });
-        return Assert.IsType<AdminResult<ClientView>.Done>(created).Value.ClientId;
-    }
+    private async Task<string> RegisterAsync(ClientMetadata metadata) =>
+        (await app.RegisterClientAsync(metadata with { TokenEndpointAuthMethod = "none", RedirectUris = [TestClients.RedirectUri] })).ClientId;
 
     private async Task<Browser> SignedInAsync()
     {

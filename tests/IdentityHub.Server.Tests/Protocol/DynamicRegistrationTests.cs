@@ -17,8 +17,6 @@ namespace IdentityHub.Server.Tests.Protocol;
 /// </summary>
 public sealed class DynamicRegistrationTests(IdentityHubApp app) : IClassFixture<IdentityHubApp>
 {
-    private static readonly AdminCaller Platform = new("platform-administrator", AdministrativeRole.PlatformAdministrator, null);
-
     [Fact]
     public async Task An_integrator_registers_a_client_with_an_initial_access_token_and_uses_it_at_once()
     {
@@ -99,6 +97,23 @@ public sealed class DynamicRegistrationTests(IdentityHubApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task No_initial_access_token_allows_the_admin_API_scope()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var refused = await scope.ServiceProvider.GetRequiredService<InitialAccessTokens>().IssueAsync(
+            RegisteredClients.Platform, new InitialAccessTokenInput("Too much", 30, null, new RegistrationPolicy { Scopes = [AdministrationScope.Name] }));
+        Assert.Contains("admin API", Assert.Single(Assert.IsType<AdminResult<InitialAccessTokenView>.Invalid>(refused).Problems["policy.scopes"]));
+
+        // A policy stored before the rule existed still does not let a registration have it.
+        var problems = new FieldProblems();
+        var asking = ClientMetadataRules.Check(
+            new ClientMetadata { GrantTypes = ["client_credentials"], Scope = AdministrationScope.Name },
+            new HashSet<string> { AdministrationScope.Name }, problems, "self-registered")!;
+        new RegistrationPolicy { GrantTypes = ["client_credentials"], Scopes = [AdministrationScope.Name] }.Enforce(asking, problems);
+        Assert.Contains(AdministrationScope.Name, Assert.Single(problems.ToDictionary()["scope"]));
+    }
+
+    [Fact]
     public async Task Discovery_advertises_the_registration_endpoint()
     {
         var document = await (await app.CreateClient().GetAsync("/.well-known/openid-configuration")).Content.ReadFromJsonAsync<JsonElement>();
@@ -109,7 +124,7 @@ public sealed class DynamicRegistrationTests(IdentityHubApp app) : IClassFixture
     private async Task<string> InitialTokenAsync(RegistrationPolicy policy, int? maxUses = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var issued = await scope.ServiceProvider.GetRequiredService<InitialAccessTokens>().IssueAsync(Platform, new InitialAccessTokenInput("Test integrator", 30, maxUses, policy));
+        var issued = await scope.ServiceProvider.GetRequiredService<InitialAccessTokens>().IssueAsync(RegisteredClients.Platform, new InitialAccessTokenInput("Test integrator", 30, maxUses, policy));
         return Assert.IsType<AdminResult<InitialAccessTokenView>.Done>(issued).Value.Token!;
     }
 

@@ -1,12 +1,5 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text.Json;
-using IdentityHub.Administration;
-using IdentityHub.Administration.Clients;
-using IdentityHub.Core.Organizations;
 using IdentityHub.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace IdentityHub.Server.Tests.Protocol;
@@ -18,8 +11,7 @@ namespace IdentityHub.Server.Tests.Protocol;
 /// </summary>
 public sealed class GenericClientAssertionTests(IdentityHubApp app) : IClassFixture<IdentityHubApp>
 {
-    private const string Issuer = "https://localhost/";
-    private static readonly AdminCaller Platform = new("platform-administrator", AdministrativeRole.PlatformAdministrator, null);
+    private const string Issuer = RegisteredClients.Issuer;
 
     [Theory]
     [InlineData(null)]
@@ -28,9 +20,9 @@ public sealed class GenericClientAssertionTests(IdentityHubApp app) : IClassFixt
     public async Task An_assertion_for_the_issuer_is_accepted_untyped_generic_or_explicit(string? type)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var clientId = await RegisterAsync(key);
+        var clientId = (await app.RegisterKeyedClientAsync(key)).ClientId;
 
-        (await ClientCredentialsAsync(clientId, Assertion(clientId, key, type, Issuer))).EnsureSuccess();
+        (await app.ClientCredentialsAsync(clientId, Assertion(clientId, key, type, Issuer))).EnsureSuccess();
     }
 
     [Theory]
@@ -42,42 +34,14 @@ public sealed class GenericClientAssertionTests(IdentityHubApp app) : IClassFixt
     public async Task A_generic_assertion_for_another_audience_or_of_another_type_is_refused(string? type, string audience)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var clientId = await RegisterAsync(key);
+        var clientId = (await app.RegisterKeyedClientAsync(key)).ClientId;
 
-        Assert.Equal("invalid_client", (await ClientCredentialsAsync(clientId, Assertion(clientId, key, type, audience))).Error);
-    }
-
-    private async Task<string> RegisterAsync(ECDsa key)
-    {
-        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(key) { KeyId = "k1" });
-        var jwks = JsonSerializer.SerializeToElement(new { keys = new[] { new { kty = jwk.Kty, crv = jwk.Crv, x = jwk.X, y = jwk.Y, kid = jwk.Kid, use = "sig", alg = "ES256" } } });
-        await using var scope = app.Services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<ClientRegistry>().CreateAsync(Platform, new ClientMetadata
-        {
-            ClientName = "Library integration",
-            GrantTypes = ["client_credentials"],
-            Scope = TestClients.ApiScope,
-            TokenEndpointAuthMethod = "private_key_jwt",
-            Jwks = jwks,
-        });
-        return Assert.IsType<AdminResult<ClientView>.Done>(created).Value.ClientId;
+        Assert.Equal("invalid_client", (await app.ClientCredentialsAsync(clientId, Assertion(clientId, key, type, audience))).Error);
     }
 
     private string Assertion(string clientId, ECDsa key, string? type, string audience)
     {
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        var descriptor = new SecurityTokenDescriptor
-        {
-            Issuer = clientId,
-            Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("sub", clientId), new Claim("jti", Guid.NewGuid().ToString("N"))]),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(2),
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key) { KeyId = "k1" }, SecurityAlgorithms.EcdsaSha256),
-            TokenType = type ?? "JWT",
-        };
-        var token = new JsonWebTokenHandler().CreateToken(descriptor);
+        var token = app.Assertion(clientId, key, type ?? "JWT", audience);
         return type is null ? WithoutType(token, key) : token;
     }
 
@@ -89,14 +53,4 @@ public sealed class GenericClientAssertionTests(IdentityHubApp app) : IClassFixt
         var signature = key.SignData(System.Text.Encoding.ASCII.GetBytes($"{header}.{payload}"), HashAlgorithmName.SHA256);
         return $"{header}.{payload}.{Base64UrlEncoder.Encode(signature)}";
     }
-
-    private Task<TokenResponse> ClientCredentialsAsync(string clientId, string assertion) =>
-        new TokenClient(app.CreateClient(), clientId).PostAsync("/connect/token", new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            ["client_assertion"] = assertion,
-            ["scope"] = TestClients.ApiScope,
-        });
 }

@@ -1,5 +1,6 @@
 using IdentityHub.Admin.Console;
 using IdentityHub.Administration.Clients;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityHub.Admin.Pages.Clients;
 
@@ -11,6 +12,19 @@ public abstract class ClientPage : ConsolePage
 
     /// <summary>The registered API scopes the form offers beside the OpenID Connect ones.</summary>
     public IReadOnlyList<string> ApiScopes { get; private set; } = [];
+
+    /// <summary>The client a platform administrator opens; null (not found) for anyone else, who never sees clients here.</summary>
+    protected async Task<ClientView?> FindAsync(ClientRegistry registry, string id, CancellationToken cancellationToken) =>
+        Caller.IsPlatformAdministrator ? await registry.FindAsync(Caller, id, cancellationToken) : null;
+
+    /// <summary>
+    /// Why a change cannot be made now: not found for anyone but a platform administrator, and a sign-in again when
+    /// the administrator's is too old for a sensitive action; null when the change may go ahead.
+    /// </summary>
+    protected IActionResult? RefuseChange(SensitiveActions sensitive) =>
+        !Caller.IsPlatformAdministrator ? NotFound()
+        : !sensitive.Allow(User) ? SensitiveActions.SignInAgain(HereUrl)
+        : null;
 
     protected void Show(ShownSecret secret)
     {

@@ -9,7 +9,7 @@ namespace IdentityHub.Admin.Pages.Clients;
 /// Asks before a platform administrator deletes a client (a sensitive action): its tokens stop working at their next
 /// use and its sign-ins stop at once. The form carries the version it showed.
 /// </summary>
-public sealed class DeleteModel(ClientRegistry registry, SensitiveActions sensitive) : ConsolePage
+public sealed class DeleteModel(ClientRegistry registry, SensitiveActions sensitive) : ClientPage
 {
     [BindProperty]
     public string? Version { get; set; }
@@ -18,7 +18,7 @@ public sealed class DeleteModel(ClientRegistry registry, SensitiveActions sensit
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Caller.IsPlatformAdministrator || await registry.FindAsync(Caller, id, cancellationToken) is not { } client)
+        if (await FindAsync(registry, id, cancellationToken) is not { } client)
         {
             return NotFound();
         }
@@ -30,14 +30,14 @@ public sealed class DeleteModel(ClientRegistry registry, SensitiveActions sensit
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Caller.IsPlatformAdministrator || await registry.FindAsync(Caller, id, cancellationToken) is not { } client)
+        if (await FindAsync(registry, id, cancellationToken) is not { } client)
         {
             return NotFound();
         }
 
-        if (!sensitive.Allow(User))
+        if (RefuseChange(sensitive) is { } refusal)
         {
-            return SensitiveActions.SignInAgain(HereUrl);
+            return refusal;
         }
 
         ModelState.Clear();

@@ -31,14 +31,9 @@ public sealed class NewModel(ClientRegistry registry, SensitiveActions sensitive
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!Caller.IsPlatformAdministrator)
+        if (RefuseChange(sensitive) is { } refusal)
         {
-            return NotFound();
-        }
-
-        if (!sensitive.Allow(User))
-        {
-            return SensitiveActions.SignInAgain(HereUrl);
+            return refusal;
         }
 
         ModelState.Clear();

@@ -23,7 +23,7 @@ public sealed class SecretModel(ClientRegistry registry, SensitiveActions sensit
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Caller.IsPlatformAdministrator || await registry.FindAsync(Caller, id, cancellationToken) is not { } client)
+        if (await FindAsync(registry, id, cancellationToken) is not { } client)
         {
             return NotFound();
         }
@@ -34,14 +34,14 @@ public sealed class SecretModel(ClientRegistry registry, SensitiveActions sensit
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Caller.IsPlatformAdministrator || await registry.FindAsync(Caller, id, cancellationToken) is not { } client)
+        if (await FindAsync(registry, id, cancellationToken) is not { } client)
         {
             return NotFound();
         }
 
-        if (!sensitive.Allow(User))
+        if (RefuseChange(sensitive) is { } refusal)
         {
-            return SensitiveActions.SignInAgain(HereUrl);
+            return refusal;
         }
 
         ModelState.Clear();

@@ -7,10 +7,10 @@ namespace IdentityHub.Server.Connect.DPoP;
 
 /// <summary>
 /// Checks the <c>DPoP</c> header of a request to one of the server's endpoints with the shared proof validator
-/// (IdentityHub.DPoP), the replay cache every node shares and, with <c>IdentityHub:DPoP:RequireNonce</c>, the
-/// server's nonces.
+/// (IdentityHub.DPoP), the replay cache every node shares (a proof's key and <c>jti</c> are one-time ids until the proof
+/// could no longer pass the <c>iat</c> check) and, with <c>IdentityHub:DPoP:RequireNonce</c>, the server's nonces.
 /// </summary>
-public sealed class DPoPProofs(IRateLimitStore store, DPoPNonces nonces, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class DPoPProofs(OneTimeIds ids, DPoPNonces nonces, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
 {
     public DPoPOptions Settings => options.CurrentValue.DPoP;
 
@@ -28,7 +28,7 @@ public sealed class DPoPProofs(IRateLimitStore store, DPoPNonces nonces, IOption
         var settings = Settings;
         var validator = new DPoPProofValidator(
             settings.Validation(),
-            new SharedDPoPReplayCache(store, settings.ProofMaxAge + settings.ClockSkew),
+            new SharedReplays(ids),
             time,
             settings.RequireNonce ? nonces : null);
         return await validator.ValidateAsync(
@@ -53,5 +53,11 @@ public sealed class DPoPProofs(IRateLimitStore store, DPoPNonces nonces, IOption
         }
 
         return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
+    }
+
+    private sealed class SharedReplays(OneTimeIds ids) : IDPoPReplayCache
+    {
+        public async ValueTask<bool> TryAddAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+            await ids.FirstUseAsync("dpop/jti", key, expiresAt, cancellationToken);
     }
 }

@@ -16,6 +16,9 @@ public sealed class IssueModel(InitialAccessTokens tokens, ClientRegistry regist
 
     public InitialAccessTokenView? Issued { get; private set; }
 
+    /// <summary>The API scopes a token may allow (not the admin API's, decision 0038).</summary>
+    public IReadOnlyList<string> RegistrableScopes => [.. ApiScopes.Where(scope => !RegistrationPolicy.IsReserved(scope))];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Caller.IsPlatformAdministrator)
@@ -30,14 +33,9 @@ public sealed class IssueModel(InitialAccessTokens tokens, ClientRegistry regist
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!Caller.IsPlatformAdministrator)
+        if (RefuseChange(sensitive) is { } refusal)
         {
-            return NotFound();
-        }
-
-        if (!sensitive.Allow(User))
-        {
-            return SensitiveActions.SignInAgain(HereUrl);
+            return refusal;
         }
 
         ModelState.Clear();
