@@ -32,6 +32,12 @@ public sealed class DiscoveryTests(IdentityHubApp app) : IClassFixture<IdentityH
         Assert.Superset(new HashSet<string> { "openid", "profile", "email", "phone", "offline_access" }, Strings(document, "scopes_supported").ToHashSet());
         Assert.Superset(new HashSet<string> { "sub", "name", "email", "auth_time", "amr", "acr" }, Strings(document, "claims_supported").ToHashSet());
         Assert.Equal(["urn:identityhub:acr:aal1", "urn:identityhub:acr:aal2", "urn:identityhub:acr:aal3"], Strings(document, "acr_values_supported"));
+
+        // The claims request parameter (OIDC Core 5.5) and request objects are not supported, and not advertised as such.
+        foreach (var unsupported in new[] { "claims_parameter_supported", "request_parameter_supported" })
+        {
+            Assert.False(document.TryGetProperty(unsupported, out var value) && value.ValueKind == JsonValueKind.True, unsupported);
+        }
     }
 
     [Fact]
