@@ -206,6 +206,13 @@ public sealed class BenchRun(BenchOptions options)
         Report("50% open loop", at50);
         var at80 = await runner.OpenLoopAsync(prepared.Operation, rate * 0.8, options.Latency);
         Report("80% open loop", at80);
+        PhaseResult? at200 = null;
+        if (scenario.Overloaded && target.Name == "IdentityHub")
+        {
+            // Twice what it can do: the excess must be refused at once, and what is admitted must stay fast.
+            at200 = await runner.OpenLoopAsync(prepared.Operation, rate * 2, options.Latency);
+            Report("200% open loop", at200);
+        }
 
         double? share = scenario.Bound switch
         {
@@ -219,6 +226,7 @@ public sealed class BenchRun(BenchOptions options)
             saturation.DriverCpuSeconds / saturation.Seconds, transactions, prepared.PrivateKeyOperations, share, limitNow, saturation, at50, at80)
         {
             SliceRates = [.. contender.Saturation.Slices.Select(slice => slice.Completed / slice.Seconds)],
+            At200 = at200,
         };
     }
 
@@ -279,7 +287,7 @@ public sealed class BenchRun(BenchOptions options)
     private static void Report(string phase, PhaseResult result)
     {
         Say(string.Create(CultureInfo.InvariantCulture,
-            $"  {phase,-14} {result.Rate,8:0.0} ops/s  p50 {result.P50Ms,6:0.0}  p99 {result.P99Ms,7:0.0} ms  server CPU {result.ServerCpuSeconds / result.Seconds,5:P0}  db CPU {result.DatabaseCpuSeconds / result.Seconds,5:P0}  driver CPU {result.DriverCpuSeconds / result.Seconds,5:P0}  errors {result.Errors}"));
+            $"  {phase,-14} {result.Rate,8:0.0} ops/s  p50 {result.P50Ms,6:0.0}  p99 {result.P99Ms,7:0.0} ms  server CPU {result.ServerCpuSeconds / result.Seconds,5:P0}  db CPU {result.DatabaseCpuSeconds / result.Seconds,5:P0}  driver CPU {result.DriverCpuSeconds / result.Seconds,5:P0}  errors {result.Errors}{(result.Refused > 0 ? $"  refused (503) {result.Refused}" : "")}"));
         foreach (var sample in result.ErrorSamples)
         {
             Say("    error: " + sample);

@@ -4,7 +4,10 @@ using IdentityHub.Benchmarks.Machine;
 
 namespace IdentityHub.Benchmarks.Load;
 
-/// <summary>One phase's outcome: completed operations, errors, the server's CPU, latencies.</summary>
+/// <summary>
+/// One phase's outcome: completed operations, errors, the server's CPU, latencies (of the completed ones), and the
+/// operations the server refused at once because it was busy (503 with Retry-After: neither completed nor errors).
+/// </summary>
 public sealed record PhaseResult(
     int Completed,
     int Errors,
@@ -15,7 +18,8 @@ public sealed record PhaseResult(
     double P50Ms,
     double P95Ms,
     double P99Ms,
-    IReadOnlyList<string> ErrorSamples)
+    IReadOnlyList<string> ErrorSamples,
+    int Refused = 0)
 {
     public double Rate => Completed / Seconds;
 }
@@ -114,6 +118,7 @@ public sealed class LoadRunner(Target target, int databasePid)
         private readonly List<string> _errors = [];
         private int _completed;
         private int _errorCount;
+        private int _refused;
 
         public int Completed => Volatile.Read(ref _completed);
 
@@ -130,6 +135,10 @@ public sealed class LoadRunner(Target target, int databasePid)
                 }
 
                 Interlocked.Increment(ref _completed);
+            }
+            catch (ServerBusyException)
+            {
+                Interlocked.Increment(ref _refused);
             }
             catch (Exception exception)
             {
@@ -150,7 +159,7 @@ public sealed class LoadRunner(Target target, int databasePid)
             {
                 double At(double percentile) => _histogram.TotalCount == 0 ? double.NaN : _histogram.GetValueAtPercentile(percentile) / 1000.0;
                 return new PhaseResult(_completed, _errorCount, measured.Seconds, measured.ServerCpu, measured.DatabaseCpu, measured.DriverCpu,
-                    At(50), At(95), At(99), [.. _errors]);
+                    At(50), At(95), At(99), [.. _errors], _refused);
             }
         }
     }

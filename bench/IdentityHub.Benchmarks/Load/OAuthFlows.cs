@@ -9,6 +9,9 @@ namespace IdentityHub.Benchmarks.Load;
 /// <summary>An operation went wrong: counted as an error, the first few messages are shown.</summary>
 public sealed class OperationFailedException(string message) : Exception(message);
 
+/// <summary>The server answered 503 with Retry-After: it refused the request at once because it is busy (not an error).</summary>
+public sealed class ServerBusyException(string message) : Exception(message);
+
 public sealed record TokenSet(string AccessToken, string? RefreshToken, string? IdToken);
 
 /// <summary>A PKCE pair (S256), state and nonce for one authorization request.</summary>
@@ -155,6 +158,11 @@ public static class OAuthFlows
         form["client_secret"] = session.Target.Secret;
         using var response = await session.Target.Http.PostAsync(session.Target.Paths.Token, new FormUrlEncodedContent(form), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null)
+        {
+            throw new ServerBusyException($"token ({form["grant_type"]}): busy, retry after {response.Headers.RetryAfter}");
+        }
+
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new OperationFailedException($"token ({form["grant_type"]}): {(int)response.StatusCode} {Shorten(body)}");

@@ -27,6 +27,7 @@ public static class ResultTable
             }
         }
 
+        Overload(text, results);
         text.AppendLine();
         foreach (var memory in results.Memory)
         {
@@ -44,6 +45,30 @@ public static class ResultTable
             : "–";
         text.AppendLine(Invariant(
             $"| {scenario.Title} | {result.Server} | {result.OperationsPerSecond:0} | {result.RequestsPerSecond:0} | {ratio} | {Latencies(result.At50)} | {Latencies(result.At80)} | {CpuFigures(scenario, result)} | {result.DatabaseCpuSecondsPer1000:0.00} | {result.DatabaseTransactionsPerOperation:0.0} | {share} | {result.Errors} | {targets} |"));
+    }
+
+    /// <summary>The open loops at twice the saturation rate, when the run has them: what was admitted, how fast, and what was refused.</summary>
+    private static void Overload(StringBuilder text, BenchResults results)
+    {
+        var overloaded = results.Scenarios.Where(scenario => scenario.IdentityHub.At200 is not null).ToList();
+        if (overloaded.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("IdentityHub at twice its saturation rate (open loop; the excess is refused at once with 503 and Retry-After by the overload limits):");
+        text.AppendLine();
+        text.AppendLine("| Scenario | offered ops/s | admitted ops/s | refused (503) | p50 / p95 / p99 ms of the admitted | errors |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var scenario in overloaded)
+        {
+            var phase = scenario.IdentityHub.At200!;
+            var offered = (phase.Completed + phase.Refused + phase.Errors) / phase.Seconds;
+            var refusedShare = phase.Completed + phase.Refused == 0 ? 0 : (double)phase.Refused / (phase.Completed + phase.Refused);
+            text.AppendLine(Invariant(
+                $"| {scenario.Title} | {offered:0} | {phase.Rate:0} | {phase.Refused} ({refusedShare:P0}) | {Latencies(phase)} | {phase.Errors} |"));
+        }
     }
 
     private static string CpuFigures(ScenarioResult scenario, TargetResult result) =>

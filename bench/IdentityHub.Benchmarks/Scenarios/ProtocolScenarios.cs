@@ -9,6 +9,7 @@ public sealed class ClientCredentialsScenario : Scenario
     public override string Title => "1. Client credentials";
     public override int RequestsPerOperation => 1;
     public override bool Compared => true;
+    public override bool Overloaded => true;
     public override HardwareBound Bound => HardwareBound.RsaSignatures;
 
     public override async Task<PreparedScenario> PrepareAsync(Target target, ScenarioContext context, CancellationToken cancellationToken)
@@ -35,6 +36,7 @@ public sealed class RefreshScenario : Scenario
     public override string Title => "2. Refresh with rotation";
     public override int RequestsPerOperation => 1;
     public override bool Compared => true;
+    public override bool Overloaded => true;
     public override HardwareBound Bound => HardwareBound.RsaSignatures;
 
     public override async Task<PreparedScenario> PrepareAsync(Target target, ScenarioContext context, CancellationToken cancellationToken)

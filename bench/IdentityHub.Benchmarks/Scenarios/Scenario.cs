@@ -38,6 +38,12 @@ public abstract class Scenario
     /// <summary>Whether the p99 latency target (under 50 ms at 80% of saturation) applies.</summary>
     public virtual bool HasLatencyTarget => true;
 
+    /// <summary>
+    /// Whether IdentityHub is also driven at twice its saturation rate, where its overload limits must refuse the
+    /// excess at once (503) and keep the admitted requests' p99 under 50 ms: the token endpoint's scenarios.
+    /// </summary>
+    public virtual bool Overloaded => false;
+
     public abstract Task<PreparedScenario> PrepareAsync(Target target, ScenarioContext context, CancellationToken cancellationToken);
 
     /// <summary>

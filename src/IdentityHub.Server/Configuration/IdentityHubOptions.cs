@@ -45,6 +45,9 @@ public sealed class IdentityHubOptions
     /// <summary>Security questions (A8), off by default; see docs/accounts.md.</summary>
     public Account.SecurityQuestionOptions SecurityQuestions { get; set; } = new();
 
+    /// <summary>How many requests of each endpoint group a node works on at once before answering 503 (docs/throttling.md).</summary>
+    public Throttling.OverloadOptions Overload { get; set; } = new();
+
     /// <summary>DPoP proofs and nonces (RFC 9449); see docs/dpop.md.</summary>
     public Connect.DPoP.DPoPOptions DPoP { get; set; } = new();
 

@@ -98,6 +98,7 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         Positive(failures, $"{root}:Inactivity:CheckInterval", options.Inactivity.CheckInterval);
         failures.AddRange(options.RateLimits.Validate($"{root}:RateLimits"));
         failures.AddRange(options.DPoP.Validate($"{root}:DPoP"));
+        failures.AddRange(options.Overload.Validate($"{root}:Overload"));
         failures.AddRange(options.Network.Validate($"{root}:Network"));
         failures.AddRange(options.SecurityQuestions.Validate($"{root}:SecurityQuestions", options.Passwords.Preset));
 

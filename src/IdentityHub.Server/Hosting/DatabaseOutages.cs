@@ -50,8 +50,11 @@ internal sealed partial class DatabaseOutages(RequestDelegate next, IOptionsMoni
         return false;
     }
 
-    /// <summary>The answer itself, also used by the authorization endpoint when it cannot go back to the portal.</summary>
-    public static async Task AnswerAsync(HttpContext context, TimeSpan retryAfter)
+    /// <summary>
+    /// The answer itself, also used by the authorization endpoint when it cannot go back to the portal and by the
+    /// overload limits (with their own <paramref name="description"/> for portals' back ends).
+    /// </summary>
+    public static async Task AnswerAsync(HttpContext context, TimeSpan retryAfter, string description = "IdentityHub cannot reach its database right now. Try again after the Retry-After delay.")
     {
         context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -62,7 +65,7 @@ internal sealed partial class DatabaseOutages(RequestDelegate next, IOptionsMoni
             await context.Response.WriteAsJsonAsync(new Dictionary<string, string>
             {
                 ["error"] = Error,
-                ["error_description"] = "IdentityHub cannot reach its database right now. Try again after the Retry-After delay.",
+                ["error_description"] = description,
             });
             return;
         }

@@ -18,6 +18,8 @@ public static class IdentityHubPipeline
         app.UseIdentityHubLanguages();
         // Browser apps' preflights are answered before any check that reads the body or counts a limit.
         app.UseMiddleware<CrossOriginRequests>();
+        // Past what the node can work on, the excess is told to retry before any work is done on it.
+        app.UseMiddleware<OverloadLimits>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error");
         app.UseMiddleware<UnreadableRequests>();

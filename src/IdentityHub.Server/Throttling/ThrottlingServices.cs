@@ -18,6 +18,7 @@ public static class ThrottlingServices
             services.AddScoped<IRateLimitStore, DatabaseRateLimitStore>();
         }
 
+        services.AddSingleton<OverloadLimiters>();
         services.AddSingleton<ClientAddresses>();
         services.AddSingleton<BlockedClients>();
         services.AddScoped<RateLimits>();

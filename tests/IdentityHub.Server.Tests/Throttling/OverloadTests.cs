@@ -1,0 +1,84 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Server.Throttling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityHub.Server.Tests.Throttling;
+
+/// <summary>
+/// Concurrency limits per endpoint group (O6): past the requests a group works on and the ones it queues, the next is
+/// answered 503 with Retry-After at once; a queued request is served when a turn frees. A request in flight is held
+/// here by taking the group's only turn from its limiter, as a slow request would.
+/// </summary>
+public sealed class OverloadTests : IAsyncLifetime
+{
+    private readonly IdentityHubApp _app = new IdentityHubApp()
+        .With("IdentityHub:Overload:Tokens:ConcurrentRequests", "1")
+        .With("IdentityHub:Overload:Tokens:Queue", "1")
+        .With("IdentityHub:Overload:Pages:ConcurrentRequests", "1")
+        .With("IdentityHub:Overload:Pages:Queue", "0")
+        .With("IdentityHub:Overload:RetryAfter", "00:00:02");
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    private OverloadLimiters Limiters => _app.Services.GetRequiredService<OverloadLimiters>();
+
+    [Fact]
+    public async Task A_token_request_past_the_queue_gets_503_at_once_and_the_queued_one_is_served_when_a_turn_frees()
+    {
+        var tokens = TokenClient.For(_app, TestClients.Integration, TestClients.IntegrationSecret);
+        var inFlight = Limiters.Tokens!.AttemptAcquire();
+        Assert.True(inFlight.IsAcquired);
+
+        var queued = tokens.ClientCredentialsAsync(TestClients.ApiScope);
+        await WaitUntilQueuedAsync(Limiters.Tokens);
+        var refused = await _app.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = TestClients.Integration,
+            ["client_secret"] = TestClients.IntegrationSecret,
+        }));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
+        var body = await refused.JsonAsync();
+        Assert.Equal("temporarily_unavailable", body.GetProperty("error").GetString());
+        Assert.False(queued.IsCompleted);
+
+        inFlight.Dispose();
+        (await queued).EnsureSuccess();
+        Assert.Equal(1, Limiters.Tokens.GetStatistics()!.CurrentAvailablePermits);
+    }
+
+    [Fact]
+    public async Task A_page_past_its_limit_shows_the_try_again_page_and_discovery_is_never_limited()
+    {
+        using (var inFlight = Limiters.Pages!.AttemptAcquire())
+        {
+            Assert.True(inFlight.IsAcquired);
+            var refused = await _app.CreateClient().GetAsync("/account/login");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+            Assert.NotEmpty((await HtmlPage.ReadAsync(refused)).TextAt("#outage-message"));
+
+            Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/.well-known/openid-configuration")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/.well-known/jwks")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/account/login")).StatusCode);
+    }
+
+    /// <summary>Polls the limiter until the request sent is waiting in its queue (a turn is held, so it cannot be served).</summary>
+    private static async Task WaitUntilQueuedAsync(ConcurrencyLimiter limiter)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (limiter.GetStatistics()!.CurrentQueuedCount == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The token request never reached the queue.");
+            await Task.Delay(10);
+        }
+    }
+}
