@@ -18,22 +18,22 @@ public sealed class OverloadLimiters : IDisposable
         if (overload.Enabled)
         {
             var cores = Environment.ProcessorCount;
-            Tokens = Limiter(overload.Tokens, cores);
-            Authorization = Limiter(overload.Authorization, cores);
-            Pages = Limiter(overload.Pages, cores);
+            Tokens = new(Limiter(overload.Tokens, cores), overload.Tokens.MaxQueueTime);
+            Authorization = new(Limiter(overload.Authorization, cores), overload.Authorization.MaxQueueTime);
+            Pages = new(Limiter(overload.Pages, cores), overload.Pages.MaxQueueTime);
         }
     }
 
     public TimeSpan RetryAfter { get; }
 
-    public ConcurrencyLimiter? Tokens { get; }
+    public EndpointGroup? Tokens { get; }
 
-    public ConcurrencyLimiter? Authorization { get; }
+    public EndpointGroup? Authorization { get; }
 
-    public ConcurrencyLimiter? Pages { get; }
+    public EndpointGroup? Pages { get; }
 
-    /// <summary>The limiter of the group a path belongs to; null for what is not limited (or with the limits off).</summary>
-    public ConcurrencyLimiter? For(PathString path)
+    /// <summary>The group a path belongs to; null for what is not limited (or with the limits off).</summary>
+    public EndpointGroup? For(PathString path)
     {
         if (path.StartsWithSegments("/connect", out var rest))
         {
@@ -63,8 +63,11 @@ public sealed class OverloadLimiters : IDisposable
 
     public void Dispose()
     {
-        Tokens?.Dispose();
-        Authorization?.Dispose();
-        Pages?.Dispose();
+        Tokens?.Limiter.Dispose();
+        Authorization?.Limiter.Dispose();
+        Pages?.Limiter.Dispose();
     }
 }
+
+/// <summary>One endpoint group's limiter and how long a request may wait in its queue.</summary>
+public sealed record EndpointGroup(ConcurrencyLimiter Limiter, TimeSpan MaxQueueTime);

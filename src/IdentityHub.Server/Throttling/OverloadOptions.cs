@@ -14,14 +14,14 @@ public sealed class OverloadOptions
     /// <summary>What <c>Retry-After</c> says to a refused request.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The token, introspection, revocation, pushed authorization, userinfo and registration endpoints.</summary>
-    public ConcurrencyLimit Tokens { get; set; } = new();
+    /// <summary>The token, introspection, revocation, pushed authorization, userinfo and registration endpoints: portals' back ends retry.</summary>
+    public ConcurrencyLimit Tokens { get; set; } = new() { MaxQueueTime = TimeSpan.FromMilliseconds(25) };
 
     /// <summary>The authorization and end-session endpoints (each one a browser redirect).</summary>
-    public ConcurrencyLimit Authorization { get; set; } = new();
+    public ConcurrencyLimit Authorization { get; set; } = new() { MaxQueueTime = TimeSpan.FromMilliseconds(250) };
 
-    /// <summary>The pages people fill in (sign-in, codes, account), where a password hash can take a core for a while.</summary>
-    public ConcurrencyLimit Pages { get; set; } = new();
+    /// <summary>The pages people fill in (sign-in, codes, account), where a password hash takes a core for a while: people wait longer before being told to retry.</summary>
+    public ConcurrencyLimit Pages { get; set; } = new() { MaxQueueTime = TimeSpan.FromSeconds(3) };
 
     /// <summary>The settings check's complaints, each naming its key.</summary>
     public IEnumerable<string> Validate(string prefix)
@@ -42,6 +42,11 @@ public sealed class OverloadOptions
             {
                 yield return $"{prefix}:{name}:Queue must be between 0 and 1000000 (or left out for the default per core).";
             }
+
+            if (limit.MaxQueueTime <= TimeSpan.Zero || limit.MaxQueueTime > TimeSpan.FromMinutes(1))
+            {
+                yield return $"{prefix}:{name}:MaxQueueTime must be a positive duration of at most a minute (for example 00:00:00.025).";
+            }
         }
     }
 }
@@ -49,13 +54,16 @@ public sealed class OverloadOptions
 /// <summary>One endpoint group's limit; left out, each is a multiple of the node's cores.</summary>
 public sealed class ConcurrencyLimit
 {
-    /// <summary>Requests worked on at once; default 8 per core.</summary>
+    /// <summary>Requests worked on at once; default 4 per core (more only share the core and each takes longer).</summary>
     public int? ConcurrentRequests { get; set; }
 
     /// <summary>Requests waiting for a turn, oldest first; default 16 per core.</summary>
     public int? Queue { get; set; }
 
-    public const int DefaultConcurrentRequestsPerCore = 8;
+    /// <summary>How long a request waits for a turn before it is refused (a full queue refuses at once).</summary>
+    public TimeSpan MaxQueueTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    public const int DefaultConcurrentRequestsPerCore = 4;
 
     public const int DefaultQueuePerCore = 16;
 

@@ -16,6 +16,9 @@ public sealed class OverloadTests : IAsyncLifetime
     private readonly IdentityHubApp _app = new IdentityHubApp()
         .With("IdentityHub:Overload:Tokens:ConcurrentRequests", "1")
         .With("IdentityHub:Overload:Tokens:Queue", "1")
+        .With("IdentityHub:Overload:Tokens:MaxQueueTime", "00:01:00")
+        .With("IdentityHub:Overload:Authorization:ConcurrentRequests", "1")
+        .With("IdentityHub:Overload:Authorization:MaxQueueTime", "00:00:00.050")
         .With("IdentityHub:Overload:Pages:ConcurrentRequests", "1")
         .With("IdentityHub:Overload:Pages:Queue", "0")
         .With("IdentityHub:Overload:RetryAfter", "00:00:02");
@@ -30,11 +33,11 @@ public sealed class OverloadTests : IAsyncLifetime
     public async Task A_token_request_past_the_queue_gets_503_at_once_and_the_queued_one_is_served_when_a_turn_frees()
     {
         var tokens = TokenClient.For(_app, TestClients.Integration, TestClients.IntegrationSecret);
-        var inFlight = Limiters.Tokens!.AttemptAcquire();
+        var inFlight = Limiters.Tokens!.Limiter.AttemptAcquire();
         Assert.True(inFlight.IsAcquired);
 
         var queued = tokens.ClientCredentialsAsync(TestClients.ApiScope);
-        await WaitUntilQueuedAsync(Limiters.Tokens);
+        await WaitUntilQueuedAsync(Limiters.Tokens.Limiter);
         var refused = await _app.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -50,13 +53,13 @@ public sealed class OverloadTests : IAsyncLifetime
 
         inFlight.Dispose();
         (await queued).EnsureSuccess();
-        Assert.Equal(1, Limiters.Tokens.GetStatistics()!.CurrentAvailablePermits);
+        Assert.Equal(1, Limiters.Tokens.Limiter.GetStatistics()!.CurrentAvailablePermits);
     }
 
     [Fact]
     public async Task A_page_past_its_limit_shows_the_try_again_page_and_discovery_is_never_limited()
     {
-        using (var inFlight = Limiters.Pages!.AttemptAcquire())
+        using (var inFlight = Limiters.Pages!.Limiter.AttemptAcquire())
         {
             Assert.True(inFlight.IsAcquired);
             var refused = await _app.CreateClient().GetAsync("/account/login");
@@ -69,6 +72,20 @@ public sealed class OverloadTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/account/login")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_request_that_waits_past_its_groups_time_is_refused_and_the_turn_stays_free()
+    {
+        using (var inFlight = Limiters.Authorization!.Limiter.AttemptAcquire())
+        {
+            Assert.True(inFlight.IsAcquired);
+            var refused = await _app.NewBrowser().AuthorizeAsync(new AuthorizationRequest());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(0, Limiters.Authorization.Limiter.GetStatistics()!.CurrentQueuedCount);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await _app.NewBrowser().AuthorizeAsync(new AuthorizationRequest())).StatusCode);
     }
 
     /// <summary>Polls the limiter until the request sent is waiting in its queue (a turn is held, so it cannot be served).</summary>
