@@ -72,11 +72,11 @@ internal static class ServerCommandLine
         text.AppendLine("settings (appsettings.json, environment variables such as IdentityHub__Issuer) and exits.");
         text.AppendLine();
         text.AppendLine("Commands:");
-        var verbs = new[] { ServerCommands.Run }.Concat(ServerCommands.All.Select(command => command.Spec)).ToList();
-        var width = verbs.Max(spec => spec.Verb.Length) + 2;
-        foreach (var spec in verbs)
+        var verbs = new[] { (ServerCommands.Run.Verb, Brief: "Serve (the default).") }.Concat(ServerCommands.All.Select(command => (command.Spec.Verb, command.Brief))).ToList();
+        var width = verbs.Max(verb => verb.Verb.Length) + 2;
+        foreach (var (verb, brief) in verbs)
         {
-            text.Append("  ").Append(spec.Verb.PadRight(width)).AppendLine(FirstSentence(spec.Summary));
+            text.Append("  ").Append(verb.PadRight(width)).AppendLine(brief);
         }
 
         text.AppendLine();
@@ -97,11 +97,5 @@ internal static class ServerCommandLine
     {
         error.WriteLine($"Unknown command '{verb}'. Commands: run (default), {string.Join(", ", ServerCommands.All.Select(command => command.Spec.Verb))}. (more: {ServerCommands.ProgramName} --help)");
         return new Invocation.Answered(ExitCodes.Usage);
-    }
-
-    private static string FirstSentence(string summary)
-    {
-        var end = summary.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? summary[..(end + 1)] : summary;
     }
 }
