@@ -2,7 +2,7 @@ namespace IdentityHub.Core.Keys;
 
 /// <summary>What an operator's rotation changes: the key to create and the stored keys whose schedule changes.</summary>
 /// <param name="ToCreate">The new key, or null when a successor is already published (nothing to do).</param>
-/// <param name="Changed">Stored keys with their new schedule (the current key retiring earlier, or keys withdrawn).</param>
+/// <param name="Changed">Stored keys with their new schedule: the current key retiring earlier, or the keys withdrawn (ending now).</param>
 /// <param name="Pending">With nothing to do: the successor already published, which signs from its activation.</param>
 public sealed record ManualRotation(KeySchedule? ToCreate, IReadOnlyList<KeySchedule> Changed, KeySchedule? Pending)
 {

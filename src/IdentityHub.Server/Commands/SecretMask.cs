@@ -29,9 +29,14 @@ internal static partial class SecretMask
             return value;
         }
 
-        // A list's items (ApiKeys:0) are named by the list.
+        // A list's items (ApiKeys:0) are named by the list, whose name is plural.
         var parts = key.Split(':');
+        var inList = parts[^1].All(char.IsAsciiDigit);
         var name = parts.Reverse().FirstOrDefault(part => !part.All(char.IsAsciiDigit))?.ToLowerInvariant() ?? "";
+        if (inList && name.EndsWith('s'))
+        {
+            name = name[..^1];
+        }
         if (key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) || name.EndsWith("connectionstring", StringComparison.Ordinal))
         {
             return ConnectionString(value);

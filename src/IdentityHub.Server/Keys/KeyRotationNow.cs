@@ -7,7 +7,7 @@ namespace IdentityHub.Server.Keys;
 /// <summary>What one manual rotation did to one kind of key.</summary>
 /// <param name="Created">The new key, or null when a successor was already published.</param>
 /// <param name="Pending">The successor already published, when nothing was created.</param>
-/// <param name="Withdrawn">Keys no longer published or accepted (an immediate rotation).</param>
+/// <param name="Withdrawn">Keys withdrawn and deleted (an immediate rotation): no longer published or accepted.</param>
 /// <param name="Retiring">The current key, now retiring when the new one signs.</param>
 internal sealed record KeyRotationOutcome(KeyUse Use, KeySchedule? Created, KeySchedule? Pending, IReadOnlyList<KeySchedule> Withdrawn, KeySchedule? Retiring);
 
@@ -37,9 +37,19 @@ internal sealed class KeyRotationNow(IdentityHubDbContext db, KeyMaterial materi
                 foreach (var change in rotation.Changed)
                 {
                     var row = stored.Single(key => key.Id == change.KeyId);
-                    (row.RetiresAt, row.ExpiresAt) = (change.RetiresAt, change.ExpiresAt);
+                    if (immediately)
+                    {
+                        // A key withdrawn after a suspected compromise is not kept: its private part goes with its row.
+                        db.SigningKeys.Remove(row);
+                    }
+                    else
+                    {
+                        (row.RetiresAt, row.ExpiresAt) = (change.RetiresAt, change.ExpiresAt);
+                    }
                 }
 
+                // Deleted before the new key is added: it may take a withdrawn key's activation time (a unique index).
+                await db.SaveChangesAsync(cancellationToken);
                 if (rotation.ToCreate is { } schedule)
                 {
                     db.SigningKeys.Add(material.Create(schedule));

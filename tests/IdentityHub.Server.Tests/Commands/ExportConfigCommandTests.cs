@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IdentityHub.Server.Commands;
 using IdentityHub.Server.Tests.Infrastructure;
+using IdentityHub.Testing;
 
 namespace IdentityHub.Server.Tests.Commands;
 
@@ -18,48 +19,59 @@ public sealed class ExportConfigCommandTests
     private const string UrlPassword = "url-password-6";
 
     [Fact]
-    public async Task Secrets_are_masked_and_everything_else_is_shown_as_set()
+    public async Task Secrets_are_masked_and_everything_else_is_shown_as_set_without_a_database_or_valid_settings()
     {
-        await using var app = new IdentityHubApp()
-            .With("ConnectionStrings:Reports", $"Host=db.internal;Port=5433;Database=reports;Username=reader;Password={DatabasePassword}")
-            .With("IdentityHub:Delivery:Email:0:Type", "Smtp")
-            .With("IdentityHub:Delivery:Email:0:Host", "smtp.plan.example")
-            .With("IdentityHub:Delivery:Email:0:Port", "2525")
-            .With("IdentityHub:Delivery:Email:0:Security", "None")
-            .With("IdentityHub:Delivery:Email:0:UserName", "relay-user")
-            .With("IdentityHub:Delivery:Email:0:Password", SmtpPassword)
-            .With("IdentityHub:Delivery:Email:0:From", "no-reply@plan.example")
-            .With("IdentityHub:Delivery:Sms:0:Type", "Twilio")
-            .With("IdentityHub:Delivery:Sms:0:AccountSid", "AC0123456789")
-            .With("IdentityHub:Delivery:Sms:0:AuthToken", TwilioToken)
-            .With("IdentityHub:Delivery:Sms:0:From", "+16505550100")
-            .With("IdentityHub:Delivery:Voice:0:Type", "Webhook")
-            .With("IdentityHub:Delivery:Voice:0:Url", $"https://hooks:{UrlPassword}@voice.plan.example/send")
-            .With("IdentityHub:Delivery:Voice:0:Secret", WebhookSecret)
-            .With("IdentityHub:RateLimits:Redis", $"redis.internal:6379,password={RedisPassword},ssl=true");
-        await app.InitializeAsync();
-        using var output = new StringWriter();
+        var environment = TestClients.Settings().ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value);
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["IdentityHub:Database:Provider"] = "Postgres",
+            // Never contacted: the command reads settings only.
+            ["ConnectionStrings:IdentityHub"] = $"Host=db.internal;Port=5433;Database=identityhub;Username=identityhub;Password={DatabasePassword}",
+            ["IdentityHub:DataProtection:Certificate:Path"] = TestCertificates.KeyRing.Path,
+            ["IdentityHub:DataProtection:Certificate:Password"] = TestCertificates.KeyRing.Password,
+            // A wrong value: shown, not refused, so that it can be seen.
+            ["IdentityHub:Tokens:AccessTokenLifetime"] = "ten minutes",
+            ["IdentityHub:Delivery:Email:0:Type"] = "Smtp",
+            ["IdentityHub:Delivery:Email:0:Host"] = "smtp.plan.example",
+            ["IdentityHub:Delivery:Email:0:Port"] = "2525",
+            ["IdentityHub:Delivery:Email:0:UserName"] = "relay-user",
+            ["IdentityHub:Delivery:Email:0:Password"] = SmtpPassword,
+            ["IdentityHub:Delivery:Sms:0:Type"] = "Twilio",
+            ["IdentityHub:Delivery:Sms:0:AccountSid"] = "AC0123456789",
+            ["IdentityHub:Delivery:Sms:0:AuthToken"] = TwilioToken,
+            ["IdentityHub:Delivery:Voice:0:Type"] = "Webhook",
+            ["IdentityHub:Delivery:Voice:0:Url"] = $"https://hooks:{UrlPassword}@voice.plan.example/send",
+            ["IdentityHub:Delivery:Voice:0:Secret"] = WebhookSecret,
+            ["IdentityHub:RateLimits:Redis"] = $"redis.internal:6379,password={RedisPassword},ssl=true",
+        })
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
-        Assert.Equal(0, ExportConfigCommand.Run(app.Services, output));
+        await using var process = AppProcess.Start("src/IdentityHub.Server", environment, "export-config");
 
-        var text = output.ToString();
-        foreach (var secret in new[] { SmtpPassword, WebhookSecret, TwilioToken, DatabasePassword, RedisPassword, UrlPassword, TestClients.PortalSecret, TestClients.IntegrationSecret, "AC0123456789", "relay-user", TestCertificatesPassword() })
+        Assert.True(await process.WaitForExitAsync() == 0, process.Output);
+        var text = process.Output;
+        foreach (var secret in new[] { SmtpPassword, WebhookSecret, TwilioToken, DatabasePassword, RedisPassword, UrlPassword, TestClients.PortalSecret, TestClients.IntegrationSecret, "AC0123456789", "relay-user", TestCertificates.KeyRing.Password })
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }
 
-        var json = JsonDocument.Parse(text).RootElement;
-        Assert.Equal("Testing", json.GetProperty("Environment").GetString());
-        var reports = json.GetProperty("ConnectionStrings").GetProperty("Reports").GetString()!;
-        Assert.Contains("host=db.internal", reports, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("database=reports", reports, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("password=********", reports, StringComparison.OrdinalIgnoreCase);
-        var email = json.GetProperty("IdentityHub").GetProperty("Delivery").GetProperty("Email")[0];
+        var json = JsonDocument.Parse(text[text.IndexOf('{', StringComparison.Ordinal)..(text.LastIndexOf('}') + 1)]).RootElement;
+        Assert.Equal("Production", json.GetProperty("Environment").GetString());
+        var connection = json.GetProperty("ConnectionStrings").GetProperty("IdentityHub").GetString()!;
+        Assert.Contains("host=db.internal", connection, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("database=identityhub", connection, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("password=********", connection, StringComparison.OrdinalIgnoreCase);
+        var identityHub = json.GetProperty("IdentityHub");
+        Assert.Equal("ten minutes", identityHub.GetProperty("Tokens").GetProperty("AccessTokenLifetime").GetString());
+        var email = identityHub.GetProperty("Delivery").GetProperty("Email")[0];
         Assert.Equal(("smtp.plan.example", "2525", "********"), (email.GetProperty("Host").GetString(), email.GetProperty("Port").GetString(), email.GetProperty("Password").GetString()));
-        var voice = json.GetProperty("IdentityHub").GetProperty("Delivery").GetProperty("Voice")[0];
+        var voice = identityHub.GetProperty("Delivery").GetProperty("Voice")[0];
         Assert.Equal("https://hooks:********@voice.plan.example/send", voice.GetProperty("Url").GetString());
-        Assert.Equal("redis.internal:6379,password=********,ssl=true", json.GetProperty("IdentityHub").GetProperty("RateLimits").GetProperty("Redis").GetString());
-        var portal = json.GetProperty("IdentityHub").GetProperty("Clients").EnumerateArray().First(client => client.GetProperty("ClientId").GetString() == TestClients.Portal);
+        Assert.Equal("redis.internal:6379,password=********,ssl=true", identityHub.GetProperty("RateLimits").GetProperty("Redis").GetString());
+        var portal = identityHub.GetProperty("Clients").EnumerateArray().First(client => client.GetProperty("ClientId").GetString() == TestClients.Portal);
         Assert.Equal("********", portal.GetProperty("ClientSecret").GetString());
         Assert.Equal(JsonValueKind.Array, portal.GetProperty("RedirectUris").ValueKind);
     }
@@ -70,6 +82,8 @@ public sealed class ExportConfigCommandTests
     [InlineData("IdentityHub:Admin:Console:ClientSecret", "console-secret", SecretMask.Hidden)]
     [InlineData("IdentityHub:DataProtection:Certificate:Password", "pfx-password", SecretMask.Hidden)]
     [InlineData("IdentityHub:Integrations:ApiKeys:0", "api-key", SecretMask.Hidden)]
+    [InlineData("IdentityHub:Tokens:StoreAccessTokens", "true", "true")]
+    [InlineData("IdentityHub:Network:TrustedProxies:0", "10.0.0.0/8", "10.0.0.0/8")]
     [InlineData("IdentityHub:Delivery:Email:0:Host", "smtp.plan.example", "smtp.plan.example")]
     [InlineData("ConnectionStrings:IdentityHub", "Host=db;Password=pw;Database=identityhub", "host=db;password=********;database=identityhub")]
     [InlineData("ConnectionStrings:IdentityHub", "Data Source=App_Data/identityhub.db", "data source=App_Data/identityhub.db")]
@@ -78,5 +92,4 @@ public sealed class ExportConfigCommandTests
         Assert.Equal(shown, SecretMask.Show(key, value), StringComparer.OrdinalIgnoreCase);
     }
 
-    private static string TestCertificatesPassword() => IdentityHub.Testing.TestCertificates.KeyRing.Password;
 }
