@@ -3,7 +3,7 @@
 #   ./build.sh test   installs what the tests need (Debian's Chromium, PostgreSQL, aiosmtpd) when missing,
 #                     starts a throwaway PostgreSQL cluster, runs every test of the solution in Release
 #                     with warnings as errors, runs a seconds-long smoke run of the benchmark harness
-#                     (bench/run --smoke, then --render of the saved run), prints a summary and stops what it started, also after a
+#                     (bench/run --smoke, then --render of the saved run), validates deploy/ (deploy/validate), prints a summary and stops what it started, also after a
 #                     failure. Works as root (PostgreSQL runs as the postgres user). A failed browser test leaves
 #                     screenshots, page HTML and the server's, portals' and API's logs in TestResults/browser/<time>/,
 #                     named at the end.
@@ -35,6 +35,10 @@ install_prerequisites() {
   command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v taskset >/dev/null || missing+=(util-linux)
+  # deploy/validate: yamllint, Debian's docker-compose (v1, reads compose files without an engine), nginx -t.
+  command -v yamllint >/dev/null || missing+=(yamllint)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  command -v nginx >/dev/null || missing+=(nginx)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]} from Debian"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -97,6 +101,10 @@ test_all() {
   build
   log "Installing the interoperability tests' Node.js libraries (npm ci)"
   (cd tests/IdentityHub.EndToEnd.Tests/Interop/node && npm ci --no-audit --no-fund --loglevel=error)
+  # The deployment files, without a container engine (deploy/validate says which tools check what).
+  log "Validating deploy/ (deploy/validate)"
+  local deploy_status=0
+  deploy/validate || deploy_status=$?
   log "Running every test"
   local output status=0
   output=$(mktemp)
@@ -116,6 +124,7 @@ test_all() {
     { failed += $2; passed += $4; skipped += $6 }
     END { printf "\n%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
   rm -f "$output"
+  [ "$deploy_status" -eq 0 ] || { echo "deploy/validate failed (above)."; status=$deploy_status; }
   if [ -d "$IDENTITYHUB_BROWSER_RESULTS" ] && [ -n "$(ls -A "$IDENTITYHUB_BROWSER_RESULTS")" ]; then
     echo "Failed browser tests left screenshots, pages and process logs in: $IDENTITYHUB_BROWSER_RESULTS"
   fi

@@ -28,19 +28,38 @@ internal static class AccountCommand
         _ => "set-temporary-password",
     };
 
-    public static async Task<int> RunAsync(IServiceProvider services, AccountAction action, IReadOnlyList<string> arguments)
+    public static CommandSpec SpecOf(AccountAction action) => new(VerbOf(action), action switch
+    {
+        AccountAction.Disable => "Turns an account off: every session ends and its tokens are revoked.",
+        AccountAction.Enable => "Turns an account back on, clearing its lockout and failed attempts.",
+        AccountAction.EndSessions => "Signs a person out everywhere: every session ends.",
+        _ => "Gives an account a temporary password, printed once, that the person changes at the next sign-in; their sessions end.",
+    })
+    {
+        Arguments = [new("username", "The account's username.")],
+    };
+
+    public static Task<int> RunAsync(IServiceProvider services, AccountAction action, IReadOnlyList<string> arguments) =>
+        RunAsync(services, action, arguments, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(IServiceProvider services, AccountAction action, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var verb = VerbOf(action);
-        if (arguments.Count != 1 || string.IsNullOrWhiteSpace(arguments[0]))
+        var spec = SpecOf(action);
+        if (spec.Parse(arguments, error) is not { } parsed)
         {
-            Console.Error.WriteLine($"Usage: {verb} <username>");
-            return 2;
+            return ExitCodes.Usage;
+        }
+
+        if (string.IsNullOrWhiteSpace(parsed.Positional[0]))
+        {
+            return spec.UsageError(error, "Name the <username>.");
         }
 
         if (await ServerDatabase.PrepareAsync(services) is { } problem)
         {
-            Console.Error.WriteLine(problem);
-            return 1;
+            error.WriteLine(problem);
+            return ExitCodes.Failure;
         }
 
         using var scope = services.CreateScope();
@@ -48,8 +67,8 @@ internal static class AccountCommand
         var user = await users.FindByNameAsync(arguments[0].Trim());
         if (user is null)
         {
-            Console.Error.WriteLine($"No user is named '{arguments[0].Trim()}'.");
-            return 1;
+            error.WriteLine($"No user is named '{arguments[0].Trim()}'.");
+            return ExitCodes.Failure;
         }
 
         var accounts = scope.ServiceProvider.GetRequiredService<AccountSwitch>();
@@ -58,24 +77,24 @@ internal static class AccountCommand
         {
             case AccountAction.Enable:
                 await accounts.EnableAsync(user, actor);
-                Console.WriteLine($"Turned on {user.UserName}; the lockout and failed attempts are cleared.");
+                output.WriteLine($"Turned on {user.UserName}; the lockout and failed attempts are cleared.");
                 break;
             case AccountAction.Disable:
                 var revoked = await accounts.DisableAsync(user, actor);
-                Console.WriteLine($"Turned off {user.UserName}: every session ended, {revoked} token(s) revoked.");
+                output.WriteLine($"Turned off {user.UserName}: every session ended, {revoked} token(s) revoked.");
                 break;
             case AccountAction.EndSessions:
                 var ended = await scope.ServiceProvider.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user, Data.Sessions.SessionEndReasons.Administrator);
                 await scope.ServiceProvider.GetRequiredService<Audit.AuditLog>().RecordAsync("session.ended_by_administrator", "succeeded", user.Id, detail: $"by {actor}; {ended}");
-                Console.WriteLine($"Signed {user.UserName} out everywhere: {ended}.");
+                output.WriteLine($"Signed {user.UserName} out everywhere: {ended}.");
                 break;
             default:
                 var password = await scope.ServiceProvider.GetRequiredService<TemporaryPasswords>().IssueAsync(user, actor);
-                Console.WriteLine($"Temporary password for {user.UserName}: {password}");
-                Console.WriteLine("Give it to the person over a trusted channel; they choose their own at the next sign-in. Their sessions have ended.");
+                output.WriteLine($"Temporary password for {user.UserName}: {password}");
+                output.WriteLine("Give it to the person over a trusted channel; they choose their own at the next sign-in. Their sessions have ended.");
                 break;
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 }

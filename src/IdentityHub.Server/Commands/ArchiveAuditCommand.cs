@@ -12,7 +12,14 @@ internal static class ArchiveAuditCommand
 {
     public const string Verb = "archive-audit";
 
-    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    public static readonly CommandSpec Spec = new(Verb, "Seals what is written, then moves the sealed records past IdentityHub:Audit:Retention into archive files now (what the daily job does) and says what it did.")
+    {
+        Details = "Exit code 1 when archiving stopped at a broken link.",
+    };
+
+    public static Task<int> RunAsync(IServiceProvider services, TextWriter output) => RunAsync(services, output, Console.Error);
+
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error)
     {
         await using var scope = services.CreateAsyncScope();
         try
@@ -39,7 +46,7 @@ internal static class ArchiveAuditCommand
         }
         catch (Exception exception) when (DatabaseReadiness.IsDatabaseFailure(exception))
         {
-            Console.Error.WriteLine(DatabaseReadiness.Explain(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>(), exception));
+            error.WriteLine(DatabaseReadiness.Explain(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>(), exception));
             return 1;
         }
     }

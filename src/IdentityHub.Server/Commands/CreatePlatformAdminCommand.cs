@@ -21,8 +21,19 @@ internal static class CreatePlatformAdminCommand
     public const string Verb = "create-platform-admin";
     public const int Refused = 1;
     public const int Usage = 2;
-    private const string Synopsis = "Usage: create-platform-admin <username> <email> --given-name <first name> --family-name <last name>";
     private const int PasswordAttempts = 5;
+
+    public static readonly CommandSpec Spec = new(Verb, "Creates the first platform administrator of a new deployment, with a temporary password printed once.")
+    {
+        Arguments = [new("username", "The administrator's username (the username rules apply)."), new("email", "Their email address, on no other account.")],
+        Options =
+        [
+            // The terms are signed by typing the first and last name on the account (A5): without them the person could not sign.
+            new("--given-name", "first name", "The first name the terms are signed with.", Required: true),
+            new("--family-name", "last name", "The last name the terms are signed with.", Required: true),
+        ],
+        Details = "At the first sign-in the person enrolls a second factor, chooses their own password and accepts the terms.",
+    };
 
     private sealed record Request(string UserName, string Email, string GivenName, string FamilyName);
 
@@ -30,7 +41,6 @@ internal static class CreatePlatformAdminCommand
     {
         if (Parse(arguments, error) is not { } request)
         {
-            error.WriteLine(Synopsis);
             return Usage;
         }
 
@@ -155,46 +165,8 @@ internal static class CreatePlatformAdminCommand
         };
     }
 
-    private static Request? Parse(IReadOnlyList<string> arguments, TextWriter error)
-    {
-        var positional = new List<string>();
-        string? given = null;
-        string? family = null;
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            switch (arguments[i])
-            {
-                case "--given-name" when i + 1 < arguments.Count:
-                    given = arguments[++i];
-                    break;
-                case "--family-name" when i + 1 < arguments.Count:
-                    family = arguments[++i];
-                    break;
-                case "--given-name" or "--family-name":
-                    error.WriteLine($"{arguments[i]} needs a value.");
-                    return null;
-                case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    error.WriteLine($"Unknown option '{option}'.");
-                    return null;
-                case var argument:
-                    positional.Add(argument);
-                    break;
-            }
-        }
-
-        if (positional.Count != 2)
-        {
-            error.WriteLine(positional.Count < 2 ? "Name the username and the email address." : $"Unexpected argument '{positional[2]}'.");
-            return null;
-        }
-
-        if (given is null || family is null)
-        {
-            // The terms are signed by typing the first and last name on the account (A5): without them the person could not sign.
-            error.WriteLine("Give --given-name and --family-name: the terms are signed by typing the first and last name on the account.");
-            return null;
-        }
-
-        return new Request(positional[0], positional[1], given, family);
-    }
+    private static Request? Parse(IReadOnlyList<string> arguments, TextWriter error) =>
+        Spec.Parse(arguments, error) is { } parsed
+            ? new Request(parsed.Positional[0], parsed.Positional[1], parsed.Value("--given-name")!, parsed.Value("--family-name")!)
+            : null;
 }

@@ -11,37 +11,50 @@ namespace IdentityHub.Server.Commands;
 /// <summary>
 /// <c>import-users &lt;file&gt; [--format csv|json] [--dry-run] [--phone-region US]</c>: creates users from
 /// another system's export (A10), printing progress and a summary. Exit codes: 0 every row imported or
-/// skipped; 1 nothing done (bad arguments, unreadable or malformed file, database not ready); 2 done,
-/// with rejected rows.
+/// skipped; 1 nothing done (unreadable or malformed file, database not ready) or done with rejected rows
+/// (the summary lists them); 2 wrong usage.
 /// </summary>
 internal static class ImportUsersCommand
 {
-    public const int Usage = 1;
-    public const int SomeRejected = 2;
+    public const string Verb = "import-users";
     private const int ProgressEvery = 100;
-    private const string Synopsis = "Usage: import-users <file.csv|file.json> [--format csv|json] [--dry-run] [--phone-region US]";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> arguments)
+    public static readonly CommandSpec Spec = new(Verb, "Creates users from another system's export (CSV or JSON), keeping their password hashes; prints progress and a summary.")
     {
-        if (Parse(arguments) is not { } request)
+        Arguments = [new("file", "The export: a .csv or .json file (docs/accounts.md#migrating-users-a10 describes the columns).")],
+        Options =
+        [
+            new("--format", "csv|json", "The file's format; by default taken from the extension."),
+            new("--dry-run", null, "Check every row and report, without saving anything."),
+            new("--phone-region", "region", "Where phone numbers written without + and a country code are from (default US)."),
+        ],
+        Details = "Exit code 1 also when some rows were rejected (the summary lists them); rows already imported are skipped.",
+    };
+
+    public static Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> arguments) =>
+        RunAsync(services, arguments, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    {
+        if (Parse(arguments, error) is not { } request)
         {
-            return Usage;
+            return ExitCodes.Usage;
         }
 
         var file = await ImportFile.ReadAsync(request.Path, request.Format);
         if (file.Error is not null)
         {
-            Console.Error.WriteLine(file.Error);
-            return Usage;
+            error.WriteLine(file.Error);
+            return ExitCodes.Failure;
         }
 
         if (await ServerDatabase.PrepareAsync(services) is { } notReady)
         {
-            Console.Error.WriteLine(notReady);
-            return Usage;
+            error.WriteLine(notReady);
+            return ExitCodes.Failure;
         }
 
-        Console.WriteLine($"{(request.DryRun ? "Checking" : "Importing")} {file.Rows.Count} row(s) from {request.Path}{(request.DryRun ? " (dry run: nothing is saved)" : "")}.");
+        output.WriteLine($"{(request.DryRun ? "Checking" : "Importing")} {file.Rows.Count} row(s) from {request.Path}{(request.DryRun ? " (dry run: nothing is saved)" : "")}.");
         var import = new UserImport(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>()) { PhoneRegion = request.PhoneRegion };
         var counts = new int[3];
         var summary = await import.RunAsync(file.Rows, request.DryRun, (outcome, done) =>
@@ -49,23 +62,23 @@ internal static class ImportUsersCommand
             counts[(int)outcome.Result]++;
             if (done % ProgressEvery == 0 || done == file.Rows.Count)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {done} of {file.Rows.Count}: {counts[0]} imported, {counts[1]} skipped, {counts[2]} rejected"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {done} of {file.Rows.Count}: {counts[0]} imported, {counts[1]} skipped, {counts[2]} rejected"));
             }
         });
 
-        PrintSummary(summary, request.DryRun);
-        return summary.Rejected > 0 ? SomeRejected : 0;
+        PrintSummary(output, summary, request.DryRun);
+        return summary.Rejected > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private static void PrintSummary(ImportSummary summary, bool dryRun)
+    private static void PrintSummary(TextWriter output, ImportSummary summary, bool dryRun)
     {
-        Console.WriteLine();
-        Console.WriteLine($"{(dryRun ? "Would import" : "Imported")}: {summary.Imported}");
-        Console.WriteLine($"Skipped:  {summary.Skipped} (already imported)");
-        Console.WriteLine($"Rejected: {summary.Rejected}");
+        output.WriteLine();
+        output.WriteLine($"{(dryRun ? "Would import" : "Imported")}: {summary.Imported}");
+        output.WriteLine($"Skipped:  {summary.Skipped} (already imported)");
+        output.WriteLine($"Rejected: {summary.Rejected}");
         foreach (var row in summary.NotImported.Where(row => row.Result == RowResult.Rejected))
         {
-            Console.WriteLine($"  line {row.Line}{(string.IsNullOrWhiteSpace(row.UserName) ? "" : $" ({Printable(row.UserName)})")}: {row.Reason}");
+            output.WriteLine($"  line {row.Line}{(string.IsNullOrWhiteSpace(row.UserName) ? "" : $" ({Printable(row.UserName)})")}: {row.Reason}");
         }
     }
 
@@ -73,38 +86,16 @@ internal static class ImportUsersCommand
     private static string Printable(string text) =>
         string.Concat(text.Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : c.ToString()));
 
-    private static ImportRequest? Parse(IReadOnlyList<string> arguments)
+    private static ImportRequest? Parse(IReadOnlyList<string> arguments, TextWriter error)
     {
-        string? path = null;
-        string? format = null;
-        var region = "US";
-        var dryRun = false;
-        for (var i = 0; i < arguments.Count; i++)
+        if (Spec.Parse(arguments, error) is not { } parsed)
         {
-            switch (arguments[i])
-            {
-                case "--dry-run":
-                    dryRun = true;
-                    break;
-                case "--format" when i + 1 < arguments.Count:
-                    format = arguments[++i].ToLowerInvariant();
-                    break;
-                case "--phone-region" when i + 1 < arguments.Count:
-                    region = arguments[++i].ToUpperInvariant();
-                    break;
-                case var argument when argument.StartsWith("--", StringComparison.Ordinal) || path is not null:
-                    return Refuse($"Unexpected argument '{argument}'.");
-                case var argument:
-                    path = argument;
-                    break;
-            }
+            return null;
         }
 
-        if (path is null)
-        {
-            return Refuse("Name the file to import.");
-        }
-
+        var path = parsed.Positional[0];
+        var format = parsed.Value("--format")?.ToLowerInvariant();
+        var region = parsed.Value("--phone-region")?.ToUpperInvariant() ?? "US";
         ImportFormat? chosen = format switch
         {
             null => ImportFile.FormatOf(path),
@@ -112,16 +103,13 @@ internal static class ImportUsersCommand
             "json" => ImportFormat.Json,
             _ => null,
         };
-        return chosen is null
-            ? Refuse(format is null ? $"Cannot tell the format of '{path}' from its extension: add --format csv or --format json." : $"Unknown format '{format}': csv or json.")
-            : new ImportRequest(path, chosen.Value, dryRun, region);
-    }
+        if (chosen is null)
+        {
+            Spec.UsageError(error, format is null ? $"Cannot tell the format of '{path}' from its extension: add --format csv or --format json." : $"Unknown format '{format}': csv or json.");
+            return null;
+        }
 
-    private static ImportRequest? Refuse(string message)
-    {
-        Console.Error.WriteLine(message);
-        Console.Error.WriteLine(Synopsis);
-        return null;
+        return new ImportRequest(path, chosen.Value, parsed.Has("--dry-run"), region);
     }
 
     private sealed record ImportRequest(string Path, ImportFormat Format, bool DryRun, string PhoneRegion);

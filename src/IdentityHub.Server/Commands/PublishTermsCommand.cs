@@ -16,7 +16,15 @@ internal static class PublishTermsCommand
     public const string Verb = "publish-terms";
     public const int Refused = 1;
     public const int Usage = 2;
-    private const string Synopsis = "Usage: publish-terms <file> [--version <version>] [--title <title>]";
+    public static readonly CommandSpec Spec = new(Verb, "Publishes a new version of the terms of use from a UTF-8 text or Markdown file; everyone accepts it at their next sign-in.")
+    {
+        Arguments = [new("file", "The text of the terms (UTF-8 text or Markdown).")],
+        Options =
+        [
+            new("--version", "version", "The version's name (1 to 32 letters, digits, '.', '-', '_'); default: today's UTC date and the next free number."),
+            new("--title", "title", $"The title shown above the text; default \"{TermsVersionNames.DefaultTitle}\"."),
+        ],
+    };
 
     private sealed record Request(string Path, string? Version, string Title);
 
@@ -24,7 +32,6 @@ internal static class PublishTermsCommand
     {
         if (Parse(arguments, error) is not { } request)
         {
-            error.WriteLine(Synopsis);
             return Usage;
         }
 
@@ -78,40 +85,17 @@ internal static class PublishTermsCommand
 
     private static Request? Parse(IReadOnlyList<string> arguments, TextWriter error)
     {
-        string? path = null;
-        string? version = null;
-        var title = TermsVersionNames.DefaultTitle;
-        for (var i = 0; i < arguments.Count; i++)
+        if (Spec.Parse(arguments, error) is not { } parsed)
         {
-            switch (arguments[i])
-            {
-                case "--version" when i + 1 < arguments.Count:
-                    version = arguments[++i].Trim();
-                    break;
-                case "--title" when i + 1 < arguments.Count:
-                    title = arguments[++i].Trim();
-                    break;
-                case "--version" or "--title":
-                    error.WriteLine($"{arguments[i]} needs a value.");
-                    return null;
-                case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    error.WriteLine($"Unknown option '{option}'.");
-                    return null;
-                case var argument when path is not null:
-                    error.WriteLine($"Unexpected argument '{argument}'.");
-                    return null;
-                case var argument:
-                    path = argument;
-                    break;
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            error.WriteLine("Name the file that holds the terms.");
             return null;
         }
 
-        return new Request(path, version, title);
+        if (string.IsNullOrWhiteSpace(parsed.Positional[0]))
+        {
+            Spec.UsageError(error, "Name the file that holds the terms.");
+            return null;
+        }
+
+        return new Request(parsed.Positional[0], parsed.Value("--version")?.Trim(), parsed.Value("--title")?.Trim() ?? TermsVersionNames.DefaultTitle);
     }
 }

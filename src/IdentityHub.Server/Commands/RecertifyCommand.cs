@@ -13,7 +13,11 @@ internal static class RecertifyCommand
 {
     public const string Verb = "recertify";
 
-    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    public static readonly CommandSpec Spec = new(Verb, "Runs the re-certification job now: reminders to administrators, then suspension of access not confirmed by its deadline. Safe beside running nodes.");
+
+    public static Task<int> RunAsync(IServiceProvider services, TextWriter output) => RunAsync(services, output, Console.Error);
+
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error)
     {
         await using var scope = services.CreateAsyncScope();
         try
@@ -24,7 +28,7 @@ internal static class RecertifyCommand
         }
         catch (Exception exception) when (DatabaseReadiness.IsDatabaseFailure(exception))
         {
-            Console.Error.WriteLine(DatabaseReadiness.Explain(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>(), exception));
+            error.WriteLine(DatabaseReadiness.Explain(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>(), exception));
             return 1;
         }
     }

@@ -11,6 +11,8 @@ internal static class TextsCommand
 {
     public const string Verb = "texts";
 
+    public static readonly CommandSpec Spec = new(Verb, "Prints every text a plan can replace (IdentityHub:Wording), with its key and its words in each language, as the Markdown of docs/wording.md.");
+
     public static int Run(IServiceProvider services, TextWriter output)
     {
         output.Write(Markdown(services.GetRequiredService<WordingCatalog>()));

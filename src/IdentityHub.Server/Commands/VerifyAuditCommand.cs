@@ -14,19 +14,26 @@ internal static class VerifyAuditCommand
 {
     public const string Verb = "verify-audit";
 
+    public static readonly CommandSpec Spec = new(Verb, "Seals what is written, then walks the audit chain and reports the first broken link, or that it is intact with the head hash to keep elsewhere.")
+    {
+        Options = [new("--archive", "file", "Check one archive file (audit-<first>-<last>.jsonl) instead of the table.")],
+        Details = "Exit code 1 when the chain or the archive is broken.",
+    };
+
     public static Task<int> RunAsync(IServiceProvider services, TextWriter output) => RunAsync(services, [], output);
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output) => RunAsync(services, args, output, Console.Error);
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (args is ["--archive", var file])
+        if (Spec.Parse(args, error) is not { } parsed)
         {
-            return await CheckArchiveAsync(services, file, output);
+            return ExitCodes.Usage;
         }
 
-        if (args.Length > 0)
+        if (parsed.Value("--archive") is { } file)
         {
-            Console.Error.WriteLine("Usage: verify-audit [--archive <file>]");
-            return 2;
+            return await CheckArchiveAsync(services, file, output, error);
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -46,17 +53,17 @@ internal static class VerifyAuditCommand
         }
         catch (Exception exception) when (DatabaseReadiness.IsDatabaseFailure(exception))
         {
-            Console.Error.WriteLine(DatabaseReadiness.Explain(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>(), exception));
+            error.WriteLine(DatabaseReadiness.Explain(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>(), exception));
             return 1;
         }
     }
 
-    private static async Task<int> CheckArchiveAsync(IServiceProvider services, string file, TextWriter output)
+    private static async Task<int> CheckArchiveAsync(IServiceProvider services, string file, TextWriter output, TextWriter error)
     {
         if (!File.Exists(file))
         {
-            Console.Error.WriteLine($"There is no file {file}.");
-            return 2;
+            error.WriteLine($"There is no file {file}.");
+            return ExitCodes.Failure;
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -76,7 +83,7 @@ internal static class VerifyAuditCommand
         }
         catch (Exception exception) when (DatabaseReadiness.IsDatabaseFailure(exception))
         {
-            Console.Error.WriteLine(DatabaseReadiness.Explain(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>(), exception));
+            error.WriteLine(DatabaseReadiness.Explain(scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>(), exception));
             return 1;
         }
     }

@@ -103,7 +103,8 @@ internal sealed partial class KeyRing(
             ]);
     }
 
-    private KeyRotationSettings RotationSettings()
+    /// <summary>The rotation timing from the settings; a retired key outlives every token it may have signed.</summary>
+    public KeyRotationSettings RotationSettings()
     {
         var keys = options.Value.Keys;
         var tokens = options.Value.Tokens;
