@@ -52,17 +52,20 @@ public static partial class Redaction
         return Sensitive().Replace(text, static match =>
             match.Groups["email"].Success ? Email(match.Value)
             : match.Groups["phone"].Success ? Phone(match.Value)
-            : match.Groups["jwt"].Success ? Redacted
+            : match.Groups["jwt"].Success || match.Groups["opaque"].Success ? Redacted
             : match.Groups["json"].Success ? match.Groups["jsonname"].Value + Redacted + "\""
             : match.Groups["name"].Value + Redacted);
     }
 
     // One pass over the text: emails; E.164 and North American phone numbers; JWTs (and JWEs); the value of a
-    // parameter that carries a secret, in a query or form (name=value) or in JSON ("name": "value").
+    // parameter that carries a secret, in a query or form (name=value) or in JSON ("name": "value"); and any opaque
+    // random-looking run of 40 or more base64url characters with digits and both cases (a reference token such as an
+    // authorization code or refresh token handle, a client secret), which OpenIddict names in its Trace lines.
     [GeneratedRegex("""
         (?<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})
         |(?<phone>(?<![\w+])(?:\+\d{8,15}|\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4})(?!\w))
         |(?<jwt>\beyJ[A-Za-z0-9_\-]{4,}(?:\.[A-Za-z0-9_\-]*){1,4})
+        |(?<opaque>(?-i)(?<![A-Za-z0-9_\-])(?=[A-Za-z0-9_\-]{0,300}?[0-9])(?=[A-Za-z0-9_\-]{0,300}?[a-z])(?=[A-Za-z0-9_\-]{0,300}?[A-Z])[A-Za-z0-9_\-]{40,}(?![A-Za-z0-9_\-]))
         |(?<json>(?<jsonname>"(?:code|password|client_secret|refresh_token|access_token|id_token|id_token_hint|token|code_verifier|client_assertion|logout_token|answer\d*|secret|otp)"\s*:\s*")(?!\[redacted\])[^"]*")
         |(?<name>(?<![\w.])(?:code|password|client_secret|refresh_token|access_token|id_token|id_token_hint|token|code_verifier|client_assertion|logout_token|otp|answer\d*|secret)=)(?!\[redacted\])[^&\s"',;]+
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
