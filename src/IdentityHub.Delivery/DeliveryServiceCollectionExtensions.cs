@@ -1,4 +1,5 @@
 using IdentityHub.Delivery.Resilience;
+using IdentityHub.Delivery.Telemetry;
 using IdentityHub.Delivery.Twilio;
 using IdentityHub.Delivery.Webhook;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,8 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDeliveryAudit, NoOpDeliveryAudit>();
         services.TryAddSingleton<ConfiguredChannels>();
+        services.AddMetrics();
+        services.TryAddSingleton<DeliveryMetrics>();
         services.TryAddSingleton<ChannelPipelines>();
         services.TryAddSingleton<IMessageSender, MessageSender>();
         return services;

@@ -1,4 +1,5 @@
 using IdentityHub.Delivery.Resilience;
+using IdentityHub.Delivery.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -17,6 +18,7 @@ internal sealed class MessageSender : IMessageSender
     private readonly IDeliveryAudit _audit;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<MessageSender> _logger;
+    private readonly DeliveryMetrics _metrics;
 
     public MessageSender(
         ConfiguredChannels configured,
@@ -24,7 +26,8 @@ internal sealed class MessageSender : IMessageSender
         ChannelPipelines pipelines,
         IDeliveryAudit audit,
         TimeProvider timeProvider,
-        ILogger<MessageSender> logger)
+        ILogger<MessageSender> logger,
+        DeliveryMetrics metrics)
     {
         _channels = [.. configured.All, .. added];
         var duplicate = _channels.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -37,6 +40,7 @@ internal sealed class MessageSender : IMessageSender
         _audit = audit;
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task<DeliveryOutcome> SendAsync(DeliveryMessage message, CancellationToken cancellationToken)
@@ -62,6 +66,7 @@ internal sealed class MessageSender : IMessageSender
             var run = await new ChannelRun(channel, _pipelines.For(channel.Name), _timeProvider).ExecuteAsync(message, cancellationToken);
             foreach (var attempt in run.Attempts)
             {
+                _metrics.RecordAttempt(attempt);
                 await _audit.RecordAsync(attempt, cancellationToken);
             }
 
@@ -70,7 +75,8 @@ internal sealed class MessageSender : IMessageSender
                 return new DeliveryOutcome.Sent(channel.Name);
             }
 
-            _logger.LogWarning("Delivery {Reference} through {Channel} failed: {Reason}", message.Reference, channel.Name, run.FailureReason);
+            // A provider's reason may quote the address it refused: masked before it reaches a log line.
+            _logger.LogWarning("Delivery {Reference} through {Channel} failed: {Reason}", message.Reference, channel.Name, Redaction.Scrub(run.FailureReason ?? ""));
             failures.Add($"{channel.Name}: {run.FailureReason}");
             everyCircuitOpen &= run.CircuitOpen;
         }

@@ -1,6 +1,7 @@
 using IdentityHub.Admin.Access;
 using IdentityHub.Admin.Api;
 using IdentityHub.Admin.Console;
+using IdentityHub.Hosting.Health;
 
 namespace IdentityHub.Admin.Hosting;
 
@@ -8,6 +9,7 @@ public static class AdminHostPipeline
 {
     public static WebApplication UseIdentityHubAdminHost(this WebApplication app)
     {
+        app.UseIdentityHubHealth(); // load balancers' probes first (docs/operations.md)
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAdminConsolePages();

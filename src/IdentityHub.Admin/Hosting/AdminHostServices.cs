@@ -7,6 +7,8 @@ using IdentityHub.Administration;
 using IdentityHub.Data;
 using IdentityHub.Delivery;
 using IdentityHub.Hosting;
+using IdentityHub.Hosting.Health;
+using IdentityHub.Hosting.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -38,6 +40,8 @@ public static class AdminHostServices
         services.AddProblemDetails();
         services.AddExceptionHandler<UnreadableRequests>();
         services.AddAdminApiDocument();
+        services.AddIdentityHubTelemetry(configuration, environment, "identityhub-admin");
+        services.AddIdentityHubHealth();
         return services;
     }
 }

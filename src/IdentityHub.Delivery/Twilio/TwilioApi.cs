@@ -49,7 +49,9 @@ internal sealed class TwilioApi(IHttpClientFactory httpClients, ChannelOptions o
 
         if (message is not null)
         {
-            reason.Append($": {message}");
+            // Twilio's message may quote the number it refused ("The 'To' number +1… is not valid"): masked, as
+            // the reason is audited and logged.
+            reason.Append($": {Telemetry.Redaction.Scrub(message)}");
         }
 
         return reason.ToString();

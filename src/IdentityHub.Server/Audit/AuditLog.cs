@@ -8,7 +8,7 @@ namespace IdentityHub.Server.Audit;
 /// The one way events reach the audit table. Each event gets a short reference number that pages
 /// show the user and the help desk can look up. Never records codes, passwords or secrets.
 /// </summary>
-public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpContextAccessor http)
+public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpContextAccessor http, Telemetry.IdentityHubMetrics metrics)
 {
     /// <summary>A new reference number (<see cref="Core.Audit.AuditReferences"/>).</summary>
     public static string NewReference() => Core.Audit.AuditReferences.New();
@@ -29,6 +29,8 @@ public sealed class AuditLog(IdentityHubDbContext db, TimeProvider time, IHttpCo
     {
         var entry = NewEntry(time, http.HttpContext, @event, outcome, userId, clientId, detail, reference);
         db.AuditEvents.Add(entry);
+        // Sign-ins, second factors and lockouts also count on the IdentityHub meter (docs/operations.md).
+        metrics.Observe(@event, outcome, clientId);
         return entry.Reference;
     }
 

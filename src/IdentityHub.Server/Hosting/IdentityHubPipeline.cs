@@ -1,4 +1,5 @@
 using IdentityHub.Hosting.Branding;
+using IdentityHub.Hosting.Health;
 using IdentityHub.Hosting.Wording;
 using IdentityHub.Server.Connect;
 using IdentityHub.Server.Connect.Cors;
@@ -12,6 +13,8 @@ public static class IdentityHubPipeline
     /// <summary>The request pipeline: friendly error pages, static assets, authentication, pages, endpoints.</summary>
     public static WebApplication UseIdentityHub(this WebApplication app)
     {
+        // Load balancers' probes first: no headers, limits, cookies or outage page in their way (docs/operations.md).
+        app.UseIdentityHubHealth();
         // No stack traces in any environment: unexpected errors and protocol errors that cannot go back
         // to the portal render the error page.
         app.UseMiddleware<SecurityHeaders>();

@@ -17,6 +17,7 @@ using IdentityHub.Server.Seeding;
 using IdentityHub.Server.Sessions;
 using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Terms;
+using IdentityHub.Server.Telemetry;
 using IdentityHub.Server.Throttling;
 using IdentityHub.Server.Wording;
 using Microsoft.AspNetCore.DataProtection;
@@ -66,6 +67,7 @@ public static class IdentityHubServices
         });
         services.AddIdentityHubHardening(environment);
         services.AddIdentityHubTexts(configuration);
+        services.AddIdentityHubServerTelemetry(configuration, environment);
         return services;
     }
 }

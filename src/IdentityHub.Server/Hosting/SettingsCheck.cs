@@ -20,6 +20,8 @@ internal static class SettingsCheck
             Check<WordingOptions>(services),
             Check<BrandingOptions>(services),
             Check<Audit.AuditRetentionOptions>(services),
+            Check<IdentityHub.Hosting.Telemetry.TelemetryOptions>(services),
+            Check<IdentityHub.Hosting.Telemetry.LogFormatOptions>(services),
         }.OfType<string>().ToList();
         if (problems.Count > 0)
         {

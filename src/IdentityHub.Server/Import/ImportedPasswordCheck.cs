@@ -13,12 +13,18 @@ namespace IdentityHub.Server.Import;
 /// also decides whether the password may be kept: if it meets the current policy it stays; if not,
 /// the user must choose a new one at the password-change step, after the second factor.
 /// </summary>
-public sealed class ImportedPasswordCheck(UserManager<IdentityHubUser> users, SignInManager<IdentityHubUser> signIn, AuditLog audit)
+public sealed class ImportedPasswordCheck(UserManager<IdentityHubUser> users, SignInManager<IdentityHubUser> signIn, AuditLog audit, Telemetry.IdentityHubMetrics metrics)
 {
     public async Task<SignInResult> CheckAsync(IdentityHubUser user, string password, string? clientId)
     {
         var legacyScheme = LegacyAwarePasswordHasher.SchemeOf(user.PasswordHash);
+        var lockedBefore = await users.IsLockedOutAsync(user);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsLockedOut && !lockedBefore)
+        {
+            metrics.PasswordLockout();
+        }
+
         if (!result.Succeeded || legacyScheme is null)
         {
             return result;

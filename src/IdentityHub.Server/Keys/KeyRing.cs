@@ -28,6 +28,9 @@ internal sealed partial class KeyRing(
 
     public KeyRingSnapshot Current => _current ?? LoadFirstTime();
 
+    /// <summary>The keys loaded so far, without loading them (the readiness check asks): null before the first load.</summary>
+    public KeyRingSnapshot? Loaded => _current;
+
     public IChangeToken ChangeToken => new CancellationChangeToken(_changed.Token);
 
     public async Task RefreshAsync(CancellationToken cancellationToken)

@@ -35,7 +35,8 @@ public sealed class CodeChallenges(
     AuditLog audit,
     CodeTemplates templates,
     IOptionsMonitor<IdentityHubOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Telemetry.IdentityHubMetrics metrics)
 {
     private CodeSettings Settings => options.CurrentValue.Mfa.Codes;
 
@@ -136,6 +137,7 @@ public sealed class CodeChallenges(
         result = lockout.Apply(user, result, $"{purpose} code", clientId);
 
         audit.Add("mfa.code_checked", result.Outcome.ToString(), user.Id, clientId, $"{purpose} code sent to {record.SentTo}");
+        metrics.CodeChecked(record.Kind, result.Outcome);
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }

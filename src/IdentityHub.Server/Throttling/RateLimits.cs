@@ -10,7 +10,7 @@ namespace IdentityHub.Server.Throttling;
 /// round trip to the shared store, and says whether it may go on or how long to wait. Windows are
 /// fixed and read the injected clock.
 /// </summary>
-public sealed class RateLimits(IRateLimitStore store, ClientAddresses addresses, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time)
+public sealed class RateLimits(IRateLimitStore store, ClientAddresses addresses, IOptionsMonitor<IdentityHubOptions> options, TimeProvider time, Telemetry.IdentityHubMetrics metrics)
 {
     public RateLimitOptions Settings => options.CurrentValue.RateLimits;
 
@@ -27,6 +27,7 @@ public sealed class RateLimits(IRateLimitStore store, ClientAddresses addresses,
         {
             if (counts[i].Increment > 0 && totals[i] > counts[i].Rule.Limit)
             {
+                metrics.RateLimited(counts[i].Policy);
                 var left = hits[i].WindowEnd - now;
                 wait = left > wait ? left : wait;
             }

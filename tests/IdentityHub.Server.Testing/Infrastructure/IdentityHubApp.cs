@@ -31,6 +31,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     private bool _ownsDatabase;
     private bool _logCommands;
     private string _environment = "Testing";
+    private readonly List<ILoggerProvider> _logProviders = [];
 
     static IdentityHubApp()
     {
@@ -82,6 +83,13 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     public IdentityHubApp InEnvironment(string name)
     {
         _environment = name;
+        return this;
+    }
+
+    /// <summary>Also logs to <paramref name="provider"/>, at the levels the settings allow (call before the first request).</summary>
+    public IdentityHubApp LogTo(ILoggerProvider provider)
+    {
+        _logProviders.Add(provider);
         return this;
     }
 
@@ -174,7 +182,11 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            _logProviders.ForEach(provider => logging.AddProvider(provider));
+        });
         builder.ConfigureServices(services =>
         {
             // First of the hosted services, as Program migrates before the host starts.

@@ -14,7 +14,7 @@ namespace IdentityHub.Server.Connect.Tokens;
 /// queues the event (<see cref="QueuedAuditWriter"/>) so that issuing a token waits for no database write.
 /// A response with only an authorization code is not audited here: the sign-in before it is.
 /// </summary>
-public sealed class AuditIssuedTokens(QueuedAuditWriter audit, TimeProvider time) : IOpenIddictServerHandler<ProcessSignInContext>
+public sealed class AuditIssuedTokens(QueuedAuditWriter audit, TimeProvider time, Telemetry.IdentityHubMetrics metrics) : IOpenIddictServerHandler<ProcessSignInContext>
 {
     public const string Event = "token.issued";
 
@@ -52,6 +52,7 @@ public sealed class AuditIssuedTokens(QueuedAuditWriter audit, TimeProvider time
         var clientId = context.Request.ClientId ?? context.Principal?.GetPresenters().FirstOrDefault();
         var grant = context.Request.GrantType ?? "response_type " + context.Request.ResponseType;
         var scopes = context.Principal?.GetScopes() ?? [];
+        metrics.TokenIssued(context.Request.GrantType, clientId);
         var entry = AuditLog.NewEntry(
             time,
             context.Transaction.GetHttpRequest()?.HttpContext,

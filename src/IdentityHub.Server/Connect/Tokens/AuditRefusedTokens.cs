@@ -14,7 +14,7 @@ namespace IdentityHub.Server.Connect.Tokens;
 /// §4.1.2), and the thief or the user's other tab is named by client and person. Any other refusal is
 /// <c>token.refused</c> with the error code as outcome. Queued like issued tokens (<see cref="QueuedAuditWriter"/>).
 /// </summary>
-public sealed class AuditRefusedTokens(QueuedAuditWriter audit, TimeProvider time)
+public sealed class AuditRefusedTokens(QueuedAuditWriter audit, TimeProvider time, Telemetry.IdentityHubMetrics metrics)
     : IOpenIddictServerHandler<ValidateTokenContext>, IOpenIddictServerHandler<ApplyTokenResponseContext>
 {
     public const string RefusedEvent = "token.refused";
@@ -59,6 +59,7 @@ public sealed class AuditRefusedTokens(QueuedAuditWriter audit, TimeProvider tim
         var presented = context.Transaction.GetProperty<ClaimsPrincipal>(PresentedProperty);
         var grant = context.Request?.GrantType ?? "none";
         var reused = IsRedeemedAgain(context.Response);
+        metrics.TokenRefused(context.Request?.GrantType, context.Response.Error);
         var entry = AuditLog.NewEntry(
             time,
             context.Transaction.GetHttpRequest()?.HttpContext,
