@@ -27,6 +27,7 @@ public sealed class IdentityHubMetrics
     private readonly Counter<long> _tokensIssued;
     private readonly Counter<long> _tokensRefused;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _overloaded;
 
     public IdentityHubMetrics(IMeterFactory meters, ClientTags clients)
     {
@@ -47,6 +48,8 @@ public sealed class IdentityHubMetrics
             "Token requests refused, by grant type and OAuth error.");
         _rateLimited = meter.CreateCounter<long>("identityhub.rate_limit.refusals", "{request}",
             "Requests counted over a rate limit, by policy (docs/throttling.md).");
+        _overloaded = meter.CreateCounter<long>("identityhub.overload.refusals", "{request}",
+            "Requests answered 503 at once because their endpoint group was full, by group (docs/throttling.md).");
     }
 
     /// <summary>An audit event (<see cref="Audit.AuditLog"/>): the events that have an instrument count on it.</summary>
@@ -93,6 +96,9 @@ public sealed class IdentityHubMetrics
 
     /// <summary>A request over a limit; <paramref name="policy"/> is one of the throttling policies' fixed names.</summary>
     public void RateLimited(string policy) => _rateLimited.Add(1, new KeyValuePair<string, object?>("policy", TagWords.Of(policy)));
+
+    /// <summary>A request refused by the overload limits; <paramref name="group"/> is one of the fixed group names.</summary>
+    public void Overloaded(string group) => _overloaded.Add(1, new KeyValuePair<string, object?>("group", group));
 
     private void SecondFactor(string method, string outcome) =>
         _secondFactors.Add(1, new TagList { { "method", method }, { "outcome", TagWords.Of(outcome) } });

@@ -18,9 +18,9 @@ public sealed class OverloadLimiters : IDisposable
         if (overload.Enabled)
         {
             var cores = Environment.ProcessorCount;
-            Tokens = new(Limiter(overload.Tokens, cores), overload.Tokens.MaxQueueTime);
-            Authorization = new(Limiter(overload.Authorization, cores), overload.Authorization.MaxQueueTime);
-            Pages = new(Limiter(overload.Pages, cores), overload.Pages.MaxQueueTime);
+            Tokens = new("tokens", Limiter(overload.Tokens, cores), overload.Tokens.MaxQueueTime);
+            Authorization = new("authorization", Limiter(overload.Authorization, cores), overload.Authorization.MaxQueueTime);
+            Pages = new("pages", Limiter(overload.Pages, cores), overload.Pages.MaxQueueTime);
         }
     }
 
@@ -69,5 +69,5 @@ public sealed class OverloadLimiters : IDisposable
     }
 }
 
-/// <summary>One endpoint group's limiter and how long a request may wait in its queue.</summary>
-public sealed record EndpointGroup(ConcurrencyLimiter Limiter, TimeSpan MaxQueueTime);
+/// <summary>One endpoint group's name (a metric tag), limiter and how long a request may wait in its queue.</summary>
+public sealed record EndpointGroup(string Name, ConcurrencyLimiter Limiter, TimeSpan MaxQueueTime);

@@ -11,7 +11,7 @@ namespace IdentityHub.Server.Throttling;
 /// the admitted requests keep their latency and the excess is told to come back, instead of every request waiting
 /// behind a queue of hundreds.
 /// </summary>
-internal sealed partial class OverloadLimits(RequestDelegate next, OverloadLimiters limiters, ILogger<OverloadLimits> logger)
+internal sealed partial class OverloadLimits(RequestDelegate next, OverloadLimiters limiters, Telemetry.IdentityHubMetrics metrics, ILogger<OverloadLimits> logger)
 {
     private const string BusyDescription = "IdentityHub is busy right now. Try again after the Retry-After delay.";
 
@@ -49,6 +49,7 @@ internal sealed partial class OverloadLimits(RequestDelegate next, OverloadLimit
             if (!lease.IsAcquired)
             {
                 LogRefused(context.Request.Method, context.Request.Path);
+                metrics.Overloaded(group.Name);
                 await DatabaseOutages.AnswerAsync(context, limiters.RetryAfter, BusyDescription);
                 return;
             }
