@@ -99,6 +99,7 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         failures.AddRange(options.RateLimits.Validate($"{root}:RateLimits"));
         failures.AddRange(options.DPoP.Validate($"{root}:DPoP"));
         failures.AddRange(options.Network.Validate($"{root}:Network"));
+        failures.AddRange(options.Node.Validate($"{root}:Node"));
         failures.AddRange(options.SecurityQuestions.Validate($"{root}:SecurityQuestions", options.Passwords.Preset));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
