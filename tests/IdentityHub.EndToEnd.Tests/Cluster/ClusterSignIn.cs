@@ -118,12 +118,18 @@ internal static partial class ClusterSignIn
         });
 
     /// <summary>Any token request with client_secret_basic.</summary>
-    public static async Task<(int Status, JsonElement Body)> TokenAsync(LocalCluster cluster, Uri server, string clientId, string secret, Dictionary<string, string> form)
+    public static async Task<(int Status, JsonElement Body)> TokenAsync(
+        LocalCluster cluster, Uri server, string clientId, string secret, Dictionary<string, string> form, string? forwardedFor = null)
     {
         using var http = cluster.Http();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "connect/token")) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}")));
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(text.Length == 0 ? "{}" : text);

@@ -163,7 +163,34 @@ public sealed class ClusterTests(LocalCluster cluster, BrowserSession browser)
         Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
     }
 
-    [BrowserFact, ClusterStep(5)]
+    [Fact, ClusterStep(5)]
+    public async Task Only_nginx_is_believed_about_where_a_request_came_from()
+    {
+        // A token through nginx, and one asked of a node directly by a caller claiming another address.
+        var service = (cluster.ServiceClientId, cluster.ServiceClientSecret);
+        var (status, token) = await ClusterSignIn.TokenAsync(cluster, cluster.Issuer, service.ServiceClientId, service.ServiceClientSecret,
+            new() { ["grant_type"] = "client_credentials", ["scope"] = "identityhub.admin" });
+        Assert.Equal(200, status);
+        Assert.Equal(200, (await ClusterSignIn.TokenAsync(cluster, cluster.Nodes["node-1"], service.ServiceClientId, service.ServiceClientSecret,
+            new() { ["grant_type"] = "client_credentials", ["scope"] = "identityhub.admin" }, forwardedFor: "203.0.113.9")).Status);
+
+        // The audit trail has the browser's (here the test's) own address for both: nginx's X-Forwarded-For was
+        // applied (not nginx's 127.0.0.2), the direct caller's was not (no 203.0.113.9).
+        using var admin = cluster.Http();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
+        List<string?> addresses = [];
+        await WaitUntilAsync(async () =>
+        {
+            var events = await JsonAsync(await admin.GetAsync(new Uri(cluster.Admin, "api/v1/audit/events?event=token.issued&pageSize=100")), HttpStatusCode.OK);
+            addresses = [.. events.GetProperty("items").EnumerateArray()
+                .Where(item => item.GetProperty("clientId").GetString() == cluster.ServiceClientId)
+                .Select(item => item.GetProperty("ipAddress").GetString())];
+            return addresses.Count >= 2;
+        }, "the service's tokens in the audit trail");
+        Assert.All(addresses, address => Assert.Equal("127.0.0.1", address));
+    }
+
+    [BrowserFact, ClusterStep(6)]
     public async Task Token_flows_work_with_every_node_behind_pgbouncer_in_transaction_mode()
     {
         // The nodes' database is PgBouncer, pooling by transaction.
@@ -192,7 +219,7 @@ public sealed class ClusterTests(LocalCluster cluster, BrowserSession browser)
         Assert.True(await TransactionsAsync() > before, "PgBouncer counted no transactions for the flows.");
     }
 
-    [BrowserFact, ClusterStep(6)]
+    [BrowserFact, ClusterStep(7)]
     public async Task A_person_finishes_signing_in_on_the_other_node_when_theirs_dies_after_the_password()
     {
         var page = await ClusterSignIn.NewPageAsync(browser);
