@@ -34,6 +34,9 @@ install_prerequisites() {
   # tests (tests/IdentityHub.EndToEnd.Tests/Interop) run openid-client with Node.js too, and serve oidc-client-ts.
   command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
   command -v openssl >/dev/null || missing+=(openssl)
+  # The local cluster (deploy/local, tests/IdentityHub.EndToEnd.Tests/Cluster): nginx balancing two nodes, PgBouncer.
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
   command -v taskset >/dev/null || missing+=(util-linux)
   # deploy/validate: yamllint, Debian's docker-compose (v1, reads compose files without an engine), nginx -t.
   command -v yamllint >/dev/null || missing+=(yamllint)

@@ -27,6 +27,7 @@ public static class AdminHostServices
         var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
         services.AddIdentityHubDatabase(database.Provider, database.ConnectionString);
         services.AddIdentityHubMessageDelivery(configuration, environment);
+        services.AddIdentityHubTrustedProxies(configuration);
         services.AddIdentityHubAdministration();
         services.AddAdminAccess(configuration);
         services.AddAdminConsole(configuration, environment);

@@ -40,6 +40,9 @@ public sealed class IdentityHubOptions
     /// <summary>The proxies whose <c>X-Forwarded-For</c> is believed (docs/throttling.md).</summary>
     public Throttling.NetworkOptions Network { get; set; } = new();
 
+    /// <summary>This node's name, for logs and, when asked, a response header (docs/configuration.md#several-nodes).</summary>
+    public Hosting.NodeOptions Node { get; set; } = new();
+
     public Account.InactivityOptions Inactivity { get; set; } = new();
 
     /// <summary>Security questions (A8), off by default; see docs/accounts.md.</summary>

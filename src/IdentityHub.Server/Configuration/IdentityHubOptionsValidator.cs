@@ -100,6 +100,7 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         failures.AddRange(options.DPoP.Validate($"{root}:DPoP"));
         failures.AddRange(options.Overload.Validate($"{root}:Overload"));
         failures.AddRange(options.Network.Validate($"{root}:Network"));
+        failures.AddRange(options.Node.Validate($"{root}:Node"));
         failures.AddRange(options.SecurityQuestions.Validate($"{root}:SecurityQuestions", options.Passwords.Preset));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -17,6 +17,7 @@ public static class IdentityHubPipeline
         app.UseIdentityHubHealth();
         // No stack traces in any environment: unexpected errors and protocol errors that cannot go back
         // to the portal render the error page.
+        app.UseNodeMarker();
         app.UseMiddleware<SecurityHeaders>();
         app.UseIdentityHubLanguages();
         // Browser apps' preflights are answered before any check that reads the body or counts a limit.

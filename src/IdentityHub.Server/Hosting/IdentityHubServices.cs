@@ -1,6 +1,7 @@
 using IdentityHub.Server.Governance;
 using IdentityHub.Administration;
 using IdentityHub.Data;
+using IdentityHub.Hosting;
 using IdentityHub.Delivery;
 using IdentityHub.Server.Account;
 using IdentityHub.Server.Audit;
@@ -42,6 +43,7 @@ public static class IdentityHubServices
         services.AddIdentityHubDatabase(database.Provider, database.ConnectionString);
         services.AddIdentityHubDataProtection("IdentityHub", configuration, environment);
         services.AddSingleton<ServerSecrets>();
+        services.AddIdentityHubTrustedProxies(configuration);
 
         services.AddIdentityHubSeeding();
         services.AddIdentityHubIdentity();

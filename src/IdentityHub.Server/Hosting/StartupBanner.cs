@@ -11,7 +11,8 @@ internal static class StartupBanner
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var root = addresses.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5000";
         Console.WriteLine();
-        Console.WriteLine($"  IdentityHub is running ({app.Environment.EnvironmentName}).");
+        var node = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.IdentityHubOptions>>().Value.Node.EffectiveName;
+        Console.WriteLine($"  IdentityHub is running ({app.Environment.EnvironmentName}) as node {node}.");
         Console.WriteLine($"  Discovery: {root}/.well-known/openid-configuration");
         Console.WriteLine($"  Sign-in:   {root}/account/login");
         if (app.Environment.IsDevelopment())

@@ -33,6 +33,8 @@ public sealed class StartupValidationTests
     [InlineData("IdentityHub:Database:RetryAfter", "00:00:00", "IdentityHub:Database:RetryAfter must be between 00:00:01 and 01:00:00")]
     [InlineData("IdentityHub:Audit:Retention", "12:00:00", "IdentityHub:Audit:Retention must be at least one day")]
     [InlineData("IdentityHub:Audit:Retention", "six years", "IdentityHub:Audit:Retention")]
+    [InlineData("IdentityHub:Node:Name", "node one", "IdentityHub:Node:Name must be 1 to 64 letters")]
+    [InlineData("IdentityHub:Network:TrustedProxies:0", "proxy.example", "IdentityHub:Network:TrustedProxies:0 must be an IP address")]
     public async Task A_bad_setting_stops_start_up_and_names_the_key(string key, string value, string named)
     {
         var environment = await ServerEnvironmentAsync();
