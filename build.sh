@@ -38,10 +38,9 @@ install_prerequisites() {
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
   command -v taskset >/dev/null || missing+=(util-linux)
-  # deploy/validate: yamllint, Debian's docker-compose (v1, reads compose files without an engine), nginx -t.
+  # deploy/validate: yamllint, Debian's docker-compose (v1, reads compose files without an engine), nginx -t (above).
   command -v yamllint >/dev/null || missing+=(yamllint)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
-  command -v nginx >/dev/null || missing+=(nginx)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]} from Debian"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
