@@ -15,7 +15,7 @@ public sealed class OverloadOptions
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The token, introspection, revocation, pushed authorization, userinfo and registration endpoints: portals' back ends retry.</summary>
-    public ConcurrencyLimit Tokens { get; set; } = new() { MaxQueueTime = TimeSpan.FromMilliseconds(25) };
+    public ConcurrencyLimit Tokens { get; set; } = new() { MaxQueueTime = TimeSpan.FromMilliseconds(250) };
 
     /// <summary>The authorization and end-session endpoints (each one a browser redirect).</summary>
     public ConcurrencyLimit Authorization { get; set; } = new() { MaxQueueTime = TimeSpan.FromMilliseconds(250) };
