@@ -40,21 +40,31 @@ internal static class NodeMarker
 
     public static WebApplication UseNodeMarker(this WebApplication app)
     {
-        var node = app.Services.GetRequiredService<IOptions<IdentityHubOptions>>().Value.Node;
-        if (node.ResponseHeader)
+        // The settings are read at the first request, not while the pipeline is built: commands such as
+        // export-config build it too, and must work with settings that do not bind.
+        string? name = null;
+        var read = false;
+        app.Use((context, next) =>
         {
-            var name = node.EffectiveName;
-            app.Use((context, next) =>
+            if (!read)
+            {
+                var node = context.RequestServices.GetRequiredService<IOptions<IdentityHubOptions>>().Value.Node;
+                name = node.ResponseHeader ? node.EffectiveName : null;
+                read = true;
+            }
+
+            if (name is { } marker)
             {
                 // At the start of the response: the error handler clears headers set earlier.
                 context.Response.OnStarting(() =>
                 {
-                    context.Response.Headers[Header] = name;
+                    context.Response.Headers[Header] = marker;
                     return Task.CompletedTask;
                 });
-                return next(context);
-            });
-        }
+            }
+
+            return next(context);
+        });
 
         return app;
     }
