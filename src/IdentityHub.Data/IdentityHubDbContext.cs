@@ -75,6 +75,10 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
     public DbSet<Governance.AccessReview> AccessReviews => Set<Governance.AccessReview>();
 
+    public DbSet<Members.RosterMember> RosterMembers => Set<Members.RosterMember>();
+
+    public DbSet<Members.MemberAccount> MemberAccounts => Set<Members.MemberAccount>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -267,6 +271,7 @@ public abstract class IdentityHubDbContext(DbContextOptions options)
 
         OrganizationModel.Configure(builder);
         Governance.GovernanceModel.Configure(builder);
+        Members.MembersModel.Configure(builder);
 
         builder.Entity<AuditEvent>(audit =>
         {

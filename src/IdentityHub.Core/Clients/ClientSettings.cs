@@ -72,6 +72,12 @@ public sealed record ClientSettings
     /// <summary>The organization that registered the client, when an integrator did.</summary>
     public string? OrganizationId { get; init; }
 
+    /// <summary>
+    /// Whether the client's sign-in page offers "Create an account" and honours <c>prompt=create</c> (A15): members
+    /// prove their membership against the plan's roster. Off by default; the member portal turns it on.
+    /// </summary>
+    public bool AllowSelfRegistration { get; init; }
+
     /// <summary>Reads the settings from an application's properties; a client without any gets <see cref="Default"/>.</summary>
     public static ClientSettings From(IReadOnlyDictionary<string, JsonElement>? properties)
     {
