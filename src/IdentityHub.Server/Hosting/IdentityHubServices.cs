@@ -10,6 +10,7 @@ using IdentityHub.Server.Connect;
 using IdentityHub.Server.Hardening;
 using IdentityHub.Server.Keys;
 using IdentityHub.Server.Logout;
+using IdentityHub.Server.Members;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.Passwords;
@@ -61,6 +62,7 @@ public static class IdentityHubServices
         services.AddIdentityHubTerms();
         services.AddIdentityHubAdministration();
         services.AddIdentityHubGovernance();
+        services.AddIdentityHubMembers();
         services.AddIdentityHubThrottling(configuration);
         services.AddRazorPages().AddMvcOptions(mvc =>
         {
