@@ -19,12 +19,16 @@ public sealed class PostgresCluster
 
     public static PostgresCluster Shared { get; } = new(StartSharedAsync);
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string purpose)
+    /// <summary>
+    /// Creates a database and returns its connection string: empty, or a copy of <paramref name="template"/> (a
+    /// database made here that nothing is connected to), which PostgreSQL copies far faster than migrations run.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string purpose, string? template = null)
     {
         var administrator = await _administrator.Value;
         var name = DatabaseName(purpose);
-        await ExecuteAsync(administrator, $"CREATE DATABASE \"{name}\"");
+        var copy = template is null ? "" : $" TEMPLATE \"{new NpgsqlConnectionStringBuilder(template).Database}\"";
+        await ExecuteAsync(administrator, $"CREATE DATABASE \"{name}\"{copy}");
         return new NpgsqlConnectionStringBuilder(administrator) { Database = name }.ConnectionString;
     }
 

@@ -103,7 +103,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     {
         if (_connectionString is null)
         {
-            _connectionString = await PostgresCluster.Shared.CreateDatabaseAsync("server");
+            _connectionString = await MigratedTemplate.CreateDatabaseAsync("server");
             _ownsDatabase = true;
         }
     }
