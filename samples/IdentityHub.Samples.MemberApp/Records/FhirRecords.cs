@@ -40,7 +40,7 @@ public sealed class FhirRecords(IHttpClientFactory clients)
     public Task<RecordSection<ConditionRow>> ConditionsAsync(string accessToken, string patient, CancellationToken cancellationToken) =>
         SearchAsync<Condition, ConditionRow>(accessToken, "Condition", patient, condition => new ConditionRow(
             condition.Code?.Text ?? condition.Code?.Coding.FirstOrDefault()?.Display ?? "Condition",
-            condition.ClinicalStatus?.Coding.FirstOrDefault()?.Display ?? condition.ClinicalStatus?.Coding.FirstOrDefault()?.Code ?? "",
+            condition.ClinicalStatus?.Text ?? condition.ClinicalStatus?.Coding.FirstOrDefault()?.Code ?? "",
             DateOf(condition.Onset)), cancellationToken);
 
     public Task<RecordSection<CoverageRow>> CoverageAsync(string accessToken, string patient, CancellationToken cancellationToken) =>
