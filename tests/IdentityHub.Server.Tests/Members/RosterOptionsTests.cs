@@ -23,13 +23,13 @@ public sealed class RosterOptionsTests
     }
 
     [Theory]
-    [InlineData("Eligibility", Environments.Production, null, null, "IdentityHub:Members:Roster:Kind is 'Eligibility'; use Imported")]
-    [InlineData("Webhook", Environments.Production, null, GoodSecret, "IdentityHub:Members:Roster:Webhook:Url is required")]
-    [InlineData("webhook", Environments.Production, "https://eligibility.example/check", null, "IdentityHub:Members:Roster:Webhook:Secret must be at least 32 characters")]
-    [InlineData("Webhook", Environments.Production, "https://eligibility.example/check", "too-short", "IdentityHub:Members:Roster:Webhook:Secret must be at least 32 characters")]
-    [InlineData("Webhook", Environments.Production, "http://eligibility.example/check", GoodSecret, "IdentityHub:Members:Roster:Webhook:Url must be https outside Development")]
-    [InlineData("Webhook", Environments.Production, "http://127.0.0.1:8080/check", GoodSecret, "IdentityHub:Members:Roster:Webhook:Url must be https outside Development")]
-    [InlineData("Webhook", Environments.Production, "/check", GoodSecret, "IdentityHub:Members:Roster:Webhook:Url is required")]
+    [InlineData("Eligibility", "Production", null, null, "IdentityHub:Members:Roster:Kind is 'Eligibility'; use Imported")]
+    [InlineData("Webhook", "Production", null, GoodSecret, "IdentityHub:Members:Roster:Webhook:Url is required")]
+    [InlineData("webhook", "Production", "https://eligibility.example/check", null, "IdentityHub:Members:Roster:Webhook:Secret must be at least 32 characters")]
+    [InlineData("Webhook", "Production", "https://eligibility.example/check", "too-short", "IdentityHub:Members:Roster:Webhook:Secret must be at least 32 characters")]
+    [InlineData("Webhook", "Production", "http://eligibility.example/check", GoodSecret, "IdentityHub:Members:Roster:Webhook:Url must be https outside Development")]
+    [InlineData("Webhook", "Production", "http://127.0.0.1:8080/check", GoodSecret, "IdentityHub:Members:Roster:Webhook:Url must be https outside Development")]
+    [InlineData("Webhook", "Production", "/check", GoodSecret, "IdentityHub:Members:Roster:Webhook:Url is required")]
     public void A_bad_setting_is_refused_with_a_message_naming_the_key(string kind, string environment, string? url, string? secret, string message)
     {
         using var services = Services(new() { [$"{Root}:Kind"] = kind, [$"{Root}:Webhook:Url"] = url, [$"{Root}:Webhook:Secret"] = secret }, environment);
@@ -79,7 +79,7 @@ public sealed class RosterOptionsTests
                 .AddJsonFile(Path.Combine(folder, "appsettings.Production.json"))
                 .AddInMemoryCollection(new Dictionary<string, string?> { [$"{Root}:Kind"] = "Webhook", [$"{Root}:Webhook:Url"] = "https://eligibility.example/check" })
                 .Build();
-            using var services = Services(configuration, Environments.Production);
+            using var services = ServicesFrom(configuration, Environments.Production);
 
             var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RosterOptions>>().Value);
 
@@ -103,9 +103,9 @@ public sealed class RosterOptionsTests
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings, string environment) =>
-        Services(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), environment);
+        ServicesFrom(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), environment);
 
-    private static ServiceProvider Services(IConfiguration configuration, string environment)
+    private static ServiceProvider ServicesFrom(IConfiguration configuration, string environment)
     {
         var services = new ServiceCollection();
         services.AddLogging();

@@ -16,7 +16,7 @@ namespace IdentityHub.Server.Tests.Members;
 /// The plan's eligibility system as the roster (A15), against a stand-in for it on loopback: the signed request,
 /// both answers, and every failure as Unavailable (retried, timed out, unreadable, circuit open), never an exception.
 /// </summary>
-public sealed class WebhookRosterTests : IAsyncLifetime
+public sealed class WebhookRosterTests : IAsyncLifetime, IDisposable
 {
     private const string Secret = "roster-test-secret-0123456789abcdef";
     private static readonly MemberProof Proof = new("ab-123 4567", new DateOnly(1950, 4, 12), "Núñez", "94110-1234");
@@ -43,6 +43,8 @@ public sealed class WebhookRosterTests : IAsyncLifetime
     }
 
     public Task DisposeAsync() => _plan.DisposeAsync().AsTask();
+
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task A_member_the_plan_knows_is_matched_with_what_the_plan_says_of_them()
