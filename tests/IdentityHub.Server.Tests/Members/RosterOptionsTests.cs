@@ -1,5 +1,4 @@
 using IdentityHub.Server.Members;
-using IdentityHub.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace IdentityHub.Server.Tests.Members;
 
-/// <summary>The roster settings are checked at start, and each problem names its key and what to do.</summary>
+/// <summary>
+/// The roster settings are checked at start, and each problem names its key and what to do. That they stop the real
+/// server is shown by <c>StartupValidationTests</c>.
+/// </summary>
 public sealed class RosterOptionsTests
 {
     private const string Root = "IdentityHub:Members:Roster";
@@ -89,17 +91,6 @@ public sealed class RosterOptionsTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    [Fact]
-    public async Task The_server_does_not_start_with_an_unknown_roster_kind()
-    {
-        await using var app = new IdentityHubApp().With($"{Root}:Kind", "Spreadsheet");
-        await app.InitializeAsync();
-
-        var failure = Assert.ThrowsAny<Exception>(() => app.Services);
-
-        Assert.Contains("IdentityHub:Members:Roster:Kind is 'Spreadsheet'", failure.ToString(), StringComparison.Ordinal);
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings, string environment) =>
