@@ -34,6 +34,7 @@ internal static class ServerCommands
         new(RotateKeysCommand.Spec, "Rotate the signing key now (published ahead; --now after a compromise).", RotateKeysCommand.RunAsync),
         new(RegisterClientCommand.Spec, "Register or replace a client from an RFC 7591 JSON document.", RegisterClientCommand.RunAsync),
         new(ImportUsersCommand.Spec, "Create users from another system's CSV or JSON export.", ImportUsersCommand.RunAsync),
+        new(ImportMembersCommand.Spec, "Load the plan's member roster (who may create their own account) from a CSV file.", ImportMembersCommand.RunAsync),
         new(CreatePlatformAdminCommand.Spec, "Create the first platform administrator.", CreatePlatformAdminCommand.RunAsync),
         Account(AccountAction.Disable),
         Account(AccountAction.Enable),

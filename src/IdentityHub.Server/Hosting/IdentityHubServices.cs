@@ -62,7 +62,7 @@ public static class IdentityHubServices
         services.AddIdentityHubTerms();
         services.AddIdentityHubAdministration();
         services.AddIdentityHubGovernance();
-        services.AddIdentityHubMembers();
+        services.AddIdentityHubMembers(configuration, environment);
         services.AddIdentityHubThrottling(configuration);
         services.AddRazorPages().AddMvcOptions(mvc =>
         {

@@ -20,6 +20,7 @@ internal static class SettingsCheck
             Check<WordingOptions>(services),
             Check<BrandingOptions>(services),
             Check<Audit.AuditRetentionOptions>(services),
+            Check<Members.RosterOptions>(services),
             Check<IdentityHub.Hosting.Telemetry.TelemetryOptions>(services),
             Check<IdentityHub.Hosting.Telemetry.LogFormatOptions>(services),
         }.OfType<string>().ToList();

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace IdentityHub.Server.Import;
 
 /// <summary>
@@ -13,7 +11,7 @@ internal static class CsvImportReader
     public static ImportFile Read(string text)
     {
         var records = new List<(int Line, List<string> Fields)>();
-        if (Records(text, records) is { } error)
+        if (CsvRecords.Split(text, records) is { } error)
         {
             return ImportFile.Fail(error);
         }
@@ -52,77 +50,5 @@ internal static class CsvImportReader
             ? ImportFields.ToRow(record.Line, header.Zip(record.Fields).ToDictionary(pair => pair.First, pair => (string?)pair.Second))
             : new ImportRow(record.Line) { ReadProblem = $"The row has {record.Fields.Count} field(s); the header has {header.Count}." });
         return new ImportFile([.. rows], null);
-    }
-
-    /// <summary>Splits the text into records with the line each starts on; returns an error for an unclosed quote.</summary>
-    private static string? Records(string text, List<(int Line, List<string> Fields)> records)
-    {
-        var line = 1;
-        var i = 0;
-        while (i < text.Length)
-        {
-            var start = line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            var endOfRecord = false;
-            while (i < text.Length && !endOfRecord)
-            {
-                var c = text[i++];
-                if (quoted)
-                {
-                    if (c == '"' && i < text.Length && text[i] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        quoted = false;
-                    }
-                    else
-                    {
-                        line += c == '\n' ? 1 : 0;
-                        field.Append(c);
-                    }
-                }
-                else if (c == '"' && field.Length == 0)
-                {
-                    quoted = true;
-                }
-                else if (c == ',')
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else if (c is '\r' or '\n')
-                {
-                    if (c == '\r' && i < text.Length && text[i] == '\n')
-                    {
-                        i++;
-                    }
-
-                    line++;
-                    endOfRecord = true;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-
-            if (quoted)
-            {
-                return $"Line {start}: a quoted field is not closed before the end of the file.";
-            }
-
-            fields.Add(field.ToString());
-            if (fields.Count > 1 || fields[0].Trim().Length > 0)
-            {
-                records.Add((start, fields));
-            }
-        }
-
-        return null;
     }
 }

@@ -6,7 +6,7 @@ namespace IdentityHub.Server.Seeding;
 /// <summary>
 /// Runs before the server takes requests, on a database <see cref="Hosting.DatabaseReadiness"/> has
 /// migrated before the host started: registers the configured clients and scopes, and seeds the terms
-/// and, where enabled, the demo user.
+/// and, where enabled, the demo user and the demo roster members.
 /// </summary>
 internal sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<IdentityHubOptions> options) : IHostedService
 {
@@ -20,6 +20,7 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IOptions<Identit
         {
             await services.GetRequiredService<DemoUserSeeder>().SeedAsync();
             await services.GetRequiredService<DemoAdministrationSeeder>().SeedAsync();
+            await services.GetRequiredService<DemoMembersSeeder>().SeedAsync(cancellationToken);
         }
     }
 

@@ -35,6 +35,8 @@ public sealed class StartupValidationTests
     [InlineData("IdentityHub:Audit:Retention", "six years", "IdentityHub:Audit:Retention")]
     [InlineData("IdentityHub:Node:Name", "node one", "IdentityHub:Node:Name must be 1 to 64 letters")]
     [InlineData("IdentityHub:Network:TrustedProxies:0", "proxy.example", "IdentityHub:Network:TrustedProxies:0 must be an IP address")]
+    [InlineData("IdentityHub:Members:Roster:Kind", "Spreadsheet", "IdentityHub:Members:Roster:Kind is 'Spreadsheet'; use Imported")]
+    [InlineData("IdentityHub:Members:Roster:Kind", "Webhook", "IdentityHub:Members:Roster:Webhook:Url is required")]
     public async Task A_bad_setting_stops_start_up_and_names_the_key(string key, string value, string named)
     {
         var environment = await ServerEnvironmentAsync();
