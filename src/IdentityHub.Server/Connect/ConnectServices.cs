@@ -76,6 +76,7 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.AuthorizationDescriptor);
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
+                options.AddEventHandler(PromptNoneAlone.Descriptor);
                 options.AddEventHandler(ClientAssertionReplay.Descriptor);
                 options.AddEventHandler(GenericClientAssertions.Descriptor);
                 options.AddEventHandler(RequestUriErrors.Descriptor);

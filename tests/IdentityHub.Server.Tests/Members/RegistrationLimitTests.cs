@@ -75,7 +75,7 @@ public sealed class RegistrationLimitTests
         {
             var response = await browser.ProveAsync(registerUrl, member.Proof());
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains(Words.English<MemberText>("Register.Unavailable"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(Words.English<MemberText>("MemberProof.Unavailable"), Account.PageText.MainText(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
     }
 

@@ -98,7 +98,7 @@ public static class RegistrationSteps
     }
 
     public static string ReturnUrlIn(HttpResponseMessage response) =>
-        QueryHelpers.ParseQuery(response.Headers.Location!.Query)["returnUrl"].ToString();
+        QueryHelpers.ParseQuery(new Uri(new Uri("https://localhost"), response.Headers.Location!).Query)["returnUrl"].ToString();
 
     public static bool IsOk(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.OK;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using IdentityHub.Server.Members.Registration;
@@ -41,7 +40,7 @@ public sealed class RegistrationTests(MemberRegistrationApp fixture) : IClassFix
             pages.Add(PageText.MainText(await response.Content.ReadAsStringAsync()));
         }
 
-        Assert.Contains(Words.English<MemberText>("Register.NotMatched"), pages[0], StringComparison.Ordinal);
+        Assert.Contains(Words.English<MemberText>("MemberProof.NotMatched"), pages[0], StringComparison.Ordinal);
         Assert.All(pages, page => Assert.Equal(pages[0], page));
         var refused = await app.QueryAsync(db => db.AuditEvents.Where(e => e.Event == "member.proof_refused").Select(e => e.Detail).ToListAsync());
         Assert.DoesNotContain(refused, detail => detail != null && detail.Contains(member.MemberId, StringComparison.Ordinal));
@@ -64,7 +63,7 @@ public sealed class RegistrationTests(MemberRegistrationApp fixture) : IClassFix
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(Words.English<MemberText>("Register.Already"), PageText.MainText(html), StringComparison.Ordinal);
+        Assert.Contains(Words.English<MemberText>("MemberProof.Already"), PageText.MainText(html), StringComparison.Ordinal);
         Assert.DoesNotContain(name, html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("/account/forgot-username", html, StringComparison.Ordinal);
         var notice = Assert.Single(app.Messages.To(EmailOf(name)), m => m.Subject == Words.English<MessageText>("MemberNotice.Subject"));
@@ -111,7 +110,7 @@ public sealed class RegistrationTests(MemberRegistrationApp fixture) : IClassFix
         var code = app.Messages.CodeSentTo(EmailOf(name));
 
         var first = await browser.EnterEmailCodeAsync(WrongCode(code));
-        Assert.Contains(string.Format(CultureInfo.InvariantCulture, Words.English<MfaText>("CodeError.WrongMany"), 4), await first.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains(Words.English<MfaText>("CodeError.WrongMany").Replace("{0}", "4", StringComparison.Ordinal), await first.TextAsync(), StringComparison.Ordinal);
         for (var i = 0; i < 4; i++)
         {
             await browser.EnterEmailCodeAsync(WrongCode(code));
@@ -157,9 +156,10 @@ public sealed class RegistrationTests(MemberRegistrationApp fixture) : IClassFix
     {
         var request = new AuthorizationRequest { ClientId = RegistrationSteps.MemberPortal, Extra = new Dictionary<string, string> { ["prompt"] = "none create" } };
 
-        var result = AuthorizationResult.From(await app.NewMemberBrowser().AuthorizeAsync(request), request);
+        var response = await app.NewMemberBrowser().AuthorizeAsync(request);
 
-        Assert.Equal("invalid_request", result.Error);
+        // As for prompt=none with any other value (OIDC Core 3.1.2.1): OpenIddict refuses it before the portal is trusted.
+        await ErrorPage.AssertRefusedAsync(response, "invalid_request", "The specified 'prompt' is invalid.");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class RegistrationTests(MemberRegistrationApp fixture) : IClassFix
         var browser = app.NewMemberBrowser();
         var page = await browser.PageAsync(RegistrationPaths.StartWith(await browser.ReturnUrlAsync(TestClients.Portal)));
 
-        Assert.Contains(Words.English<MemberText>("Register.NotOffered"), page, StringComparison.Ordinal);
+        Assert.Contains(Words.English<MemberText>("MemberProof.NotOffered"), page, StringComparison.Ordinal);
         Assert.Empty(HtmlPage.Parse(page).All("#MemberId"));
     }
 

@@ -9,7 +9,7 @@ namespace IdentityHub.Server.Members.Registration;
 /// registration pages, whether or not someone is signed in on this browser (the portal said a new account is wanted);
 /// the way back is the same request without <c>create</c> (and without <c>login</c> or <c>select_account</c>: creating
 /// the account signs in with it). A portal that does not allow it gets a normal sign-in. <c>prompt=none create</c>
-/// never reaches this point: OpenIddict refuses <c>none</c> with any other value.
+/// never reaches this point (<see cref="Connect.PromptNoneAlone"/> refuses it).
 /// </summary>
 internal static class PromptCreate
 {

@@ -33,33 +33,33 @@ public sealed class RegisterModel(
     public bool Expired { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Register.MemberIdRequired")]
-    [StringLength(64, ErrorMessage = "Register.MemberIdTooLong")]
+    [Required(ErrorMessage = "MemberProof.MemberIdRequired")]
+    [StringLength(64, ErrorMessage = "MemberProof.MemberIdTooLong")]
     public string? MemberId { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Register.BirthMonthRequired")]
-    [Range(1, 12, ErrorMessage = "Register.BirthMonthRange")]
+    [Required(ErrorMessage = "MemberProof.BirthMonthRequired")]
+    [Range(1, 12, ErrorMessage = "MemberProof.BirthMonthRange")]
     public int? BirthMonth { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Register.BirthDayRequired")]
-    [Range(1, 31, ErrorMessage = "Register.BirthDayRange")]
+    [Required(ErrorMessage = "MemberProof.BirthDayRequired")]
+    [Range(1, 31, ErrorMessage = "MemberProof.BirthDayRange")]
     public int? BirthDay { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Register.BirthYearRequired")]
-    [Range(1900, 9999, ErrorMessage = "Register.BirthYearRange")]
+    [Required(ErrorMessage = "MemberProof.BirthYearRequired")]
+    [Range(1900, 9999, ErrorMessage = "MemberProof.BirthYearRange")]
     public int? BirthYear { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Register.LastNameRequired")]
-    [StringLength(100, ErrorMessage = "Register.LastNameTooLong")]
+    [Required(ErrorMessage = "MemberProof.LastNameRequired")]
+    [StringLength(100, ErrorMessage = "MemberProof.LastNameTooLong")]
     public string? LastName { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Register.ZipRequired")]
-    [RegularExpression(@"^\s*\d{5}(\s*-?\s*\d{4})?\s*$", ErrorMessage = "Register.ZipFormat")]
+    [Required(ErrorMessage = "MemberProof.ZipRequired")]
+    [RegularExpression(@"^\s*\d{5}(\s*-?\s*\d{4})?\s*$", ErrorMessage = "MemberProof.ZipFormat")]
     public string? ZipCode { get; set; }
 
     public RegistrationPortal Portal { get; private set; } = null!;
@@ -97,10 +97,10 @@ public sealed class RegisterModel(
                 (AlreadyRegistered, Reference) = (true, already.Reference);
                 return Page();
             case ProofOutcome.Unavailable unavailable:
-                (ErrorMessage, Reference) = (text["Register.Unavailable"], unavailable.Reference);
+                (ErrorMessage, Reference) = (text["MemberProof.Unavailable"], unavailable.Reference);
                 return Page();
             case ProofOutcome.NotMatched refused:
-                (ErrorMessage, Reference) = (text["Register.NotMatched"], refused.Reference);
+                (ErrorMessage, Reference) = (text["MemberProof.NotMatched"], refused.Reference);
                 return Page();
             default:
                 return Page();
@@ -117,7 +117,7 @@ public sealed class RegisterModel(
             return date;
         }
 
-        ModelState.AddModelError(nameof(BirthMonth), text["Register.BirthDateInvalid"]);
+        ModelState.AddModelError(nameof(BirthMonth), text["MemberProof.BirthDateInvalid"]);
         return null;
     }
 }
