@@ -129,6 +129,7 @@ public static class ClientDescriptors
             RefreshTokenAbsoluteLifetime = Seconds(settings.RefreshTokenAbsoluteLifetime),
             AllowRememberDevice = settings.AllowRememberDevice,
             AllowPasskeySignIn = settings.AllowPasskeySignIn,
+            AllowSelfRegistration = settings.AllowSelfRegistration,
             HelpDeskPhone = settings.HelpDeskPhone,
         };
     }

@@ -105,6 +105,13 @@ public sealed record ClientMetadata
     [JsonPropertyName("allow_passkey_sign_in")]
     public bool? AllowPasskeySignIn { get; init; }
 
+    /// <summary>
+    /// IdentityHub: whether members may create their own account from this client's sign-in page (A15). Set by the
+    /// plan's administrators only: dynamic registration clears it (decision 0041).
+    /// </summary>
+    [JsonPropertyName("allow_self_registration")]
+    public bool? AllowSelfRegistration { get; init; }
+
     [JsonPropertyName("help_desk_phone")]
     public string? HelpDeskPhone { get; init; }
 }

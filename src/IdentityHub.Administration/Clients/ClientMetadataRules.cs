@@ -79,6 +79,7 @@ public static class ClientMetadataRules
             Assurance = Assurance(metadata.DefaultAcrValues, problems),
             AllowRememberDevice = metadata.AllowRememberDevice ?? true,
             AllowPasskeySignIn = metadata.AllowPasskeySignIn ?? true,
+            AllowSelfRegistration = metadata.AllowSelfRegistration ?? false,
             MaxSessionAge = Seconds(metadata.DefaultMaxAge, "default_max_age", 60, 400 * 86_400, problems),
             RefreshTokenAbsoluteLifetime = Seconds(metadata.RefreshTokenAbsoluteLifetime, "refresh_token_absolute_lifetime", 60, 400 * 86_400, problems),
             HelpDeskPhone = Phone(metadata.HelpDeskPhone, problems),

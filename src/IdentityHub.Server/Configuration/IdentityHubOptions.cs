@@ -191,6 +191,9 @@ public sealed class ClientRegistration
     /// <summary>Whether "Remember this device" is offered for this portal (M7).</summary>
     public bool AllowRememberDevice { get; set; } = true;
 
+    /// <summary>Whether members may create their own account from this portal's sign-in page and by <c>prompt=create</c> (A15).</summary>
+    public bool AllowSelfRegistration { get; set; }
+
     /// <summary>The assurance level every sign-in to this portal must reach: <c>aal2</c> (default) or <c>aal3</c>.</summary>
     public string? Assurance { get; set; }
 

@@ -68,6 +68,11 @@ internal static class AuthorizationEndpoint
         Wording.PortalOfRequest.Note(http, request.ClientId, request.UiLocales);
         var session = await SignedInSession.ReadAsync(http);
         var policy = await policies.ForAsync(request.ClientId, http.RequestAborted);
+        if (Members.Registration.PromptCreate.Redirect(prompts, policy, Back) is { } registration)
+        {
+            return registration;
+        }
+
         var reason = await WhySignInIsNeededAsync(http, request, prompts, session, policy.Settings.MaxSessionAge, time);
         if (reason is not null)
         {

@@ -62,6 +62,8 @@ public static class ConnectServices
                     .RequireProofKeyForCodeExchange();
 
                 options.RegisterScopes(ScopeResources.OpenIdScopes);
+                // prompt=create (OpenID Connect Prompt Create 1.0): members of a portal that allows it sign up (A15).
+                options.RegisterPromptValues(PromptValues.Create);
                 options.RegisterClaims(
                     Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.PreferredUsername,
                     Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified,
@@ -74,6 +76,7 @@ public static class ConnectServices
                 options.AddEventHandler(IdentityTokenHints.AuthorizationDescriptor);
                 options.AddEventHandler(IdentityTokenHints.EndSessionDescriptor);
                 options.AddEventHandler(CodeChallengeFormat.Descriptor);
+                options.AddEventHandler(PromptNoneAlone.Descriptor);
                 options.AddEventHandler(ClientAssertionReplay.Descriptor);
                 options.AddEventHandler(GenericClientAssertions.Descriptor);
                 options.AddEventHandler(RequestUriErrors.Descriptor);

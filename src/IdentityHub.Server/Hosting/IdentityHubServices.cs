@@ -11,6 +11,7 @@ using IdentityHub.Server.Hardening;
 using IdentityHub.Server.Keys;
 using IdentityHub.Server.Logout;
 using IdentityHub.Server.Members;
+using IdentityHub.Server.Members.Registration;
 using IdentityHub.Server.Mfa;
 using IdentityHub.Server.Passkeys;
 using IdentityHub.Server.Passwords;
@@ -63,6 +64,7 @@ public static class IdentityHubServices
         services.AddIdentityHubAdministration();
         services.AddIdentityHubGovernance();
         services.AddIdentityHubMembers(configuration, environment);
+        services.AddIdentityHubMemberRegistration();
         services.AddIdentityHubThrottling(configuration);
         services.AddRazorPages().AddMvcOptions(mvc =>
         {

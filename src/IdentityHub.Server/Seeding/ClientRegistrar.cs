@@ -58,6 +58,7 @@ internal sealed class ClientRegistrar(
         Assurance = client.Assurance,
         AllowRememberDevice = client.AllowRememberDevice,
         AllowPasskeySignIn = client.AllowPasskeySignIn,
+        AllowSelfRegistration = client.AllowSelfRegistration,
         MaxSessionAge = client.MaxSessionAge,
         RefreshTokenAbsoluteLifetime = client.RefreshTokenAbsoluteLifetime,
         HelpDeskPhone = client.HelpDeskPhone,

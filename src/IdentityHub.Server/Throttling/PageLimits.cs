@@ -19,6 +19,8 @@ public sealed class PageLimits(RateLimits limits)
     public const string ForgotPasswordPerAccount = "forgot-password/account";
     public const string RegistrationPerAddress = "registration/address";
     public const string RegistrationPerEmail = "registration/email";
+    public const string MemberProofPerAddress = "member-proof/address";
+    public const string MemberProofPerMember = "member-proof/member";
 
     public Task<RateLimitDecision> CodeSendAsync(HttpContext http, string userId)
     {
@@ -67,6 +69,20 @@ public sealed class PageLimits(RateLimits limits)
                 .Select(email => new RateLimitCount(RegistrationPerEmail, settings.RegistrationPerEmail, RateLimits.Key(email))),
         ];
         return CountAsync(http, counts);
+    }
+
+    /// <summary>
+    /// A membership proof (A15): per network address, and per member id (normalized) from any address, so nobody can
+    /// try one member's birth date, name and ZIP over and over. <paramref name="increment"/> -1 gives back a proof the
+    /// roster could not check (it was unavailable), which is not a guess.
+    /// </summary>
+    public Task<RateLimitDecision> MemberProofAsync(HttpContext http, string normalizedMemberId, int increment = 1)
+    {
+        var settings = limits.Settings;
+        return CountAsync(http, [
+            new(MemberProofPerAddress, settings.MemberProofPerAddress, RateLimits.Key(limits.AddressOf(http)), increment),
+            new(MemberProofPerMember, settings.MemberProofPerMember, RateLimits.Key("member", normalizedMemberId), increment),
+        ]);
     }
 
     private Task<RateLimitDecision> CountAsync(HttpContext http, RateLimitCount[] counts) =>

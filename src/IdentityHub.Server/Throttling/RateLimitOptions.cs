@@ -42,6 +42,12 @@ public sealed class RateLimitOptions
     /// <summary>Registration requests naming an email address (as primary or secondary administrator): each one emails it.</summary>
     public RateLimitRule RegistrationPerEmail { get; set; } = new(5, TimeSpan.FromHours(1));
 
+    /// <summary>Membership proofs checked against the roster when a member creates an account (A15), per network address.</summary>
+    public RateLimitRule MemberProofPerAddress { get; set; } = new(10, TimeSpan.FromHours(1));
+
+    /// <summary>Membership proofs per member id (normalized), from anywhere: guessing one member's details stops here.</summary>
+    public RateLimitRule MemberProofPerMember { get; set; } = new(5, TimeSpan.FromDays(1));
+
     /// <summary>Failed client authentications at the token endpoint per client id; then 429 until the window ends.</summary>
     public RateLimitRule TokenClientFailures { get; set; } = new(20, TimeSpan.FromMinutes(1));
 
@@ -76,6 +82,7 @@ public sealed class RateLimitOptions
         (nameof(ForgotUsernamePerAddress), ForgotUsernamePerAddress), (nameof(ForgotUsernamePerEmail), ForgotUsernamePerEmail),
         (nameof(ForgotPasswordPerAddress), ForgotPasswordPerAddress), (nameof(ForgotPasswordPerAccount), ForgotPasswordPerAccount),
         (nameof(RegistrationPerAddress), RegistrationPerAddress), (nameof(RegistrationPerEmail), RegistrationPerEmail),
+        (nameof(MemberProofPerAddress), MemberProofPerAddress), (nameof(MemberProofPerMember), MemberProofPerMember),
         (nameof(TokenClientFailures), TokenClientFailures),
     ];
 }

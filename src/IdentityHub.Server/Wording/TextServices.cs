@@ -22,6 +22,7 @@ public static class TextServices
         services.AddWordingResource<OrganizationText>();
         services.AddWordingResource<MessageText>();
         services.AddWordingResource<RuleText>();
+        services.AddWordingResource<MemberText>();
         services.AddSingleton(OtherHostsTexts.Console);
         return services;
     }

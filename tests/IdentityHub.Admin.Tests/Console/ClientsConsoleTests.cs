@@ -74,6 +74,7 @@ public sealed class ClientsConsoleTests(AdminHosts hosts) : IClassFixture<AdminH
             ["Input.RefreshIdleHours"] = "12",
             ["Input.RefreshAbsoluteDays"] = "7",
             ["Input.HelpDeskPhone"] = "1-800-555-0100",
+            ["Input.AllowSelfRegistration"] = "true",
         }));
 
         var clientId = page.TextAt("#shown-client-id");
@@ -90,6 +91,7 @@ public sealed class ClientsConsoleTests(AdminHosts hosts) : IClassFixture<AdminH
         Assert.Equal(12 * 3600, metadata.GetProperty("refresh_token_lifetime").GetInt32());
         Assert.Equal(7 * 86_400, metadata.GetProperty("refresh_token_absolute_lifetime").GetInt32());
         Assert.Equal("openid profile email phone offline_access", metadata.GetProperty("scope").GetString());
+        Assert.True(metadata.GetProperty("allow_self_registration").GetBoolean());
     }
 
     [Fact]

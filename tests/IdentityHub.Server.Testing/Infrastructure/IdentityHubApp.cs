@@ -32,6 +32,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     private bool _logCommands;
     private string _environment = "Testing";
     private readonly List<ILoggerProvider> _logProviders = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     static IdentityHubApp()
     {
@@ -90,6 +91,13 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     public IdentityHubApp LogTo(ILoggerProvider provider)
     {
         _logProviders.Add(provider);
+        return this;
+    }
+
+    /// <summary>Changes the app's services after everything else (a test double; call before the first request).</summary>
+    public IdentityHubApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -204,6 +212,8 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
                 services.ConfigureDbContext<PostgresIdentityHubDbContext>(
                     (provider, options) => options.AddInterceptors(provider.GetRequiredService<CommandLog>()), ServiceLifetime.Singleton);
             }
+
+            _services.ForEach(configure => configure(services));
         });
     }
 }

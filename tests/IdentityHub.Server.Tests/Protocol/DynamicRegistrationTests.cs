@@ -121,6 +121,21 @@ public sealed class DynamicRegistrationTests(IdentityHubApp app) : IClassFixture
         Assert.Equal("https://localhost/connect/register", document.GetProperty("registration_endpoint").GetString());
     }
 
+    [Fact]
+    public async Task An_integrator_cannot_turn_on_member_sign_up()
+    {
+        var initial = await InitialTokenAsync(new RegistrationPolicy { RedirectHosts = ["acme.example.org"] });
+
+        var response = await RegisterAsync(initial, new { redirect_uris = new[] { "https://acme.example.org/cb" }, allow_self_registration = true });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var registered = await response.Content.ReadFromJsonAsync<JsonElement>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var policy = await scope.ServiceProvider.GetRequiredService<Server.Mfa.ClientPolicies>().ForAsync(registered.GetProperty("client_id").GetString());
+        Assert.Equal(registered.GetProperty("client_id").GetString(), policy.ClientId);
+        Assert.False(policy.Settings.AllowSelfRegistration);
+    }
+
     private async Task<string> InitialTokenAsync(RegistrationPolicy policy, int? maxUses = null)
     {
         await using var scope = app.Services.CreateAsyncScope();

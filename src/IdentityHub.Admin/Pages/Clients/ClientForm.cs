@@ -59,6 +59,9 @@ public sealed class ClientForm
 
     public bool RequireDPoP { get; set; }
 
+    /// <summary>Whether members may create their own account from this client's sign-in page (A15).</summary>
+    public bool AllowSelfRegistration { get; set; }
+
     public string? Assurance { get; set; }
 
     public string? MaxSignInAgeMinutes { get; set; }
@@ -95,6 +98,7 @@ public sealed class ClientForm
             ConsentRequired = metadata.ConsentRequired ?? false,
             RequirePar = metadata.RequirePushedAuthorizationRequests ?? false,
             RequireDPoP = metadata.DPoPBoundAccessTokens ?? false,
+            AllowSelfRegistration = metadata.AllowSelfRegistration ?? false,
             Assurance = metadata.DefaultAcrValues?.Contains("aal3") == true ? Passkey : MultiFactor,
             MaxSignInAgeMinutes = Whole(metadata.DefaultMaxAge, 60),
             AccessTokenMinutes = Whole(metadata.AccessTokenLifetime, 60),
@@ -156,6 +160,7 @@ public sealed class ClientForm
             ConsentRequired = ConsentRequired,
             RequirePushedAuthorizationRequests = RequirePar,
             DPoPBoundAccessTokens = RequireDPoP,
+            AllowSelfRegistration = AllowSelfRegistration,
             DefaultAcrValues = [Assurance == Passkey ? "aal3" : "aal2"],
             DefaultMaxAge = Number(MaxSignInAgeMinutes, nameof(MaxSignInAgeMinutes), 60, 400 * 24 * 60, text, problems),
             AccessTokenLifetime = Number(AccessTokenMinutes, nameof(AccessTokenMinutes), 60, 24 * 60, text, problems),

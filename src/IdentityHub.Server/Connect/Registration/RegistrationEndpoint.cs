@@ -114,7 +114,9 @@ internal static class RegistrationEndpoint
     private static async Task<(ClientDefinition? Definition, IResult? Problem)> CheckAsync(ClientMetadata metadata, RegistrationPolicy policy, ClientRegistry registry, string clientId, CancellationToken cancellationToken)
     {
         var problems = new FieldProblems();
-        var definition = ClientMetadataRules.Check(metadata with { ConsentRequired = policy.ConsentRequired || (metadata.ConsentRequired ?? true) }, await registry.ApiScopesAsync(cancellationToken), problems, clientId);
+        // Member sign-up (A15) is the plan's decision, never an integrator's: whatever is asked, it stays off (decision 0041).
+        var asked = metadata with { ConsentRequired = policy.ConsentRequired || (metadata.ConsentRequired ?? true), AllowSelfRegistration = false };
+        var definition = ClientMetadataRules.Check(asked, await registry.ApiScopesAsync(cancellationToken), problems, clientId);
         if (definition is not null)
         {
             policy.Enforce(definition, problems);
