@@ -40,6 +40,18 @@ public class PortalLandscape : IAsyncLifetime, ILandscapeLogs
 
     private readonly bool _withAdminHost;
 
+    /// <summary>A landscape with the SMART samples (the FHIR API and the member app) beside the portals.</summary>
+    private protected PortalLandscape(bool withMemberApps)
+        : this() => _withMemberApps = withMemberApps;
+
+    private readonly bool _withMemberApps;
+
+    /// <summary>The sample FHIR API's base URL (the SMART audience), when the landscape has the member apps.</summary>
+    public Uri? Fhir { get; private set; }
+
+    /// <summary>The sample member app (a SMART standalone launch), when the landscape has the member apps.</summary>
+    public Uri? MemberApp { get; private set; }
+
     /// <summary>The admin host (API and console), when the landscape has one.</summary>
     public Uri? Admin { get; private set; }
 
@@ -148,6 +160,15 @@ public class PortalLandscape : IAsyncLifetime, ILandscapeLogs
             ["IdentityHub__Delivery__Sms__0__AuthToken"] = "stand-in-token",
             ["IdentityHub__Delivery__Sms__0__From"] = SmsSender,
         };
+        if (_withMemberApps)
+        {
+            (Fhir, MemberApp) = (new Uri(LocalUrl(), "fhir"), LocalUrl());
+            serverSettings["IdentityHub__Smart__FhirBaseUrl"] = Fhir.ToString();
+            // appsettings.Development.json registers the member app fifth.
+            serverSettings["IdentityHub__Clients__4__RedirectUris__0"] = new Uri(MemberApp, "callback").ToString();
+            serverSettings["IdentityHub__Clients__4__PostLogoutRedirectUris__0"] = MemberApp.ToString();
+        }
+
         if (Admin is not null)
         {
             // appsettings.Development.json registers the admin console fourth.
@@ -172,6 +193,26 @@ public class PortalLandscape : IAsyncLifetime, ILandscapeLogs
         var member = StartPortal("member-portal", MemberPortal, "Member portal", "member-portal");
         var strict = StartPortal("producer-portal", StrictPortal, "Producer portal", "producer-portal", acrValues: "urn:identityhub:acr:aal3");
         var startUp = TimeSpan.FromMinutes(2);
+        var memberApps = new List<Task>();
+        if (Fhir is not null && MemberApp is not null)
+        {
+            var fhir = Start("fhir", "samples/IdentityHub.Samples.Fhir", new()
+            {
+                ["ASPNETCORE_URLS"] = new Uri(Fhir, "/").ToString(),
+                ["Fhir__Authority"] = Server.ToString(),
+                ["Fhir__BaseUrl"] = Fhir.ToString(),
+            });
+            var app = Start("member-app", "samples/IdentityHub.Samples.MemberApp", new()
+            {
+                ["ASPNETCORE_URLS"] = MemberApp.ToString(),
+                ["MemberApp__Issuer"] = Server.ToString(),
+                ["MemberApp__RedirectUri"] = new Uri(MemberApp, "callback").ToString(),
+                ["MemberApp__FhirBaseUrl"] = Fhir.ToString(),
+            });
+            memberApps.Add(fhir.WaitUntilServingAsync(new Uri(Fhir + "/metadata"), startUp));
+            memberApps.Add(app.WaitUntilServingAsync(MemberApp, startUp));
+        }
+
         if (Admin is not null)
         {
             // The same database and email as the token server; its console signs in there.
@@ -190,7 +231,8 @@ public class PortalLandscape : IAsyncLifetime, ILandscapeLogs
             strict.WaitUntilServingAsync(StrictPortal, startUp),
             api.WaitUntilServingAsync(new Uri(Api, "health"), startUp),
             provider.WaitUntilServingAsync(ProviderPortal, startUp),
-            member.WaitUntilServingAsync(MemberPortal, startUp));
+            member.WaitUntilServingAsync(MemberPortal, startUp),
+            Task.WhenAll(memberApps));
     }
 
     /// <summary>The code in the newest email to the address, as the person reads it in their inbox.</summary>

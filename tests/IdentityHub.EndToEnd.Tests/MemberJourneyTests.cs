@@ -5,18 +5,29 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IdentityHub.EndToEnd.Tests;
 
+/// <summary>The portals with the SMART samples beside them: the FHIR API and the member app.</summary>
+public sealed class MemberLandscape() : PortalLandscape(withMemberApps: true);
+
+[CollectionDefinition(Name)]
+public sealed class MemberCollection : ICollectionFixture<MemberLandscape>, ICollectionFixture<BrowserSession>
+{
+    public const string Name = "Members";
+}
+
 /// <summary>
-/// A member creates their own account in a real browser (A15): from the member portal's sign-in page, proves their
-/// membership with the details on their card, chooses a username and password, enters the emailed code, enrolls
-/// MFA, accepts the terms and lands signed in at the member portal.
+/// A plan member with only their member card, in a real browser (A15, P12, P13): from the member portal's sign-in
+/// page they prove their membership, choose a username and password, enter the emailed code, enroll MFA, accept
+/// the terms and land signed in at the member portal. Then they connect a health app to their record (a SMART
+/// standalone launch), untick one kind of record at consent, see the app read only what they left ticked, and
+/// disconnect it from their account page, after which the app's refresh token no longer works.
 /// </summary>
-[Collection(PortalLandscapeCollection.Name)]
-public sealed class MemberRegistrationJourneyTests(PortalLandscape landscape, BrowserSession browser)
+[Collection(MemberCollection.Name)]
+public sealed class MemberJourneyTests(MemberLandscape landscape, BrowserSession browser)
 {
     private const string Password = "amber lantern over quiet hills";
 
     [BrowserFact]
-    public async Task A_member_creates_an_account_from_the_member_portal_and_is_signed_in()
+    public async Task A_member_creates_an_account_connects_an_app_to_part_of_their_record_and_disconnects_it()
     {
         await SeedDemoRosterAsync();
         var userName = "maria-" + Guid.NewGuid().ToString("N")[..6];
@@ -55,6 +66,34 @@ public sealed class MemberRegistrationJourneyTests(PortalLandscape landscape, Br
         await SaveRecoveryCodesAsync(page);
         await Expect(SignedInAs(page)).ToBeVisibleAsync();
         Assert.StartsWith(landscape.MemberPortal.ToString(), page.Url, StringComparison.Ordinal);
+
+        // The health app's standalone launch: already signed in, so straight to consent, naming the app and its publisher.
+        await page.GotoAsync(landscape.MemberApp!.ToString());
+        await page.Locator("#connect").ClickAsync();
+        await Expect(page.Locator("#client-name")).ToHaveTextAsync("Health Diary");
+        await Expect(page.Locator("#publisher")).ToContainTextAsync("Example Health Apps, Inc.");
+        var observations = page.Locator("input[type=checkbox][value='patient/Observation.rs']");
+        await Expect(observations).ToBeCheckedAsync();
+        await Expect(page.Locator("input[type=checkbox][value='launch/patient']")).ToBeDisabledAsync();
+        await observations.UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Allow", Exact = true }).ClickAsync();
+
+        // The app reads the member's own record, except what they did not share.
+        await Expect(page.Locator("#patient-name")).ToContainTextAsync("Maria Rivera");
+        await Expect(page.Locator("#granted-scopes")).ToContainTextAsync("patient/Condition.rs");
+        await Expect(page.Locator("#granted-scopes")).Not.ToContainTextAsync("patient/Observation.rs");
+        await Expect(page.Locator("#observations")).ToHaveAttributeAsync("data-shared", "false");
+        await Expect(page.Locator("#conditions")).ToHaveAttributeAsync("data-shared", "true");
+        await Expect(page.Locator("#coverage")).ToHaveAttributeAsync("data-shared", "true");
+
+        // The member disconnects it from their account page; the app's refresh token stops working at once.
+        await page.GotoAsync(new Uri(landscape.Server, "account/apps").ToString());
+        await Expect(page.Locator("#app-member-app")).ToContainTextAsync("Health Diary");
+        await page.Locator("#disconnect-member-app").ClickAsync();
+        await Expect(page.Locator("#no-apps")).ToBeVisibleAsync();
+        await page.GotoAsync(landscape.MemberApp.ToString());
+        await page.Locator("#refresh").ClickAsync();
+        await Expect(page.Locator("#refresh-result")).ToContainTextAsync("invalid_grant");
     }
 
     /// <summary>The development seed's roster members, in case this database has none (the seed adds them too).</summary>
