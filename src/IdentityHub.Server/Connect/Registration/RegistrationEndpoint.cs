@@ -114,7 +114,7 @@ internal static class RegistrationEndpoint
     private static async Task<(ClientDefinition? Definition, IResult? Problem)> CheckAsync(ClientMetadata metadata, RegistrationPolicy policy, ClientRegistry registry, string clientId, CancellationToken cancellationToken)
     {
         var problems = new FieldProblems();
-        var definition = ClientMetadataRules.Check(metadata with { ConsentRequired = policy.ConsentRequired || (metadata.ConsentRequired ?? true) }, await registry.ApiScopesAsync(cancellationToken), problems, clientId);
+        var definition = ClientMetadataRules.Check(metadata with { ConsentRequired = policy.ConsentRequired || (metadata.ConsentRequired ?? true) }, await registry.ApiScopesAsync(cancellationToken), problems, clientId, await registry.SmartScopesAsync(cancellationToken));
         if (definition is not null)
         {
             policy.Enforce(definition, problems);
