@@ -21,6 +21,7 @@ public static class ConnectServices
     {
         services.AddScoped<ScopeResources>();
         services.AddScoped<ConnectedApps>();
+        services.AddScoped<ConsentRecords>();
         services.TryAddSingleton<VerifiedClientSecrets>();
         services.TryAddSingleton<ClientSnapshots>();
         services.AddScoped<Throttling.OneTimeIds>();
