@@ -35,6 +35,9 @@ public sealed class SmartTokenTests(SmartApp fixture) : IClassFixture<SmartApp>
         Assert.Equal("pat-2001", refreshed.ReadAccessToken().GetClaim("patient").Value);
         Assert.Equal([SmartApp.FhirBaseUrl], refreshed.ReadAccessToken().Audiences);
 
+        // The member's own sign-in ended long ago (the app's refresh token outlives it); they sign in to disconnect the app.
+        browser = app.NewBrowser();
+        await browser.SignInAsync(user.UserName!);
         var html = await (await browser.GetAsync("/account/apps")).Content.ReadAsStringAsync();
         var listed = HtmlPage.Parse(html);
         Assert.Contains("Health Diary", listed.Text);
@@ -43,6 +46,34 @@ public sealed class SmartTokenTests(SmartApp fixture) : IClassFixture<SmartApp>
         await browser.PostPageFormAsync(html, "/account/apps?handler=Disconnect", new Dictionary<string, string> { ["authorizationId"] = authorizationId });
 
         Assert.Equal("invalid_grant", (await client.RefreshAsync(refreshed.RefreshToken)).Error);
+    }
+
+    [Fact]
+    public async Task The_plan_lists_a_members_connected_apps_and_disconnecting_one_stops_its_refresh_token()
+    {
+        var user = await app.CreateUserAsync("smart-" + Guid.NewGuid().ToString("N")[..6]);
+        await fixture.LinkAsync(user.Id, "M" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), "pat-2002");
+        var browser = app.NewBrowser();
+        await browser.SignInAsync(user.UserName!);
+        var request = SmartApp.Launch();
+        var consentUrl = (await browser.AuthorizeAsync(request)).Headers.Location!.OriginalString;
+        var allowed = await browser.SubmitTickedAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" }, "patient/Condition.rs");
+        var client = TokenClient.For(app, SmartApp.MemberApp);
+        var tokens = (await client.RedeemAsync(AuthorizationResult.From(await browser.FollowAsync(allowed), request))).EnsureSuccess();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var apps = scope.ServiceProvider.GetRequiredService<IdentityHub.Administration.People.PersonConnectedApps>();
+        var listed = Assert.Single(Assert.IsType<AdminResult<IReadOnlyList<IdentityHub.Administration.People.ConnectedAppView>>.Done>(await apps.ListAsync(RegisteredClients.Platform, user.Id)).Value);
+        Assert.Equal((SmartApp.MemberApp, "Health Diary"), (listed.ClientId, listed.Name));
+        Assert.DoesNotContain("patient/Condition.rs", listed.Scopes);
+        var organizationAdministrator = new AdminCaller("org-admin", Core.Organizations.AdministrativeRole.PrimaryAdministrator, "some-organization");
+        Assert.IsType<AdminResult<IdentityHub.Administration.People.ConnectedAppView>.NotFound>(await apps.RevokeAsync(organizationAdministrator, user.Id, listed.AuthorizationId));
+
+        Assert.IsType<AdminResult<IdentityHub.Administration.People.ConnectedAppView>.Done>(await apps.RevokeAsync(RegisteredClients.Platform, user.Id, listed.AuthorizationId));
+
+        Assert.Equal("invalid_grant", (await client.RefreshAsync(tokens.RefreshToken)).Error);
+        var revoked = Assert.Single(await fixture.EventsAsync(user.Id, "consent.revoked"));
+        Assert.EndsWith("by the plan", revoked.Detail);
     }
 
     [Fact]
