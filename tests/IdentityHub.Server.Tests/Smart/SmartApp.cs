@@ -11,6 +11,7 @@ public sealed class SmartApp : IAsyncLifetime
 {
     public const string FhirBaseUrl = "https://fhir.plan.test/r4";
     public const string MemberApp = "health-diary";
+    public const string PlanPortal = "plan-member-portal";
     public const string AppScopes = "openid fhirUser launch/patient offline_access patient/Patient.rs patient/Observation.rs patient/Condition.rs";
 
     public IdentityHubApp App { get; } = Configure(new IdentityHubApp());
@@ -55,6 +56,9 @@ public sealed class SmartApp : IAsyncLifetime
             .With(prefix + "RedirectUris:0", TestClients.RedirectUri)
             .With(prefix + "RefreshTokenLifetime", "90.00:00:00")
             .With(prefix + "RefreshTokenAbsoluteLifetime", "365.00:00:00");
+        app.With("IdentityHub:Clients:5:ClientId", PlanPortal)
+            .With("IdentityHub:Clients:5:RedirectUris:0", TestClients.RedirectUri)
+            .With("IdentityHub:Clients:5:Scopes:0", "member");
         var scopes = AppScopes.Split(' ').Where(scope => scope is not ("openid" or "offline_access")).ToList();
         for (var i = 0; i < scopes.Count; i++)
         {

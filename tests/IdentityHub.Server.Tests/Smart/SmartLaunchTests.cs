@@ -138,6 +138,22 @@ public sealed class SmartLaunchTests(SmartApp fixture) : IClassFixture<SmartApp>
             "'system/Patient.rs' is a system scope: it is for the client_credentials grant (SMART Backend Services) only.");
     }
 
+    [Fact]
+    public async Task A_first_party_portal_with_the_member_scope_learns_the_member_and_patient_ids_without_consent()
+    {
+        var user = await app.CreateUserAsync("smart-" + Guid.NewGuid().ToString("N")[..6]);
+        await fixture.LinkAsync(user.Id, "M77001", "pat-3001");
+        var request = new AuthorizationRequest { ClientId = SmartApp.PlanPortal, Scope = "openid member" };
+
+        var authorization = await app.NewBrowser().CodeFlowAsync(user.UserName!, request);
+        var tokens = (await TokenClient.For(app, SmartApp.PlanPortal).RedeemAsync(authorization)).EnsureSuccess();
+
+        Assert.Equal("M77001", tokens.ReadIdToken().GetClaim("member_id").Value);
+        Assert.Equal("pat-3001", tokens.ReadIdToken().GetClaim("patient").Value);
+        Assert.Equal("M77001", tokens.ReadAccessToken().GetClaim("member_id").Value);
+        Assert.False(tokens.Json.TryGetProperty("patient", out _), "Without launch/patient the token response names no patient.");
+    }
+
     private TokenClient Client() => TokenClient.For(app, SmartApp.MemberApp);
 
     private async Task<(Browser Browser, Data.Users.IdentityHubUser User)> MemberAsync(string patientId)
