@@ -34,6 +34,7 @@ public static class AdministrationServices
         services.AddScoped<RegistrationDesk>();
         services.AddIdentityHubSharedAccounts();
         services.AddScoped<AccountActions>();
+        services.AddScoped<PersonConnectedApps>();
         services.AddScoped<ReferenceLookup>();
         services.AddScoped<ProfileCatalog>();
         services.AddScoped<OrganizationGrants>();

@@ -18,7 +18,9 @@ internal static class AdminApi
         api.MapMe();
         api.MapOrganizations();
         api.MapLocations();
-        api.MapPeople().MapAccountActions();
+        var people = api.MapPeople();
+        people.MapAccountActions();
+        people.MapConnectedApps();
         api.MapInvitations();
         api.MapRegistrations();
         api.MapReferences();

@@ -112,6 +112,7 @@ public static class ClientDescriptors
             Scope = string.Join(' ', codeFlow ? scopes.Prepend(Scopes.OpenId) : scopes),
             ClientUri = settings.ClientUri?.OriginalString,
             LogoUri = settings.LogoUri?.OriginalString,
+            Publisher = settings.Publisher,
             JwksUri = settings.JwksUri?.OriginalString,
             Jwks = descriptor.JsonWebKeySet is { } keys ? System.Text.Json.JsonSerializer.SerializeToElement(new { keys = keys.Keys.Select(PublicPart) }) : null,
             BackChannelLogoutUri = settings.BackChannelLogoutUri?.OriginalString,

@@ -46,6 +46,10 @@ public sealed record ClientMetadata
     [JsonPropertyName("logo_uri")]
     public string? LogoUri { get; init; }
 
+    /// <summary>Who makes the app, shown on the consent page (an IdentityHub extension; decision 0042).</summary>
+    [JsonPropertyName("publisher")]
+    public string? Publisher { get; init; }
+
     [JsonPropertyName("jwks_uri")]
     public string? JwksUri { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IdentityHub.Core.Assurance;
 using IdentityHub.Core.Clients;
+using IdentityHub.Core.Smart;
 using Microsoft.IdentityModel.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -21,8 +22,11 @@ public static class ClientMetadataRules
     private const int MaxUriLength = 2000;
     private static readonly string[] OpenIdScopes = StandardScopes.Split(' ');
 
-    /// <summary>Checks the metadata against the registered API scopes; null with <paramref name="problems"/> filled when something is wrong.</summary>
-    public static ClientDefinition? Check(ClientMetadata metadata, IReadOnlySet<string> apiScopes, FieldProblems problems, string fallbackName)
+    /// <summary>
+    /// Checks the metadata against the registered API scopes and, when the token server offers SMART
+    /// (<paramref name="smart"/>), its SMART scopes; null with <paramref name="problems"/> filled when something is wrong.
+    /// </summary>
+    public static ClientDefinition? Check(ClientMetadata metadata, IReadOnlySet<string> apiScopes, FieldProblems problems, string fallbackName, SmartScopes? smart = null)
     {
         var name = problems.Text("client_name", metadata.ClientName, "client name", 200, required: false);
         var applicationType = metadata.ApplicationType?.Trim() ?? "web";
@@ -67,7 +71,12 @@ public static class ClientMetadataRules
         }
 
         var postLogout = Uris(metadata.PostLogoutRedirectUris, "post_logout_redirect_uris", applicationType, problems);
-        var scopes = Scopes(metadata.Scope, apiScopes, problems);
+        var scopes = Scopes(metadata.Scope, apiScopes, smart, problems);
+        if (SmartScopes.GrantMismatch(scopes, codeFlow, grants.Contains(GrantTypes.ClientCredentials)) is { } mismatch)
+        {
+            problems.Add("scope", mismatch);
+        }
+
         var settings = new ClientSettings
         {
             CorsOrigins = Origins(metadata.AllowedCorsOrigins, problems),
@@ -85,6 +94,7 @@ public static class ClientMetadataRules
             HelpDeskPhone = Phone(metadata.HelpDeskPhone, problems),
             ClientUri = OneUri(metadata.ClientUri, "client_uri", problems),
             LogoUri = OneUri(metadata.LogoUri, "logo_uri", problems),
+            Publisher = problems.Text("publisher", metadata.Publisher, "publisher", 200, required: false) is { Length: > 0 } publisher ? publisher : null,
             JwksUri = keys.Uri,
         };
         var refresh = Seconds(metadata.RefreshTokenLifetime, "refresh_token_lifetime", 60, 400 * 86_400, problems);
@@ -219,16 +229,22 @@ public static class ClientMetadataRules
         return origins;
     }
 
-    private static List<string> Scopes(string? scope, IReadOnlySet<string> apiScopes, FieldProblems problems)
+    private static List<string> Scopes(string? scope, IReadOnlySet<string> apiScopes, SmartScopes? smart, FieldProblems problems)
     {
         var requested = string.IsNullOrWhiteSpace(scope) ? OpenIdScopes : scope.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
-        foreach (var unknown in requested.Where(name => !OpenIdScopes.Contains(name) && !apiScopes.Contains(name)))
+        foreach (var unknown in requested.Where(name => !OpenIdScopes.Contains(name) && !apiScopes.Contains(name) && smart?.Contains(name) != true && name != Core.Members.MemberScope.Name))
         {
-            problems.Add("scope", $"'{unknown}' is not a scope of this server; use {StandardScopes} or a registered API scope.");
+            problems.Add("scope", UnknownScope(unknown, smart));
         }
 
         return [.. requested];
     }
+
+    /// <summary>Why a scope is refused, in terms of what the server offers (SMART scopes get their own words).</summary>
+    internal static string UnknownScope(string scope, SmartScopes? smart) =>
+        !SmartScopes.LooksLikeSmart(scope) ? $"'{scope}' is not a scope of this server; use {StandardScopes} or a registered API scope."
+        : smart is null || smart.ResourceTypes.Count == 0 ? $"'{scope}' is a SMART scope, but this server does not offer SMART (the token server's IdentityHub:Smart:FhirBaseUrl is not set)."
+        : $"'{scope}' is not a SMART scope of this server: use a v2 scope (context/Type.cruds, for example patient/Observation.rs) for one of {string.Join(", ", smart.ResourceTypes.Order(StringComparer.Ordinal))}, or *.";
 
     private static (string? Inline, Uri? Uri) CheckKeys(ClientMetadata metadata, string method, FieldProblems problems)
     {

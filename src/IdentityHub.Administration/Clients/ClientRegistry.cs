@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IdentityHub.Core.Organizations;
 using IdentityHub.Core.Secrets;
+using IdentityHub.Core.Smart;
 using IdentityHub.Data;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -60,7 +61,7 @@ public sealed class ClientRegistry(
             problems.Add("client_id", $"'{id}' is taken or has characters a client id cannot have (printable ASCII, no spaces).");
         }
 
-        var definition = ClientMetadataRules.Check(metadata, await ApiScopesAsync(cancellationToken), problems, id);
+        var definition = ClientMetadataRules.Check(metadata, await ApiScopesAsync(cancellationToken), problems, id, await SmartScopesAsync(cancellationToken));
         if (definition is null || problems.Any)
         {
             return new AdminResult<ClientView>.Invalid(problems.ToDictionary());
@@ -93,7 +94,7 @@ public sealed class ClientRegistry(
         }
 
         var problems = new FieldProblems();
-        var definition = ClientMetadataRules.Check(metadata, await ApiScopesAsync(cancellationToken), problems, clientId);
+        var definition = ClientMetadataRules.Check(metadata, await ApiScopesAsync(cancellationToken), problems, clientId, await SmartScopesAsync(cancellationToken));
         if (definition is null)
         {
             return new AdminResult<ClientView>.Invalid(problems.ToDictionary());
@@ -175,8 +176,22 @@ public sealed class ClientRegistry(
         return new AdminResult<ClientView>.Done((await ViewAsync(application, cancellationToken)) with { ClientSecret = secret }, Reference: reference);
     }
 
+    /// <summary>The API scopes the token server registered (SMART's marker row aside: see <see cref="SmartScopesAsync"/>).</summary>
     public async Task<IReadOnlySet<string>> ApiScopesAsync(CancellationToken cancellationToken) =>
-        (await db.Set<OpenIddictEntityFrameworkCoreScope>().AsNoTracking().Select(scope => scope.Name!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        (await db.Set<OpenIddictEntityFrameworkCoreScope>().AsNoTracking().Select(scope => scope.Name!).ToListAsync(cancellationToken))
+            .Where(name => !SmartScopes.LooksLikeSmart(name)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The SMART scopes the token server offers, or null when SMART is off. The token server writes them as one scope
+    /// row, <c>launch/patient</c>, whose properties list its FHIR resource types (decision 0042), so this host needs
+    /// no SMART settings of its own and both hosts apply the same list.
+    /// </summary>
+    public async Task<SmartScopes?> SmartScopesAsync(CancellationToken cancellationToken)
+    {
+        var properties = await db.Set<OpenIddictEntityFrameworkCoreScope>().AsNoTracking()
+            .Where(scope => scope.Name == SmartScopes.LaunchPatient).Select(scope => scope.Properties).FirstOrDefaultAsync(cancellationToken);
+        return SmartScopeRow.ResourceTypesOf(properties) is { } types ? new SmartScopes(types) : null;
+    }
 
     public async Task<ClientView> ViewAsync(object application, CancellationToken cancellationToken)
     {

@@ -62,7 +62,7 @@ public sealed class InitialAccessTokens(IdentityHubDbContext db, AdminAudit audi
 
         var policy = input.Policy ?? new RegistrationPolicy();
         policy = policy with { RedirectHosts = [.. policy.RedirectHosts.Select(host => host.Trim().ToLowerInvariant()).Where(host => host.Length > 0).Distinct()] };
-        policy.Check(await registry.ApiScopesAsync(cancellationToken), problems);
+        policy.Check(await registry.ApiScopesAsync(cancellationToken), problems, await registry.SmartScopesAsync(cancellationToken));
         if (problems.Any)
         {
             return new AdminResult<InitialAccessTokenView>.Invalid(problems.ToDictionary());

@@ -45,13 +45,13 @@ public sealed record RegistrationPolicy
     }
 
     /// <summary>
-    /// Whether no initial access token can allow a scope: the admin API's (decision 0038). A client that calls the
+    /// Whether no initial access token can allow a scope: the admin API's (decision 0038) and <c>member</c> (decision 0042). A client that calls the
     /// admin API is registered by a platform administrator in the console or the API, never by itself.
     /// </summary>
-    public static bool IsReserved(string scope) => scope == AdministrationScope.Name;
+    public static bool IsReserved(string scope) => scope is AdministrationScope.Name or Core.Members.MemberScope.Name;
 
     /// <summary>Checks a policy an administrator wrote: known grants, host names, known scopes, none reserved.</summary>
-    public void Check(IReadOnlySet<string> apiScopes, FieldProblems problems)
+    public void Check(IReadOnlySet<string> apiScopes, FieldProblems problems, Core.Smart.SmartScopes? smart = null)
     {
         foreach (var grant in GrantTypes.Where(grant => !ClientMetadataRules.KnownGrantTypes.Contains(grant)))
         {
@@ -63,14 +63,14 @@ public sealed record RegistrationPolicy
             problems.Add("policy.redirect_hosts", $"'{host}' is not a host name (exact names only, such as app.example.org).");
         }
 
-        foreach (var scope in Scopes.Where(scope => !ClientMetadataRules.StandardScopes.Split(' ').Contains(scope) && !apiScopes.Contains(scope)))
+        foreach (var scope in Scopes.Where(scope => !ClientMetadataRules.StandardScopes.Split(' ').Contains(scope) && !apiScopes.Contains(scope) && smart?.Contains(scope) != true))
         {
-            problems.Add("policy.scopes", $"'{scope}' is not a scope of this server.");
+            problems.Add("policy.scopes", Core.Smart.SmartScopes.LooksLikeSmart(scope) ? ClientMetadataRules.UnknownScope(scope, smart) : $"'{scope}' is not a scope of this server.");
         }
 
         foreach (var scope in Scopes.Where(IsReserved))
         {
-            problems.Add("policy.scopes", $"'{scope}' (the admin API) cannot be given to self-registered clients; register such a client in the console or the admin API.");
+            problems.Add("policy.scopes", $"'{scope}' (the admin API, or the member's ids) cannot be given to self-registered clients; register such a client in the console or the admin API.");
         }
     }
 

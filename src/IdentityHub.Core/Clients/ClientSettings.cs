@@ -69,6 +69,12 @@ public sealed record ClientSettings
     /// <summary>How the client authenticates at the token endpoint (RFC 7591 <c>token_endpoint_auth_method</c>), as registered.</summary>
     public string? TokenEndpointAuthMethod { get; init; }
 
+    /// <summary>
+    /// Who makes the app (for example "Example Health Apps, Inc."), named on the consent page next to the app's name so
+    /// a member can tell a look-alike from the real thing (P13). Shown as registered; the plan vets it (decision 0042).
+    /// </summary>
+    public string? Publisher { get; init; }
+
     /// <summary>The organization that registered the client, when an integrator did.</summary>
     public string? OrganizationId { get; init; }
 

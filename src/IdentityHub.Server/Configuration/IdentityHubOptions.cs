@@ -54,6 +54,9 @@ public sealed class IdentityHubOptions
     /// <summary>DPoP proofs and nonces (RFC 9449); see docs/dpop.md.</summary>
     public Connect.DPoP.DPoPOptions DPoP { get; set; } = new();
 
+    /// <summary>SMART App Launch 2 (P13): the FHIR API whose scopes this server grants; see docs/smart.md.</summary>
+    public Smart.SmartOptions Smart { get; set; } = new();
+
     /// <summary>Portals and integrations registered (or updated) at every start.</summary>
     public List<ClientRegistration> Clients { get; set; } = [];
 
@@ -226,6 +229,9 @@ public sealed class ClientRegistration
 
     /// <summary>The portal's logo (absolute https URL), shown on its consent page.</summary>
     public Uri? LogoUri { get; set; }
+
+    /// <summary>Who makes a third-party app, named on its consent page (for example "Example Health Apps, Inc.").</summary>
+    public string? Publisher { get; set; }
 }
 
 public sealed class ApiResourceRegistration

@@ -98,6 +98,7 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
         Positive(failures, $"{root}:Inactivity:CheckInterval", options.Inactivity.CheckInterval);
         failures.AddRange(options.RateLimits.Validate($"{root}:RateLimits"));
         failures.AddRange(options.DPoP.Validate($"{root}:DPoP"));
+        failures.AddRange(options.Smart.Validate($"{root}:Smart"));
         failures.AddRange(options.Overload.Validate($"{root}:Overload"));
         failures.AddRange(options.Network.Validate($"{root}:Network"));
         failures.AddRange(options.Node.Validate($"{root}:Node"));
@@ -122,6 +123,7 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var apiScopes = options.ApiResources.Select(resource => resource.Name).ToHashSet(StringComparer.Ordinal);
+        var smart = options.Smart.Scopes();
         for (var i = 0; i < options.Clients.Count; i++)
         {
             var client = options.Clients[i];
@@ -188,9 +190,18 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
                 failures.Add($"{key}:LogoUri must be an absolute http(s) URL.");
             }
 
-            foreach (var scope in client.Scopes.Where(scope => !apiScopes.Contains(scope)))
+            foreach (var scope in client.Scopes.Where(scope => !apiScopes.Contains(scope) && !smart.Contains(scope) && scope != Core.Members.MemberScope.Name))
             {
-                failures.Add($"{key}:Scopes has '{scope}', which is not one of {IdentityHubOptions.Section}:ApiResources.");
+                failures.Add(Core.Smart.SmartScopes.LooksLikeSmart(scope) && !options.Smart.Enabled
+                    ? $"{key}:Scopes has the SMART scope '{scope}', but SMART is off: set {IdentityHubOptions.Section}:Smart:FhirBaseUrl to offer SMART scopes."
+                    : Core.Smart.SmartScopes.LooksLikeSmart(scope)
+                        ? $"{key}:Scopes has '{scope}', which is not a SMART v2 scope of {IdentityHubOptions.Section}:Smart:ResourceTypes (context/Type.cruds, for example patient/Observation.rs)."
+                        : $"{key}:Scopes has '{scope}', which is not one of {IdentityHubOptions.Section}:ApiResources.");
+            }
+
+            if (Core.Smart.SmartScopes.GrantMismatch(client.Scopes, grants.Contains(GrantTypes.AuthorizationCode), grants.Contains(GrantTypes.ClientCredentials)) is { } mismatch)
+            {
+                failures.Add($"{key}:Scopes: {mismatch}");
             }
         }
     }

@@ -120,19 +120,31 @@ internal static class AuthorizationEndpoint
         var applicationId = await applications.GetIdAsync(application);
         var requestedScopes = request.GetScopes();
 
-        // Only a portal that asks for consent keeps permanent authorizations; first-party portals skip the lookup.
-        var explicitConsent = await applications.GetConsentTypeAsync(application) is ConsentTypes.Explicit;
-        var permanent = explicitConsent
-            ? await authorizations.FindAsync(
-                subject: user.Id, client: applicationId, status: Statuses.Valid, type: AuthorizationTypes.Permanent, scopes: requestedScopes)
-                .FirstOrDefaultAsync()
-            : null;
+        // A launch with a patient in context needs the person's health record (P13); without a link the consent page
+        // says so and the app gets access_denied (decision 0042).
+        var member = await Smart.PatientContext.ForAsync(http, user.Id, requestedScopes);
+        var unlinked = requestedScopes.Contains(Core.Smart.SmartScopes.LaunchPatient) && member?.PatientId is null;
 
-        if (explicitConsent && (permanent is null || prompts.Contains(PromptValues.Consent)))
+        // Only a portal that asks for consent keeps permanent authorizations, per scope (ConsentRecords); first-party
+        // portals skip the lookup. The scopes issued are those requested that the person granted.
+        var explicitConsent = await applications.GetConsentTypeAsync(application) is ConsentTypes.Explicit;
+        var consent = explicitConsent
+            ? await http.RequestServices.GetRequiredService<ConsentRecords>().CoveringAsync(user.Id, applicationId!, requestedScopes, http.RequestAborted)
+            : null;
+        var permanent = consent?.Authorization;
+
+        if (explicitConsent && (permanent is null || prompts.Contains(PromptValues.Consent)) || unlinked)
         {
             if (http.Request.Query[ConsentDeniedParameter] == "denied" || http.Request.HasFormContentType && http.Request.Form[ConsentDeniedParameter] == "denied")
             {
-                return Forbid(Errors.AccessDenied, "The user declined to share their information with this application.");
+                return Forbid(Errors.AccessDenied, unlinked
+                    ? "The user's account is not linked to a member's health record, so there is no patient to launch with."
+                    : "The user declined to share their information with this application.");
+            }
+
+            if (unlinked && prompts.Contains(PromptValues.None))
+            {
+                return Forbid(Errors.AccessDenied, "The user's account is not linked to a member's health record, so there is no patient to launch with.");
             }
 
             if (prompts.Contains(PromptValues.None))
@@ -165,8 +177,9 @@ internal static class AuthorizationEndpoint
 
         var chainEnds = time.GetUtcNow() + (policy.Settings.RefreshTokenAbsoluteLifetime ?? options.Value.Tokens.RefreshTokenAbsoluteLifetime);
         identity.SetClaim(SessionClaims.RefreshChainExpiresAt, chainEnds.ToUnixTimeSeconds());
-        identity.SetScopes(requestedScopes);
+        identity.SetScopes(consent?.Issued ?? requestedScopes);
         identity.SetResources(await resources.ForAsync(identity.GetScopes(), http.RequestAborted));
+        Smart.PatientContext.AddClaims(identity, member, options.Value.Smart);
 
         // Without a permanent authorization an ad-hoc one ties every token of this sign-in together, so that a
         // replayed code or refresh token can revoke them all; it names the session, whose end revokes them too.

@@ -36,6 +36,11 @@ internal static class ClaimDestinations
             Claims.Role or Governance.GovernanceClaims.Profile => Both,
             SessionClaims.SessionId => IdentityOnly,
             SessionClaims.ClientSubject => AccessOnly,
+            // SMART (decision 0042): the patient in context is for the FHIR API (access token; the token response names
+            // it too); a first-party portal with the member scope also reads it, with the member id, from the ID token.
+            Smart.SmartClaims.Patient => scopes.Contains(Smart.SmartClaims.MemberScope) ? Both : scopes.Contains(Core.Smart.SmartScopes.LaunchPatient) ? AccessOnly : [],
+            Smart.SmartClaims.MemberId => scopes.Contains(Smart.SmartClaims.MemberScope) ? Both : [],
+            Smart.SmartClaims.FhirUser => scopes.Contains(Core.Smart.SmartScopes.FhirUser) ? IdentityOnly : [],
             _ => [],
         };
 }

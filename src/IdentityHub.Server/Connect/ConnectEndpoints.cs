@@ -15,6 +15,7 @@ internal static class ConnectEndpoints
         connect.MapMethods("/userinfo", getOrPost, (Delegate)UserInfoEndpoint.HandleAsync);
         connect.MapMethods("/endsession", getOrPost, (Delegate)EndSessionEndpoint.HandleAsync);
         connect.MapRegistration();
+        app.MapGet(Smart.SmartConfigurationEndpoint.Path, (Delegate)Smart.SmartConfigurationEndpoint.Handle);
         return app;
     }
 }

@@ -21,6 +21,7 @@ public static class ConnectServices
     {
         services.AddScoped<ScopeResources>();
         services.AddScoped<ConnectedApps>();
+        services.AddScoped<ConsentRecords>();
         services.TryAddSingleton<VerifiedClientSecrets>();
         services.TryAddSingleton<ClientSnapshots>();
         services.AddScoped<Throttling.OneTimeIds>();
@@ -31,8 +32,12 @@ public static class ConnectServices
         services.TryAddSingleton<PushedRequests>();
         // The API scopes from the settings are registered like the OpenID ones, so checking a request's scopes
         // needs no database query; a scope added to the database by other means is still looked up there.
+        // So are SMART's (a finite set: decision 0042), when SMART is on.
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<IdentityHubOptions>>((server, hub) =>
-            server.Scopes.UnionWith(hub.Value.ApiResources.Select(resource => resource.Name)));
+        {
+            server.Scopes.UnionWith(hub.Value.ApiResources.Select(resource => resource.Name));
+            server.Scopes.UnionWith(hub.Value.Smart.Scopes().All);
+        });
         services.AddOpenIddict()
             .AddCore(options =>
             {
@@ -62,12 +67,14 @@ public static class ConnectServices
                     .RequireProofKeyForCodeExchange();
 
                 options.RegisterScopes(ScopeResources.OpenIdScopes);
+                options.RegisterScopes(ScopeResources.IdentityScopes);
                 // prompt=create (OpenID Connect Prompt Create 1.0): members of a portal that allows it sign up (A15).
                 options.RegisterPromptValues(PromptValues.Create);
                 options.RegisterClaims(
                     Claims.Subject, Claims.Name, Claims.GivenName, Claims.FamilyName, Claims.PreferredUsername,
                     Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified,
-                    Claims.AuthenticationTime, Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference);
+                    Claims.AuthenticationTime, Claims.AuthenticationMethodReference, Claims.AuthenticationContextReference,
+                    Smart.SmartClaims.Patient, Smart.SmartClaims.FhirUser, Smart.SmartClaims.MemberId);
 
                 // Portals' APIs validate access tokens as plain RS256 JWTs against JWKS.
                 options.DisableAccessTokenEncryption();
@@ -80,6 +87,10 @@ public static class ConnectServices
                 options.AddEventHandler(ClientAssertionReplay.Descriptor);
                 options.AddEventHandler(GenericClientAssertions.Descriptor);
                 options.AddEventHandler(RequestUriErrors.Descriptor);
+                // SMART App Launch (P13, decision 0042): aud names the FHIR API; system scopes for client_credentials only.
+                options.AddEventHandler(Smart.SmartRequests.AuthorizationDescriptor);
+                options.AddEventHandler(Smart.SmartRequests.PushedDescriptor);
+                options.AddEventHandler(Smart.SmartRequests.TokenDescriptor);
                 options.AddEventHandler(LanguagesInDiscovery.Descriptor);
                 options.AddEventHandler(Registration.RegistrationInDiscovery.Descriptor);
                 // DPoP proofs checked and tokens bound to the client's key (RFC 9449, decision 0034).

@@ -80,7 +80,7 @@ internal static class TokenEndpoint
         }
 
         ClaimDestinations.Apply(identity);
-        return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return Results.SignIn(principal, Smart.PatientContext.ResponseParameters(principal), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static async Task<IResult> ForClientAsync(OpenIddictRequest request, IOpenIddictApplicationManager applications, ScopeResources resources)

@@ -12,7 +12,7 @@ namespace IdentityHub.Server.Connect;
 /// <summary>The userinfo endpoint (GET and POST): the user's current profile, filtered by the token's scopes.</summary>
 internal static class UserInfoEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, UserManager<IdentityHubUser> users, DPoPUserInfo dpop)
+    public static async Task<IResult> HandleAsync(HttpContext http, UserManager<IdentityHubUser> users, DPoPUserInfo dpop, Microsoft.Extensions.Options.IOptions<Configuration.IdentityHubOptions> options)
     {
         var principal = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal!;
         // A DPoP-bound token needs its scheme and a proof by its key (RFC 9449 §7).
@@ -52,6 +52,21 @@ internal static class UserInfoEndpoint
         {
             claims[Claims.PhoneNumber] = user.PhoneNumber;
             claims[Claims.PhoneNumberVerified] = user.PhoneNumberConfirmed;
+        }
+
+        // The member claims, as the ID token has them (fhirUser; member_id and patient with the member scope), read afresh.
+        if (await Smart.PatientContext.ForAsync(http, user.Id, principal.GetScopes()) is { } member)
+        {
+            if (principal.HasScope(Core.Smart.SmartScopes.FhirUser) && member.PatientId is { } patient)
+            {
+                claims[Smart.SmartClaims.FhirUser] = Smart.PatientContext.FhirUserOf(options.Value.Smart, patient);
+            }
+
+            if (principal.HasScope(Smart.SmartClaims.MemberScope))
+            {
+                claims[Smart.SmartClaims.MemberId] = member.MemberId;
+                claims[Smart.SmartClaims.Patient] = member.PatientId;
+            }
         }
 
         return Results.Ok(claims.Where(pair => pair.Value is not null).ToDictionary());

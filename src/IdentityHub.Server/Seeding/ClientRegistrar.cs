@@ -35,6 +35,7 @@ internal sealed class ClientRegistrar(
             }
         }
 
+        await RegisterSmartAsync(cancellationToken);
         foreach (var client in options.Value.Clients)
         {
             var descriptor = Describe(client);
@@ -46,6 +47,37 @@ internal sealed class ClientRegistrar(
             {
                 await applications.CreateAsync(descriptor, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// SMART's scope row (see <see cref="Core.Smart.SmartScopeRow"/>): written with the FHIR API as its resource and the
+    /// resource types in its properties while SMART is on, removed when it is turned off, so the admin host agrees.
+    /// </summary>
+    private async Task RegisterSmartAsync(CancellationToken cancellationToken)
+    {
+        var smart = options.Value.Smart;
+        var existing = await scopes.FindByNameAsync(Core.Smart.SmartScopes.LaunchPatient, cancellationToken);
+        if (!smart.Enabled)
+        {
+            if (existing is not null)
+            {
+                await scopes.DeleteAsync(existing, cancellationToken);
+            }
+
+            return;
+        }
+
+        var descriptor = new OpenIddictScopeDescriptor { Name = Core.Smart.SmartScopes.LaunchPatient, DisplayName = "SMART App Launch" };
+        descriptor.Resources.Add(smart.Audience!);
+        descriptor.Properties[Core.Smart.SmartScopeRow.PropertyName] = System.Text.Json.JsonSerializer.SerializeToElement(smart.EffectiveResourceTypes);
+        if (existing is not null)
+        {
+            await scopes.UpdateAsync(existing, descriptor, cancellationToken);
+        }
+        else
+        {
+            await scopes.CreateAsync(descriptor, cancellationToken);
         }
     }
 
@@ -64,6 +96,7 @@ internal sealed class ClientRegistrar(
         HelpDeskPhone = client.HelpDeskPhone,
         ClientUri = client.ClientUri,
         LogoUri = client.LogoUri,
+        Publisher = client.Publisher,
     };
 
     internal static OpenIddictApplicationDescriptor Describe(ClientRegistration client)

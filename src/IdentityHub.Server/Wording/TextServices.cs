@@ -19,6 +19,7 @@ public static class TextServices
         services.AddWordingResource<MfaText>();
         services.AddWordingResource<RecoveryText>();
         services.AddWordingResource<AccountText>();
+        services.AddWordingResource<SmartText>();
         services.AddWordingResource<OrganizationText>();
         services.AddWordingResource<MessageText>();
         services.AddWordingResource<RuleText>();

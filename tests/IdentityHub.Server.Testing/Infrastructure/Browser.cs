@@ -62,6 +62,25 @@ public sealed class Browser
     }
 
     /// <summary>
+    /// GETs the page, then posts its form as a browser does with the ticked checkboxes: the hidden fields, every box
+    /// ticked on the page (one pair each, so several of one name are all sent) except those named in
+    /// <paramref name="untick"/> by value, and <paramref name="fields"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitTickedAsync(string pageUrl, IDictionary<string, string> fields, params string[] untick)
+    {
+        var page = await _http.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.IsSuccessStatusCode, $"GET {pageUrl} answered {(int)page.StatusCode}: {html}");
+        var document = HtmlPage.Parse(html).FormPostingTo(pageUrl);
+        var form = new List<KeyValuePair<string, string>>(fields);
+        form.AddRange(HtmlPage.HiddenFieldsOf(document).Where(field => !fields.ContainsKey(field.Key)));
+        form.AddRange(document.QuerySelectorAll("input").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Where(box => box.Type == "checkbox" && box.IsChecked && !box.IsDisabled && !string.IsNullOrEmpty(box.Name) && !untick.Contains(box.Value))
+            .Select(box => new KeyValuePair<string, string>(box.Name!, box.Value)));
+        return await PostFormAsync(pageUrl, form);
+    }
+
+    /// <summary>
     /// Signs in as a person does: the password, then the code sent to the user's email (the test
     /// users' enrolled method). Returns the last response: the redirect back to the return URL.
     /// </summary>

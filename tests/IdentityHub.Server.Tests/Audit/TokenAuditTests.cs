@@ -97,12 +97,12 @@ public sealed class TokenAuditTests(IdentityHubApp app) : IClassFixture<Identity
         var declineUrl = (await browser.AuthorizeAsync(request)).Headers.Location!.OriginalString;
         await browser.SubmitAsync(declineUrl, new Dictionary<string, string> { ["decision"] = "deny" });
         var allowUrl = (await browser.AuthorizeAsync(request)).Headers.Location!.OriginalString;
-        await browser.SubmitAsync(allowUrl, new Dictionary<string, string> { ["decision"] = "allow" });
+        await browser.SubmitTickedAsync(allowUrl, new Dictionary<string, string> { ["decision"] = "allow" }, "profile");
 
         var declined = Assert.Single(await EventsAsync(user.Id, "consent.declined"));
         Assert.Equal(("declined", TestClients.ThirdParty, "scopes openid profile email"), (declined.Outcome, declined.ClientId, declined.Detail));
         var granted = Assert.Single(await EventsAsync(user.Id, "consent.granted"));
-        Assert.Equal(("succeeded", TestClients.ThirdParty, "scopes openid profile email; remembered until revoked"), (granted.Outcome, granted.ClientId, granted.Detail));
+        Assert.Equal(("succeeded", TestClients.ThirdParty, "granted openid email; declined profile; remembered until revoked"), (granted.Outcome, granted.ClientId, granted.Detail));
     }
 
     [Fact]

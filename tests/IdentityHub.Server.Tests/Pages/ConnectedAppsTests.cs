@@ -22,7 +22,7 @@ public sealed class ConnectedAppsTests(IdentityHubApp app) : IClassFixture<Ident
 
         var request = new AuthorizationRequest { ClientId = TestClients.ThirdParty, Scope = "openid email offline_access" };
         var consentUrl = (await browser.AuthorizeAsync(request)).Headers.Location!.OriginalString;
-        var allowed = await browser.SubmitAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
+        var allowed = await browser.SubmitTickedAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
         var client = TokenClient.For(app, TestClients.ThirdParty, TestClients.ThirdPartySecret);
         var tokens = (await client.RedeemAsync(AuthorizationResult.From(await browser.FollowAsync(allowed), request))).EnsureSuccess();
 
@@ -53,7 +53,7 @@ public sealed class ConnectedAppsTests(IdentityHubApp app) : IClassFixture<Ident
         await ownerBrowser.SignInAsync(owner.UserName!);
         var request = new AuthorizationRequest { ClientId = TestClients.ThirdParty, Scope = "openid" };
         var consentUrl = (await ownerBrowser.AuthorizeAsync(request)).Headers.Location!.OriginalString;
-        await ownerBrowser.SubmitAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
+        await ownerBrowser.SubmitTickedAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
         await using var scope = app.Services.CreateAsyncScope();
         var apps = scope.ServiceProvider.GetRequiredService<Connect.ConnectedApps>();
         var owned = Assert.Single(await apps.ListAsync(owner.Id));

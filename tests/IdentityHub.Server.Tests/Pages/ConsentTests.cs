@@ -21,7 +21,7 @@ public sealed class ConsentTests(IdentityHubApp app) : IClassFixture<IdentityHub
         Assert.Contains("third-party-app (test)", page);
         Assert.Contains("See your email address", page);
 
-        var allowed = await browser.SubmitAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
+        var allowed = await browser.SubmitTickedAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
         var result = AuthorizationResult.From(await browser.FollowAsync(allowed), request);
 
         var tokens = await TokenClient.For(app, TestClients.ThirdParty, TestClients.ThirdPartySecret).RedeemAsync(result);

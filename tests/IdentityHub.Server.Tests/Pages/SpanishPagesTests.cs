@@ -65,7 +65,7 @@ public sealed class SpanishPagesTests(IdentityHubApp app) : IClassFixture<Identi
         Assert.Equal(
             ["Confirmar quién es usted", "Ver su nombre y su nombre de usuario", "Ver su dirección de correo electrónico",
              $"Usar el servicio \"{TestClients.ApiScope}\" en su nombre"],
-            page.All("#scopes li").Select(item => item.TextContent.Trim()));
+            page.All("#scopes label").Select(label => label.QuerySelector("span")!).Select(item => item.TextContent.Trim()));
         Assert.Equal("Permitir", page.TextAt("#allow"));
         Assert.Equal("No permitir", page.TextAt("#deny"));
     }

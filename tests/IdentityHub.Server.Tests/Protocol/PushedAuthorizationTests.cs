@@ -34,8 +34,8 @@ public sealed class PushedAuthorizationTests(IdentityHubApp app) : IClassFixture
 
         var consentUrl = toConsent.Headers.Location!.OriginalString;
         var consent = await HtmlPage.ReadAsync(await browser.GetAsync(consentUrl));
-        Assert.Equal(3, consent.Document.QuerySelectorAll("#scopes li").Length);
-        var allowed = await browser.SubmitAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
+        Assert.Equal(3, consent.Document.QuerySelectorAll("#scopes input[type=checkbox]").Length);
+        var allowed = await browser.SubmitTickedAsync(consentUrl, new Dictionary<string, string> { ["decision"] = "allow" });
         var authorization = AuthorizationResult.From(await browser.GetAsync(allowed.Headers.Location!.OriginalString), request);
 
         Assert.Equal(request.State, authorization.Parameters["state"]);

@@ -41,11 +41,11 @@ internal static class RegisteredClients
     public static JsonElement JwksOf(ECDsa key)
     {
         var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(key) { KeyId = "k1" });
-        return JsonSerializer.SerializeToElement(new { keys = new[] { new { kty = jwk.Kty, crv = jwk.Crv, x = jwk.X, y = jwk.Y, kid = jwk.Kid, use = "sig", alg = "ES256" } } });
+        return JsonSerializer.SerializeToElement(new { keys = new[] { new { kty = jwk.Kty, crv = jwk.Crv, x = jwk.X, y = jwk.Y, kid = jwk.Kid, use = "sig", alg = jwk.Crv switch { "P-384" => "ES384", "P-521" => "ES512", _ => "ES256" } } } });
     }
 
     /// <summary>A client assertion (RFC 7523) signed with <paramref name="key"/>, valid for two minutes from the app's clock.</summary>
-    public static string Assertion(this IdentityHubApp app, string clientId, ECDsa key, string type = "client-authentication+jwt", string audience = Issuer)
+    public static string Assertion(this IdentityHubApp app, string clientId, ECDsa key, string type = "client-authentication+jwt", string audience = Issuer, string algorithm = SecurityAlgorithms.EcdsaSha256)
     {
         var now = app.Clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -56,7 +56,7 @@ internal static class RegisteredClients
             IssuedAt = now,
             NotBefore = now,
             Expires = now.AddMinutes(2),
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key) { KeyId = "k1" }, SecurityAlgorithms.EcdsaSha256),
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key) { KeyId = "k1" }, algorithm),
             TokenType = type,
         });
     }

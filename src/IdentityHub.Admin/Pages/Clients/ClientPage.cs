@@ -44,7 +44,7 @@ public abstract class ClientPage : ConsolePage
         ClientRegistry registry, ClientMetadata metadata, Dictionary<string, string[]> formProblems, CancellationToken cancellationToken)
     {
         var rules = new Administration.FieldProblems();
-        ClientMetadataRules.Check(metadata, await registry.ApiScopesAsync(cancellationToken), rules, "client");
+        ClientMetadataRules.Check(metadata, await registry.ApiScopesAsync(cancellationToken), rules, "client", await registry.SmartScopesAsync(cancellationToken));
         var problems = ClientForm.FormProblems(rules.ToDictionary());
         foreach (var (field, messages) in formProblems)
         {

@@ -15,7 +15,7 @@ internal sealed class CrossOriginRequests(RequestDelegate next, BrowserOrigins o
     public static readonly string[] Paths =
     [
         "/.well-known/openid-configuration", "/.well-known/jwks", "/connect/token", "/connect/userinfo",
-        "/connect/revoke", "/connect/introspect", "/connect/par",
+        "/connect/revoke", "/connect/introspect", "/connect/par", Smart.SmartConfigurationEndpoint.Path,
     ];
 
     /// <summary>How long a browser may reuse a preflight answer (seconds).</summary>

@@ -116,7 +116,7 @@ internal static class RegistrationEndpoint
         var problems = new FieldProblems();
         // Member sign-up (A15) is the plan's decision, never an integrator's: whatever is asked, it stays off (decision 0041).
         var asked = metadata with { ConsentRequired = policy.ConsentRequired || (metadata.ConsentRequired ?? true), AllowSelfRegistration = false };
-        var definition = ClientMetadataRules.Check(asked, await registry.ApiScopesAsync(cancellationToken), problems, clientId);
+        var definition = ClientMetadataRules.Check(asked, await registry.ApiScopesAsync(cancellationToken), problems, clientId, await registry.SmartScopesAsync(cancellationToken));
         if (definition is not null)
         {
             policy.Enforce(definition, problems);

@@ -13,14 +13,14 @@ namespace IdentityHub.Server.Pages.Account;
 /// that takes the permission back (its tokens stop working at once; the app asks again next time).
 /// </summary>
 [Authorize]
-public sealed class AppsModel(ConnectedApps connected, IStringLocalizer<AccountText> text, IStringLocalizer<SignInText> scopes) : PageModel
+public sealed class AppsModel(ConnectedApps connected, IStringLocalizer<AccountText> text, IStringLocalizer<SignInText> scopes, IStringLocalizer<SmartText> smart) : PageModel
 {
     public IReadOnlyList<ConnectedApp> Apps { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
 
-    public string Describe(string scope) => ScopeWords.Describe(scope, scopes);
+    public string Describe(string scope) => ScopeWords.Describe(scope, scopes, smart);
 
     public async Task<IActionResult> OnGetAsync()
     {
