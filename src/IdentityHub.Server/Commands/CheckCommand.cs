@@ -160,6 +160,12 @@ internal static class CheckCommand
         var db = scope.ServiceProvider.GetRequiredService<IdentityHubDbContext>();
         var material = scope.ServiceProvider.GetRequiredService<KeyMaterial>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Not created or not migrated yet (the database line said so): the keys come with the schema.
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            return [new(CheckStatus.Warn, "keys", "cannot be read until the database is migrated; the first node to start then creates them.")];
+        }
+
         var stored = await db.SigningKeys.AsNoTracking().ToListAsync();
         var lines = new List<CheckLine>();
         foreach (var use in Enum.GetValues<KeyUse>())

@@ -75,7 +75,8 @@ public sealed class InteropLandscape : PortalLandscape, IAsyncLifetime
 
     private static Dictionary<string, string?> ServerSettings(Uri spa)
     {
-        const string Client = "IdentityHub__Clients__4__";
+        // appsettings.Development.json registers five clients (the member app fifth): this one is the sixth.
+        const string Client = "IdentityHub__Clients__5__";
         return new()
         {
             [Client + "ClientId"] = SpaClientId,

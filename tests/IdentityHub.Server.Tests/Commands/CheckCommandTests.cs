@@ -53,6 +53,17 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_database_the_server_will_migrate_at_start_is_a_warning_and_its_keys_wait_for_the_schema()
+    {
+        await using var check = AppProcess.Start("src/IdentityHub.Server", await ServerEnvironmentAsync(), "check");
+
+        Assert.True(await check.WaitForExitAsync() == 0, check.Output);
+        Assert.Contains("migration(s) pending, applied at start (MigrateOnStart)", check.Output, StringComparison.Ordinal);
+        Assert.Contains("warn  keys      cannot be read until the database is migrated", check.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", check.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pending_migrations_fail_when_the_server_would_not_apply_them_and_pass_after_migrate()
     {
         var environment = await ServerEnvironmentAsync();
