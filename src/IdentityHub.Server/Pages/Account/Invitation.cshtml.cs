@@ -10,7 +10,6 @@ using IdentityHub.Server.SignIn;
 using IdentityHub.Server.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -78,7 +77,7 @@ public sealed class InvitationModel(
             FamilyName = Invitation.FamilyName,
         };
         account.NormalizedUserName = users.NormalizeName(account.UserName);
-        await CheckAsync(account);
+        await NewSignInChecks.AddProblemsAsync(ModelState, users, rules, account, (nameof(Username), Username), (nameof(Password), Password));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -98,38 +97,6 @@ public sealed class InvitationModel(
             default:
                 Invitation = null;
                 return Page();
-        }
-    }
-
-    /// <summary>The username (A1, and not taken) and the password (A2) under the same validators as every other path.</summary>
-    private async Task CheckAsync(IdentityHubUser account)
-    {
-        if (UsernameRules.Problems(Username) is { Count: > 0 } problems)
-        {
-            ModelState.AddModelError(nameof(Username), rules.Words(problems));
-        }
-        else if (ModelState.GetFieldValidationState(nameof(Username)) != ModelValidationState.Invalid)
-        {
-            foreach (var validator in users.UserValidators)
-            {
-                foreach (var error in (await validator.ValidateAsync(users, account)).Errors)
-                {
-                    ModelState.AddModelError(nameof(Username), error.Description);
-                }
-            }
-        }
-
-        if (string.IsNullOrEmpty(Password) || ModelState.GetFieldValidationState(nameof(Password)) == ModelValidationState.Invalid)
-        {
-            return;
-        }
-
-        foreach (var validator in users.PasswordValidators)
-        {
-            foreach (var error in (await validator.ValidateAsync(users, account, Password)).Errors)
-            {
-                ModelState.AddModelError(nameof(Password), error.Description);
-            }
         }
     }
 
