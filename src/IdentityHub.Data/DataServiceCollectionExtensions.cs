@@ -18,7 +18,7 @@ public static class DataServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                var postgres = WithoutResetOnClose(connectionString);
+                var postgres = TunedForIdentityHub(connectionString);
                 services.AddDbContextPool<IdentityHubDbContext, PostgresIdentityHubDbContext>(options => options
                     .UseNpgsql(postgres)
                     .UseOpenIddict());
@@ -36,16 +36,29 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// EF Core opens and closes its connection around each command, and Npgsql by default resets a pooled
-    /// connection with <c>DISCARD ALL</c> each time: one extra round trip per query. IdentityHub keeps no
-    /// session state on its connections, so the reset is turned off unless the connection string says otherwise.
+    /// Npgsql settings IdentityHub chooses unless the connection string says otherwise:
+    /// <list type="bullet">
+    /// <item><c>No Reset On Close=true</c>: EF Core opens and closes its connection around each command, and the
+    /// default reset (<c>DISCARD ALL</c>) would cost a round trip per query; IdentityHub keeps no session state.</item>
+    /// <item><c>Max Auto Prepare=64</c>: the statements a node runs over and over (the token stores', the user
+    /// reads) are prepared on each physical connection after their second use, so PostgreSQL parses and plans
+    /// them once (decision 0044). Behind a transaction pooler that cannot track prepared statements (PgBouncer
+    /// before 1.21), set <c>Max Auto Prepare=0</c>.</item>
+    /// </list>
     /// </summary>
-    public static string WithoutResetOnClose(string connectionString)
+    public static string TunedForIdentityHub(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Reset", StringComparison.OrdinalIgnoreCase))
         {
             builder.NoResetOnClose = true;
+        }
+
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
         }
 
         return builder.ConnectionString;

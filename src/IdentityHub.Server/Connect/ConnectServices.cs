@@ -15,10 +15,11 @@ public static class ConnectServices
 {
     /// <summary>
     /// The OpenID Connect protocol: OpenIddict's server on the EF Core stores, with IdentityHub's cached
-    /// client store, single-write token store, scopes and claims, and its own token handlers.
+    /// client store, its token and authorization stores, scopes and claims, and its own token handlers.
     /// </summary>
-    public static IServiceCollection AddIdentityHubProtocol(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddIdentityHubProtocol(this IServiceCollection services, IHostEnvironment environment, DatabaseProvider provider)
     {
+        services.AddScoped<Tokens.Npgsql.HotRows>();
         services.AddScoped<ScopeResources>();
         services.AddScoped<ConnectedApps>();
         services.AddScoped<ConsentRecords>();
@@ -44,8 +45,19 @@ public static class ConnectServices
                 options.UseEntityFrameworkCore().UseDbContext<IdentityHubDbContext>();
                 // Clients are read from this node's memory between changes (see ClientSnapshots).
                 options.ReplaceApplicationStore<OpenIddictEntityFrameworkCoreApplication, CachingApplicationStore>(ServiceLifetime.Scoped);
-                // An authorization code's row is written once, with its payload (see SingleWriteTokenStore).
-                options.ReplaceTokenStore<OpenIddictEntityFrameworkCoreToken, SingleWriteTokenStore>(ServiceLifetime.Scoped);
+                if (provider == DatabaseProvider.Postgres)
+                {
+                    // Every code, refresh and token request reads and writes these rows: on Npgsql, without change
+                    // tracking (decision 0044). EF Core keeps the cold paths and the migrations.
+                    options.ReplaceTokenStore<OpenIddictEntityFrameworkCoreToken, Tokens.Npgsql.NpgsqlTokenStore>(ServiceLifetime.Scoped);
+                    options.ReplaceAuthorizationStore<OpenIddictEntityFrameworkCoreAuthorization, Tokens.Npgsql.NpgsqlAuthorizationStore>(ServiceLifetime.Scoped);
+                }
+                else
+                {
+                    // An authorization code's row is written once, with its payload (see SingleWriteTokenStore).
+                    options.ReplaceTokenStore<OpenIddictEntityFrameworkCoreToken, SingleWriteTokenStore>(ServiceLifetime.Scoped);
+                }
+
                 // PBKDF2 once per client secret, not once per token request (see VerifiedClientSecrets).
                 options.ReplaceApplicationManager(typeof(RememberingApplicationManager<>));
             })

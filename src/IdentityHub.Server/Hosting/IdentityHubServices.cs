@@ -51,7 +51,7 @@ public static class IdentityHubServices
         services.AddIdentityHubIdentity();
         services.AddIdentityHubSessions();
         services.AddIdentityHubSingleLogout();
-        services.AddIdentityHubProtocol(environment);
+        services.AddIdentityHubProtocol(environment, database.Provider);
         services.AddIdentityHubKeys();
         services.AddIdentityHubAudit();
         services.AddIdentityHubMessageDelivery(configuration, environment);

@@ -127,6 +127,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Commands?.Dispose();
         if (_ownsDatabase)
         {
             _ownsDatabase = false;
@@ -208,9 +209,7 @@ public sealed class IdentityHubApp : WebApplicationFactory<Program>, IAsyncLifet
             services.AddDeliveryChannel<CapturedVoice>();
             if (_logCommands)
             {
-                services.AddSingleton(provider => Commands = new CommandLog(provider.GetRequiredService<IHttpContextAccessor>()));
-                services.ConfigureDbContext<PostgresIdentityHubDbContext>(
-                    (provider, options) => options.AddInterceptors(provider.GetRequiredService<CommandLog>()), ServiceLifetime.Singleton);
+                Commands ??= new CommandLog(new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
             }
 
             _services.ForEach(configure => configure(services));

@@ -84,7 +84,7 @@ public sealed class ConsentModel(
         var declined = asked.Except(granted, StringComparer.Ordinal).ToList();
         var application = await applications.FindByClientIdAsync(clientId)
             ?? throw new InvalidOperationException("The client application cannot be found.");
-        // Saved with the permanent authorization, in its round trip (the store saves this request's context).
+        // Saved when the permanent authorization is (the token stores save what the request added before they write).
         audit.Add("consent.granted", "succeeded", session.UserId, clientId,
             $"granted {string.Join(' ', granted)}; declined {(declined.Count == 0 ? "nothing" : string.Join(' ', declined))}; remembered until revoked");
         await consents.SaveAsync(session.UserId, (await applications.GetIdAsync(application))!, asked, granted, HttpContext.RequestAborted);
