@@ -33,6 +33,12 @@ public sealed record BenchOptions
 
     public bool WithOidcProvider { get; init; } = true;
 
+    /// <summary>
+    /// IdentityHub's ES256 rows after the client-credentials, refresh and SSO scenarios (IdentityHub only, outside the
+    /// comparison); <c>--no-es256</c> leaves them out.
+    /// </summary>
+    public bool WithEs256 { get; init; } = true;
+
     /// <summary>Scenario keys to run (empty: all).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
@@ -83,6 +89,7 @@ public sealed record BenchOptions
             "--users" => options with { Users = Number(value, ref i) },
             "--only" => options with { Only = Text(value, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries) },
             "--no-oidc-provider" => options with { WithOidcProvider = false },
+            "--no-es256" => options with { WithEs256 = false },
             "--out" => options with { OutputFolder = Text(value, ref i) },
             "--server-core" => options with { ServerCore = Number(value, ref i) },
             var other => throw new ArgumentException($"Unknown option {other}. See bench/run --help."),

@@ -26,7 +26,7 @@ public sealed record AuthorizationRequest(string Scope, string? LoginHint = null
     {
         var query = new Dictionary<string, string?>
         {
-            ["client_id"] = Target.PortalClientId,
+            ["client_id"] = target.Clients.Portal,
             ["redirect_uri"] = Target.RedirectUri,
             ["response_type"] = "code",
             ["scope"] = Scope,
@@ -52,25 +52,22 @@ public sealed record AuthorizationRequest(string Scope, string? LoginHint = null
 /// <summary>What a portal and its back end do: the protocol requests of the scenarios.</summary>
 public static class OAuthFlows
 {
-    public const string SsoScope = "openid profile email " + Target.ApiScope;
-    public const string OfflineScope = "openid profile email offline_access " + Target.ApiScope;
-
     public static Task<TokenSet> ClientCredentialsAsync(HttpSession session, CancellationToken cancellationToken) =>
-        TokenAsync(session, Target.ServiceClientId, new()
+        TokenAsync(session, session.Target.Clients.Service, new()
         {
             ["grant_type"] = "client_credentials",
-            ["scope"] = Target.ApiScope,
+            ["scope"] = session.Target.Clients.ApiScope,
         }, cancellationToken);
 
     public static Task<TokenSet> RefreshAsync(HttpSession session, string refreshToken, CancellationToken cancellationToken) =>
-        TokenAsync(session, Target.PortalClientId, new()
+        TokenAsync(session, session.Target.Clients.Portal, new()
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
         }, cancellationToken);
 
     public static Task<TokenSet> RedeemAsync(HttpSession session, string code, AuthorizationRequest request, CancellationToken cancellationToken) =>
-        TokenAsync(session, Target.PortalClientId, new()
+        TokenAsync(session, session.Target.Clients.Portal, new()
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
@@ -141,7 +138,7 @@ public static class OAuthFlows
         var form = new Dictionary<string, string>
         {
             ["token"] = token,
-            ["client_id"] = Target.PortalClientId,
+            ["client_id"] = session.Target.Clients.Portal,
             ["client_secret"] = session.Target.Secret,
         };
         using var response = await session.Target.Http.PostAsync(session.Target.Paths.Introspection, new FormUrlEncodedContent(form), cancellationToken);

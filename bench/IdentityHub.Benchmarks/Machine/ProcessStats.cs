@@ -42,9 +42,57 @@ public static class ProcessStats
     /// <summary>Resident set size now (VmRSS) in MB.</summary>
     public static double RssMegabytes(int pid) => StatusKilobytes(pid, "VmRSS:") / 1024.0;
 
-    private static long StatusKilobytes(int pid, string field)
+    /// <summary>Threads of the process now (<c>Threads:</c> in its status).</summary>
+    public static long Threads(int pid) => StatusField(File.ReadLines($"/proc/{pid}/status"), "Threads:");
+
+    /// <summary>
+    /// Voluntary and involuntary context switches of all the process's threads so far (each thread's own status; a
+    /// thread that has exited takes its count with it).
+    /// </summary>
+    public static (long Voluntary, long Involuntary) ContextSwitches(int pid)
     {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        var (voluntary, involuntary) = (0L, 0L);
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    var lines = File.ReadAllLines(Path.Combine(task, "status"));
+                    voluntary += StatusField(lines, "voluntary_ctxt_switches:");
+                    involuntary += StatusField(lines, "nonvoluntary_ctxt_switches:");
+                }
+                catch (IOException)
+                {
+                    // The thread exited between listing and reading.
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return (voluntary, involuntary);
+    }
+
+    /// <summary>
+    /// The process's resident memory split by what backs it (<c>/proc/&lt;pid&gt;/smaps_rollup</c>), in MB: anonymous
+    /// (heaps, stacks, JIT code) and file-backed (the runtime's and the app's mapped files), the rest shared memory.
+    /// </summary>
+    public static (double Rss, double Anonymous, double FileBacked) ResidentMemory(int pid)
+    {
+        var lines = File.ReadAllLines($"/proc/{pid}/smaps_rollup");
+        var rss = StatusField(lines, "Rss:") / 1024.0;
+        var anonymous = StatusField(lines, "Anonymous:") / 1024.0;
+        var file = lines.Any(line => line.StartsWith("Pss_File:", StringComparison.Ordinal))
+            ? rss - anonymous - StatusField(lines, "Pss_Shmem:") / 1024.0
+            : rss - anonymous;
+        return (rss, anonymous, file);
+    }
+
+    private static long StatusField(IEnumerable<string> lines, string field)
+    {
+        foreach (var line in lines)
         {
             if (line.StartsWith(field, StringComparison.Ordinal))
             {
@@ -54,6 +102,8 @@ public static class ProcessStats
 
         return 0;
     }
+
+    private static long StatusKilobytes(int pid, string field) => StatusField(File.ReadLines($"/proc/{pid}/status"), field);
 
     private static IEnumerable<int> Descendants(int pid)
     {

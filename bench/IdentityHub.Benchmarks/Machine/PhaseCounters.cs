@@ -1,0 +1,198 @@
+using System.Globalization;
+
+namespace IdentityHub.Benchmarks.Machine;
+
+/// <summary>A gauge over a phase: the mean and the highest of its scrapes.</summary>
+public sealed record Spread(double Mean, double Max);
+
+/// <summary>
+/// What IdentityHub's counters showed during one phase (see <see cref="ServerCounters"/>): gauges as the mean and the
+/// highest of the scrapes, counters as their change over the phase. A figure is null when the server does not export
+/// it (an older build, or SQLite for the Npgsql ones).
+/// </summary>
+public sealed record PhaseCounters
+{
+    public int Scrapes { get; init; }
+
+    /// <summary>Work items waiting for a thread-pool thread (<c>dotnet.thread_pool.queue.length</c>).</summary>
+    public Spread? ThreadPoolQueue { get; init; }
+
+    /// <summary>Thread-pool threads (<c>dotnet.thread_pool.thread.count</c>).</summary>
+    public Spread? ThreadPoolThreads { get; init; }
+
+    /// <summary>Requests holding a turn of the overload limits (<c>identityhub.overload.in_progress</c>, all groups).</summary>
+    public Spread? OverloadInProgress { get; init; }
+
+    /// <summary>Requests waiting in the overload limits' queues (<c>identityhub.overload.queued</c>, all groups).</summary>
+    public Spread? OverloadQueued { get; init; }
+
+    /// <summary>Requests that had to wait for a turn during the phase (<c>identityhub.overload.queue.duration</c>'s count).</summary>
+    public double? OverloadWaits { get; init; }
+
+    /// <summary>Their mean wait in milliseconds (admitted or refused).</summary>
+    public double? OverloadMeanWaitMs { get; init; }
+
+    /// <summary>Requests refused with 503 (<c>identityhub.overload.refusals</c>).</summary>
+    public double? OverloadRefusals { get; init; }
+
+    /// <summary>Requests inside ASP.NET Core, queued or not (<c>http.server.active_requests</c>).</summary>
+    public Spread? ActiveRequests { get; init; }
+
+    /// <summary>Connections accepted but not yet served by Kestrel (<c>kestrel.queued_connections</c>).</summary>
+    public Spread? KestrelQueuedConnections { get; init; }
+
+    /// <summary>Npgsql connections in use (<c>db.client.connection.count</c>, state used).</summary>
+    public Spread? DatabaseConnectionsUsed { get; init; }
+
+    /// <summary>Requests waiting for an Npgsql connection (<c>db.client.connection.npgsql.pending_requests</c>).</summary>
+    public Spread? DatabasePendingRequests { get; init; }
+
+    /// <summary>Times a thread waited for a lock (<c>dotnet.monitor.lock_contentions</c>).</summary>
+    public double? LockContentions { get; init; }
+
+    /// <summary>Time the GC paused the process, in milliseconds (<c>dotnet.gc.pause.time</c>).</summary>
+    public double? GcPauseMs { get; init; }
+
+    public double? Gen0Collections { get; init; }
+
+    public double? Gen1Collections { get; init; }
+
+    public double? Gen2Collections { get; init; }
+
+    /// <summary>The GC heap after the last collection, in MB (<c>dotnet.gc.last_collection.heap.size</c>, all generations).</summary>
+    public Spread? GcHeapMegabytes { get; init; }
+
+    /// <summary>Voluntary context switches of all the server's threads (waits: I/O, locks, idle).</summary>
+    public long VoluntaryContextSwitches { get; init; }
+
+    /// <summary>Involuntary context switches (a thread taken off the core while it had work).</summary>
+    public long InvoluntaryContextSwitches { get; init; }
+
+    /// <summary>One line for the console, under the phase's line.</summary>
+    public string Describe(double seconds)
+    {
+        var parts = new List<string>
+        {
+            $"thread pool queue {S(ThreadPoolQueue)} threads {S(ThreadPoolThreads)}",
+            $"overload in progress {S(OverloadInProgress)} queued {S(OverloadQueued)}, {N(OverloadWaits)} waited {(OverloadMeanWaitMs is { } wait ? I($"{wait:0.0}") : "–")} ms mean, {N(OverloadRefusals)} refused",
+            $"in ASP.NET Core {S(ActiveRequests)}",
+            $"Kestrel queued connections {S(KestrelQueuedConnections)}",
+            $"Npgsql used {S(DatabaseConnectionsUsed)} pending {S(DatabasePendingRequests)}",
+            $"lock waits {N(LockContentions)}",
+            $"GC pauses {(GcPauseMs is { } pause ? I($"{pause:0}") : "–")} ms, gen0/1/2 {N(Gen0Collections)}/{N(Gen1Collections)}/{N(Gen2Collections)}, heap {S(GcHeapMegabytes)} MB",
+            I($"context switches {VoluntaryContextSwitches / Math.Max(seconds, 0.001):0}/s voluntary, {InvoluntaryContextSwitches / Math.Max(seconds, 0.001):0}/s involuntary"),
+        };
+        return $"(mean/max over {Scrapes} scrapes) " + string.Join(" · ", parts);
+    }
+
+    private static string S(Spread? spread) => spread is null ? "–" : I($"{spread.Mean:0.#}/{spread.Max:0.#}");
+
+    private static string N(double? value) => value is null ? "–" : I($"{value:0}");
+
+    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The raw readings of a phase: every scrape's gauges and the counters' change, added up over a phase's slices.</summary>
+public sealed record CounterReadings(
+    IReadOnlyDictionary<string, IReadOnlyList<double>> Gauges,
+    IReadOnlyDictionary<string, double> Deltas,
+    int Scrapes,
+    long VoluntaryContextSwitches,
+    long InvoluntaryContextSwitches)
+{
+    private const double Megabyte = 1024 * 1024;
+
+    /// <summary>Gauges: key, Prometheus name, label to match, scale.</summary>
+    private static readonly (string Key, string Metric, (string, string)? Label, double Scale)[] GaugeMetrics =
+    [
+        ("thread_pool.queue", "dotnet_thread_pool_queue_length", null, 1),
+        ("thread_pool.threads", "dotnet_thread_pool_thread_count", null, 1),
+        ("overload.in_progress", "identityhub_overload_in_progress", null, 1),
+        ("overload.queued", "identityhub_overload_queued", null, 1),
+        ("http.active", "http_server_active_requests", null, 1),
+        ("kestrel.queued", "kestrel_queued_connections", null, 1),
+        ("db.used", "db_client_connection_count", ("db_client_connection_state", "used"), 1),
+        ("db.pending", "db_client_connection_npgsql_pending_requests", null, 1),
+        ("gc.heap", "dotnet_gc_last_collection_heap_size_bytes", null, Megabyte),
+    ];
+
+    /// <summary>Counters: key, Prometheus name, label to match, scale.</summary>
+    private static readonly (string Key, string Metric, (string, string)? Label, double Scale)[] CounterMetrics =
+    [
+        ("overload.waits", "identityhub_overload_queue_duration_seconds_count", null, 1),
+        ("overload.wait_seconds", "identityhub_overload_queue_duration_seconds_sum", null, 1),
+        ("overload.refusals", "identityhub_overload_refusals_total", null, 1),
+        ("locks", "dotnet_monitor_lock_contentions_total", null, 1),
+        ("gc.pause_ms", "dotnet_gc_pause_time_seconds_total", null, 0.001),
+        ("gc.gen0", "dotnet_gc_collections_total", ("gc_heap_generation", "gen0"), 1),
+        ("gc.gen1", "dotnet_gc_collections_total", ("gc_heap_generation", "gen1"), 1),
+        ("gc.gen2", "dotnet_gc_collections_total", ("gc_heap_generation", "gen2"), 1),
+    ];
+
+    public static CounterReadings From(IReadOnlyList<PrometheusText> scrapes, (long Voluntary, long Involuntary) switches)
+    {
+        var gauges = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        foreach (var (key, metric, label, scale) in GaugeMetrics)
+        {
+            var values = scrapes.Select(scrape => scrape.Sum(metric, label)).OfType<double>().Select(value => value / scale).ToList();
+            if (values.Count > 0)
+            {
+                gauges[key] = values;
+            }
+        }
+
+        var deltas = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, metric, label, scale) in CounterMetrics)
+        {
+            var values = scrapes.Select(scrape => scrape.Sum(metric, label)).ToList();
+            // A counter with no value yet in the first scrape (nothing recorded before the phase) started from zero.
+            if (values.Count > 1 && values[^1] is { } last && scrapes.Any(scrape => scrape.Has(metric)))
+            {
+                deltas[key] = (last - (values[0] ?? 0)) / scale;
+            }
+        }
+
+        return new CounterReadings(gauges, deltas, scrapes.Count, switches.Voluntary, switches.Involuntary);
+    }
+
+    /// <summary>This slice's readings and another's, as if one phase.</summary>
+    public CounterReadings Plus(CounterReadings other)
+    {
+        var gauges = Gauges.Keys.Union(other.Gauges.Keys).ToDictionary(
+            key => key, key => (IReadOnlyList<double>)[.. Gauges.GetValueOrDefault(key) ?? [], .. other.Gauges.GetValueOrDefault(key) ?? []], StringComparer.Ordinal);
+        var deltas = Deltas.Keys.Union(other.Deltas.Keys).ToDictionary(
+            key => key, key => Deltas.GetValueOrDefault(key) + other.Deltas.GetValueOrDefault(key), StringComparer.Ordinal);
+        return new CounterReadings(gauges, deltas, Scrapes + other.Scrapes,
+            VoluntaryContextSwitches + other.VoluntaryContextSwitches, InvoluntaryContextSwitches + other.InvoluntaryContextSwitches);
+    }
+
+    public PhaseCounters Summary()
+    {
+        Spread? Gauge(string key) => Gauges.TryGetValue(key, out var values) && values.Count > 0 ? new Spread(values.Average(), values.Max()) : null;
+        double? Delta(string key) => Deltas.TryGetValue(key, out var value) ? value : null;
+        var waits = Delta("overload.waits");
+        return new PhaseCounters
+        {
+            Scrapes = Scrapes,
+            ThreadPoolQueue = Gauge("thread_pool.queue"),
+            ThreadPoolThreads = Gauge("thread_pool.threads"),
+            OverloadInProgress = Gauge("overload.in_progress"),
+            OverloadQueued = Gauge("overload.queued"),
+            OverloadWaits = waits,
+            OverloadMeanWaitMs = waits > 0 && Delta("overload.wait_seconds") is { } total ? total * 1000 / waits : null,
+            OverloadRefusals = Delta("overload.refusals"),
+            ActiveRequests = Gauge("http.active"),
+            KestrelQueuedConnections = Gauge("kestrel.queued"),
+            DatabaseConnectionsUsed = Gauge("db.used"),
+            DatabasePendingRequests = Gauge("db.pending"),
+            LockContentions = Delta("locks"),
+            GcPauseMs = Delta("gc.pause_ms"),
+            Gen0Collections = Delta("gc.gen0"),
+            Gen1Collections = Delta("gc.gen1"),
+            Gen2Collections = Delta("gc.gen2"),
+            GcHeapMegabytes = Gauge("gc.heap"),
+            VoluntaryContextSwitches = VoluntaryContextSwitches,
+            InvoluntaryContextSwitches = InvoluntaryContextSwitches,
+        };
+    }
+}
