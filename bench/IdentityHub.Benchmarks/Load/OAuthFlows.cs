@@ -127,6 +127,7 @@ public static class OAuthFlows
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await session.Target.Http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        ThrowIfBusy(response, "userinfo");
         if (response.StatusCode != HttpStatusCode.OK || !body.Contains("\"sub\"", StringComparison.Ordinal))
         {
             throw new OperationFailedException($"userinfo: {(int)response.StatusCode} {Shorten(body)}");
@@ -143,6 +144,7 @@ public static class OAuthFlows
         };
         using var response = await session.Target.Http.PostAsync(session.Target.Paths.Introspection, new FormUrlEncodedContent(form), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        ThrowIfBusy(response, "introspection");
         if (response.StatusCode != HttpStatusCode.OK || !IsActive(body))
         {
             throw new OperationFailedException($"introspection: {(int)response.StatusCode} {Shorten(body)}");
@@ -155,10 +157,7 @@ public static class OAuthFlows
         form["client_secret"] = session.Target.Secret;
         using var response = await session.Target.Http.PostAsync(session.Target.Paths.Token, new FormUrlEncodedContent(form), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null)
-        {
-            throw new ServerBusyException($"token ({form["grant_type"]}): busy, retry after {response.Headers.RetryAfter}");
-        }
+        ThrowIfBusy(response, $"token ({form["grant_type"]})");
 
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -171,6 +170,15 @@ public static class OAuthFlows
             root.GetProperty("access_token").GetString()!,
             root.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
             root.TryGetProperty("id_token", out var id) ? id.GetString() : null);
+    }
+
+    /// <summary>503 with Retry-After: the overload limits refused the request at once (counted as refused, not as an error).</summary>
+    private static void ThrowIfBusy(HttpResponseMessage response, string what)
+    {
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null)
+        {
+            throw new ServerBusyException($"{what}: busy, retry after {response.Headers.RetryAfter}");
+        }
     }
 
     private static bool IsActive(string body)

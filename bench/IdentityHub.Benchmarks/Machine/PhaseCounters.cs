@@ -102,39 +102,51 @@ public sealed record CounterReadings(
 {
     private const double Megabyte = 1024 * 1024;
 
-    /// <summary>Gauges: key, Prometheus name, label to match, scale.</summary>
-    private static readonly (string Key, string Metric, (string, string)? Label, double Scale)[] GaugeMetrics =
+    /// <summary>
+    /// Gauges: key, Prometheus name, label to match, scale, and the metric whose presence means a missing one is zero
+    /// (Npgsql reports waiting requests only once one has waited).
+    /// </summary>
+    private static readonly (string Key, string Metric, (string, string)? Label, double Scale, string? ZeroWith)[] GaugeMetrics =
     [
-        ("thread_pool.queue", "dotnet_thread_pool_queue_length", null, 1),
-        ("thread_pool.threads", "dotnet_thread_pool_thread_count", null, 1),
-        ("overload.in_progress", "identityhub_overload_in_progress", null, 1),
-        ("overload.queued", "identityhub_overload_queued", null, 1),
-        ("http.active", "http_server_active_requests", null, 1),
-        ("kestrel.queued", "kestrel_queued_connections", null, 1),
-        ("db.used", "db_client_connection_count", ("db_client_connection_state", "used"), 1),
-        ("db.pending", "db_client_connection_npgsql_pending_requests", null, 1),
-        ("gc.heap", "dotnet_gc_last_collection_heap_size_bytes", null, Megabyte),
+        ("thread_pool.queue", "dotnet_thread_pool_queue_length", null, 1, null),
+        ("thread_pool.threads", "dotnet_thread_pool_thread_count", null, 1, null),
+        ("overload.in_progress", "identityhub_overload_in_progress", null, 1, null),
+        ("overload.queued", "identityhub_overload_queued", null, 1, null),
+        ("http.active", "http_server_active_requests", null, 1, null),
+        ("kestrel.queued", "kestrel_queued_connections", null, 1, null),
+        ("db.used", "db_client_connection_count", ("db_client_connection_state", "used"), 1, null),
+        ("db.pending", "db_client_connection_npgsql_pending_requests", null, 1, "db_client_connection_count"),
+        ("gc.heap", "dotnet_gc_last_collection_heap_size_bytes", null, Megabyte, null),
     ];
 
-    /// <summary>Counters: key, Prometheus name, label to match, scale.</summary>
-    private static readonly (string Key, string Metric, (string, string)? Label, double Scale)[] CounterMetrics =
+    /// <summary>
+    /// Counters: key, Prometheus name, label to match, scale, and the metric whose presence means a missing one is zero
+    /// (a histogram appears with its first value).
+    /// </summary>
+    private static readonly (string Key, string Metric, (string, string)? Label, double Scale, string? ZeroWith)[] CounterMetrics =
     [
-        ("overload.waits", "identityhub_overload_queue_duration_seconds_count", null, 1),
-        ("overload.wait_seconds", "identityhub_overload_queue_duration_seconds_sum", null, 1),
-        ("overload.refusals", "identityhub_overload_refusals_total", null, 1),
-        ("locks", "dotnet_monitor_lock_contentions_total", null, 1),
-        ("gc.pause_ms", "dotnet_gc_pause_time_seconds_total", null, 0.001),
-        ("gc.gen0", "dotnet_gc_collections_total", ("gc_heap_generation", "gen0"), 1),
-        ("gc.gen1", "dotnet_gc_collections_total", ("gc_heap_generation", "gen1"), 1),
-        ("gc.gen2", "dotnet_gc_collections_total", ("gc_heap_generation", "gen2"), 1),
+        ("overload.waits", "identityhub_overload_queue_duration_seconds_count", null, 1, "identityhub_overload_queued"),
+        ("overload.wait_seconds", "identityhub_overload_queue_duration_seconds_sum", null, 1, "identityhub_overload_queued"),
+        ("overload.refusals", "identityhub_overload_refusals_total", null, 1, "identityhub_overload_queued"),
+        ("locks", "dotnet_monitor_lock_contentions_total", null, 1, null),
+        ("gc.pause_ms", "dotnet_gc_pause_time_seconds_total", null, 0.001, null),
+        ("gc.gen0", "dotnet_gc_collections_total", ("gc_heap_generation", "gen0"), 1, null),
+        ("gc.gen1", "dotnet_gc_collections_total", ("gc_heap_generation", "gen1"), 1, null),
+        ("gc.gen2", "dotnet_gc_collections_total", ("gc_heap_generation", "gen2"), 1, null),
     ];
 
+    /// <summary>
+    /// The readings of one window: the gauges from the scrapes taken while the phase ran (the last one, taken after
+    /// its load stopped, would show an idle server; it counts only when it is the only other one), the counters'
+    /// change from the first scrape to the last.
+    /// </summary>
     public static CounterReadings From(IReadOnlyList<PrometheusText> scrapes, (long Voluntary, long Involuntary) switches)
     {
+        var running = scrapes.Count > 2 ? scrapes.Take(scrapes.Count - 1).ToList() : scrapes;
         var gauges = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
-        foreach (var (key, metric, label, scale) in GaugeMetrics)
+        foreach (var (key, metric, label, scale, zeroWith) in GaugeMetrics)
         {
-            var values = scrapes.Select(scrape => scrape.Sum(metric, label)).OfType<double>().Select(value => value / scale).ToList();
+            var values = running.Select(scrape => Value(scrape, metric, label, zeroWith)).OfType<double>().Select(value => value / scale).ToList();
             if (values.Count > 0)
             {
                 gauges[key] = values;
@@ -142,18 +154,19 @@ public sealed record CounterReadings(
         }
 
         var deltas = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, metric, label, scale) in CounterMetrics)
+        foreach (var (key, metric, label, scale, zeroWith) in CounterMetrics)
         {
-            var values = scrapes.Select(scrape => scrape.Sum(metric, label)).ToList();
-            // A counter with no value yet in the first scrape (nothing recorded before the phase) started from zero.
-            if (values.Count > 1 && values[^1] is { } last && scrapes.Any(scrape => scrape.Has(metric)))
+            if (scrapes.Count > 1 && Value(scrapes[0], metric, label, zeroWith) is { } first && Value(scrapes[^1], metric, label, zeroWith) is { } last)
             {
-                deltas[key] = (last - (values[0] ?? 0)) / scale;
+                deltas[key] = (last - first) / scale;
             }
         }
 
         return new CounterReadings(gauges, deltas, scrapes.Count, switches.Voluntary, switches.Involuntary);
     }
+
+    private static double? Value(PrometheusText scrape, string metric, (string, string)? label, string? zeroWith) =>
+        scrape.Sum(metric, label) ?? (zeroWith is not null && scrape.Has(zeroWith) ? 0 : null);
 
     /// <summary>This slice's readings and another's, as if one phase.</summary>
     public CounterReadings Plus(CounterReadings other)

@@ -45,13 +45,10 @@ public static class ProcessStats
     /// <summary>Threads of the process now (<c>Threads:</c> in its status).</summary>
     public static long Threads(int pid) => StatusField(File.ReadLines($"/proc/{pid}/status"), "Threads:");
 
-    /// <summary>
-    /// Voluntary and involuntary context switches of all the process's threads so far (each thread's own status; a
-    /// thread that has exited takes its count with it).
-    /// </summary>
-    public static (long Voluntary, long Involuntary) ContextSwitches(int pid)
+    /// <summary>Voluntary and involuntary context switches of each of the process's threads so far, by thread id.</summary>
+    public static IReadOnlyDictionary<int, (long Voluntary, long Involuntary)> ContextSwitches(int pid)
     {
-        var (voluntary, involuntary) = (0L, 0L);
+        var threads = new Dictionary<int, (long, long)>();
         try
         {
             foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
@@ -59,8 +56,8 @@ public static class ProcessStats
                 try
                 {
                     var lines = File.ReadAllLines(Path.Combine(task, "status"));
-                    voluntary += StatusField(lines, "voluntary_ctxt_switches:");
-                    involuntary += StatusField(lines, "nonvoluntary_ctxt_switches:");
+                    threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
+                        (StatusField(lines, "voluntary_ctxt_switches:"), StatusField(lines, "nonvoluntary_ctxt_switches:"));
                 }
                 catch (IOException)
                 {
@@ -72,22 +69,40 @@ public static class ProcessStats
         {
         }
 
+        return threads;
+    }
+
+    /// <summary>
+    /// The context switches between two readings: each thread's change, and all of a thread's that started in between.
+    /// A thread that exited in between takes its switches with it (the thread pool retires idle threads).
+    /// </summary>
+    public static (long Voluntary, long Involuntary) ContextSwitchesBetween(
+        IReadOnlyDictionary<int, (long Voluntary, long Involuntary)> before, IReadOnlyDictionary<int, (long Voluntary, long Involuntary)> after)
+    {
+        var (voluntary, involuntary) = (0L, 0L);
+        foreach (var (thread, now) in after)
+        {
+            var then = before.GetValueOrDefault(thread);
+            voluntary += Math.Max(0, now.Voluntary - then.Voluntary);
+            involuntary += Math.Max(0, now.Involuntary - then.Involuntary);
+        }
+
         return (voluntary, involuntary);
     }
 
     /// <summary>
-    /// The process's resident memory split by what backs it (<c>/proc/&lt;pid&gt;/smaps_rollup</c>), in MB: anonymous
-    /// (heaps, stacks, JIT code) and file-backed (the runtime's and the app's mapped files), the rest shared memory.
+    /// The process's resident memory split by what backs it, in MB: anonymous (heaps, stacks), file-backed (the
+    /// runtime's and the app's mapped files) and shared memory (with W^X on, the .NET runtime keeps its executable memory
+    /// in a shared-memory file mapped twice, <c>/memfd:doublemapper</c>), which add up to the RSS (<c>/proc/&lt;pid&gt;/status</c>);
+    /// and the file-backed part's proportional size (<c>smaps_rollup</c>'s <c>Pss_File</c>: a page other processes also map,
+    /// such as the shared framework's, counts in part).
     /// </summary>
-    public static (double Rss, double Anonymous, double FileBacked) ResidentMemory(int pid)
+    public static (double Rss, double Anonymous, double FileBacked, double Shared, double FileProportional) ResidentMemory(int pid)
     {
-        var lines = File.ReadAllLines($"/proc/{pid}/smaps_rollup");
-        var rss = StatusField(lines, "Rss:") / 1024.0;
-        var anonymous = StatusField(lines, "Anonymous:") / 1024.0;
-        var file = lines.Any(line => line.StartsWith("Pss_File:", StringComparison.Ordinal))
-            ? rss - anonymous - StatusField(lines, "Pss_Shmem:") / 1024.0
-            : rss - anonymous;
-        return (rss, anonymous, file);
+        var status = File.ReadAllLines($"/proc/{pid}/status");
+        var rollup = File.ReadAllLines($"/proc/{pid}/smaps_rollup");
+        return (StatusField(status, "VmRSS:") / 1024.0, StatusField(status, "RssAnon:") / 1024.0, StatusField(status, "RssFile:") / 1024.0,
+            StatusField(status, "RssShmem:") / 1024.0, StatusField(rollup, "Pss_File:") / 1024.0);
     }
 
     private static long StatusField(IEnumerable<string> lines, string field)

@@ -30,7 +30,7 @@ public sealed class ServerCounters(Uri scrapeUrl, int pid) : IDisposable
     }
 
     /// <summary>Starts scraping: once at once, then every <see cref="Interval"/> until the window is stopped.</summary>
-    public CounterWindow Start() => new(this, ProcessStats.ContextSwitches(pid), () => ProcessStats.ContextSwitches(pid));
+    public CounterWindow Start() => new(this, pid);
 
     public void Dispose() => _http.Dispose();
 }
@@ -39,15 +39,16 @@ public sealed class ServerCounters(Uri scrapeUrl, int pid) : IDisposable
 public sealed class CounterWindow
 {
     private readonly ServerCounters _counters;
-    private readonly (long Voluntary, long Involuntary) _switchesBefore;
-    private readonly Func<(long Voluntary, long Involuntary)> _switchesNow;
+    private readonly int _pid;
+    private readonly IReadOnlyDictionary<int, (long Voluntary, long Involuntary)> _switchesBefore;
     private readonly List<PrometheusText> _scrapes = [];
     private readonly TaskCompletionSource _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _loop;
 
-    internal CounterWindow(ServerCounters counters, (long, long) switchesBefore, Func<(long, long)> switchesNow)
+    internal CounterWindow(ServerCounters counters, int pid)
     {
-        (_counters, _switchesBefore, _switchesNow) = (counters, switchesBefore, switchesNow);
+        (_counters, _pid) = (counters, pid);
+        _switchesBefore = ProcessStats.ContextSwitches(pid);
         _loop = Task.Run(LoopAsync);
     }
 
@@ -61,8 +62,7 @@ public sealed class CounterWindow
             _scrapes.Add(last);
         }
 
-        var switches = _switchesNow();
-        return CounterReadings.From(_scrapes, (switches.Voluntary - _switchesBefore.Voluntary, switches.Involuntary - _switchesBefore.Involuntary));
+        return CounterReadings.From(_scrapes, ProcessStats.ContextSwitchesBetween(_switchesBefore, ProcessStats.ContextSwitches(_pid)));
     }
 
     private async Task LoopAsync()
