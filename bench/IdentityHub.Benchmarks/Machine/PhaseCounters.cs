@@ -136,13 +136,13 @@ public sealed record CounterReadings(
     ];
 
     /// <summary>
-    /// The readings of one window: the gauges from the scrapes taken while the phase ran (the last one, taken after
-    /// its load stopped, would show an idle server; it counts only when it is the only other one), the counters'
-    /// change from the first scrape to the last.
+    /// The readings of one window: the gauges from the scrapes taken while the phase ran (the first, taken as its load
+    /// started, and the last, taken after it stopped, would show a server at rest; they count only in a phase too short
+    /// for any other), the counters' change from the first scrape to the last.
     /// </summary>
     public static CounterReadings From(IReadOnlyList<PrometheusText> scrapes, (long Voluntary, long Involuntary) switches)
     {
-        var running = scrapes.Count > 2 ? scrapes.Take(scrapes.Count - 1).ToList() : scrapes;
+        var running = scrapes.Count > 2 ? scrapes.Skip(1).Take(scrapes.Count - 2).ToList() : scrapes;
         var gauges = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         foreach (var (key, metric, label, scale, zeroWith) in GaugeMetrics)
         {
