@@ -33,13 +33,13 @@ public sealed class BenchRun(BenchOptions options)
         var hubDatabase = await ServerLaunch.CreateDatabaseAsync(postgres.AdministratorConnectionString, "identityhub");
 
         Say("Starting IdentityHub (Release, Production environment, PostgreSQL)");
-        using var hub = await ServerLaunch.StartIdentityHubAsync(options.ServerCore, hubDatabase, work, secret);
+        using var hub = await ServerLaunch.StartIdentityHubAsync(options.ServerCore, hubDatabase, work, secret, options.WithCounters);
         await using var hubProcess = hub.Process;
         using var hubOutbox = hub.Outbox!;
-        using var hubCounters = hub.Counters!;
+        using var hubCounters = hub.Counters;
         hub.SignIn = new IdentityHubSignIn(hub.Outbox!).SignInAsync;
         hub.DatabaseConnectionString = hubDatabase;
-        if (await hubCounters.ScrapeAsync() is null)
+        if (hubCounters is not null && await hubCounters.ScrapeAsync() is null)
         {
             Say($"  WARNING: IdentityHub's scrape endpoint ({hubCounters.ScrapeUrl}) does not answer: the phases will have no counters.");
         }

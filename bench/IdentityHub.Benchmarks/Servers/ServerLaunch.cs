@@ -17,7 +17,7 @@ public static class ServerLaunch
     private static readonly string[] SignInRateLimits =
         ["SignInPerAddress", "SignInPerAccount", "CodeSendPerAddress", "CodeSendPerAccount", "CodeVerifyPerAddress", "CodeVerifyPerAccount"];
 
-    public static async Task<Target> StartIdentityHubAsync(int core, string connectionString, string workFolder, string secret)
+    public static async Task<Target> StartIdentityHubAsync(int core, string connectionString, string workFolder, string secret, bool withCounters)
     {
         var port = FreeTcpPort.Next();
         var metricsPort = FreeTcpPort.Next();
@@ -41,10 +41,14 @@ public static class ServerLaunch
             ["IdentityHub__DataFolder"] = dataFolder,
             ["IdentityHub__Delivery__Outbox__Enabled"] = "true",
             ["IdentityHub__Delivery__Outbox__Folder"] = outbox,
-            // Its counters (thread pool, overload queues, Npgsql's pool, GC) for the driver to scrape during each phase.
-            ["IdentityHub__Telemetry__Prometheus__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture),
-            ["IdentityHub__Telemetry__Prometheus__Host"] = "localhost",
         };
+        if (withCounters)
+        {
+            // Its counters (thread pool, overload queues, Npgsql's pool, GC) for the driver to scrape during each phase.
+            environment["IdentityHub__Telemetry__Prometheus__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture);
+            environment["IdentityHub__Telemetry__Prometheus__Host"] = "localhost";
+        }
+
         Configure(environment, 0, TargetClients.Rs256, secret);
         // The ES256 setup (IdentityHub's own rows, not compared with oidc-provider): ES256 access tokens for a second
         // resource and ES256 ID tokens for a second portal. A server that does not know the algorithm keys signs RS256
@@ -64,7 +68,7 @@ public static class ServerLaunch
         return new Target("IdentityHub", baseAddress, issuer, process, new TargetPaths("/connect/authorize", "/connect/token", "/connect/userinfo", "/connect/introspect"), secret)
         {
             Outbox = new OutboxCodes(outbox),
-            Counters = new ServerCounters(new Uri($"http://localhost:{metricsPort}/metrics"), process.Id),
+            Counters = withCounters ? new ServerCounters(new Uri($"http://localhost:{metricsPort}/metrics"), process.Id) : null,
         };
     }
 
