@@ -33,6 +33,19 @@ public sealed record BenchOptions
 
     public bool WithOidcProvider { get; init; } = true;
 
+    /// <summary>
+    /// IdentityHub's ES256 rows after the client-credentials, refresh and SSO scenarios (IdentityHub only, outside the
+    /// comparison); <c>--no-es256</c> leaves them out.
+    /// </summary>
+    public bool WithEs256 { get; init; } = true;
+
+    /// <summary>
+    /// IdentityHub's scrape endpoint on, and its counters read in every phase. With it, every request records the
+    /// instruments an exporting deployment records; <c>--no-counters</c> measures the server without any exporter
+    /// (as runs before 2026-12 did), to see what the instruments cost.
+    /// </summary>
+    public bool WithCounters { get; init; } = true;
+
     /// <summary>Scenario keys to run (empty: all).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
@@ -83,6 +96,8 @@ public sealed record BenchOptions
             "--users" => options with { Users = Number(value, ref i) },
             "--only" => options with { Only = Text(value, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries) },
             "--no-oidc-provider" => options with { WithOidcProvider = false },
+            "--no-es256" => options with { WithEs256 = false },
+            "--no-counters" => options with { WithCounters = false },
             "--out" => options with { OutputFolder = Text(value, ref i) },
             "--server-core" => options with { ServerCore = Number(value, ref i) },
             var other => throw new ArgumentException($"Unknown option {other}. See bench/run --help."),

@@ -33,11 +33,19 @@ public sealed class BenchRun(BenchOptions options)
         var hubDatabase = await ServerLaunch.CreateDatabaseAsync(postgres.AdministratorConnectionString, "identityhub");
 
         Say("Starting IdentityHub (Release, Production environment, PostgreSQL)");
-        using var hub = await ServerLaunch.StartIdentityHubAsync(options.ServerCore, hubDatabase, work, secret);
+        using var hub = await ServerLaunch.StartIdentityHubAsync(options.ServerCore, hubDatabase, work, secret, options.WithCounters);
         await using var hubProcess = hub.Process;
         using var hubOutbox = hub.Outbox!;
+        using var hubCounters = hub.Counters;
         hub.SignIn = new IdentityHubSignIn(hub.Outbox!).SignInAsync;
         hub.DatabaseConnectionString = hubDatabase;
+        if (hubCounters is not null && await hubCounters.ScrapeAsync() is null)
+        {
+            Say($"  WARNING: IdentityHub's scrape endpoint ({hubCounters.ScrapeUrl}) does not answer: the phases will have no counters.");
+        }
+
+        // The same server through its ES256 clients: IdentityHub's own rows, outside the comparison.
+        using var hubEs256 = hub.Through("IdentityHub (ES256)", TargetClients.Es256);
 
         Target? provider = null;
         if (options.WithOidcProvider)
@@ -69,15 +77,25 @@ public sealed class BenchRun(BenchOptions options)
                 var other = measured.Count > 1 ? measured[1] : null;
                 var result = new ScenarioResult(scenario.Key, scenario.Title, scenario.RequestsPerOperation, scenario.Bound.ToString(), identityHub, other);
                 results.Add(result with { Checks = Targets.For(scenario, result) });
+                if (options.WithEs256 && scenario.Key is "client-credentials" or "refresh" or "sso")
+                {
+                    var es256 = (await MeasureAsync(scenario, [hubEs256], context, limits, postmaster))[0];
+                    results.Add(new ScenarioResult(scenario.Key + "-es256", scenario.Title, scenario.RequestsPerOperation, scenario.Bound.ToString(), es256, null) { Es256 = true });
+                }
             }
 
+            // Before IdentityHub stops: what holds its memory.
+            var breakdown = await MemoryBreakdown.ReadAsync(hub.Process.Id, hubCounters);
             var memory = new List<ServerMemory> { new(hub.Name, hub.Process.RssMegabytes, hub.Process.PeakRssMegabytes) };
             if (provider is not null)
             {
                 memory.Add(new ServerMemory(provider.Name, provider.Process.RssMegabytes, provider.Process.PeakRssMegabytes));
             }
 
-            var report = new BenchResults(machine, limits, options, results, memory, memory[0].RssMegabytes < Targets.MaximumRssMegabytes);
+            var report = new BenchResults(machine, limits, options, results, memory, memory[0].RssMegabytes < Targets.MaximumRssMegabytes)
+            {
+                IdentityHubMemory = breakdown,
+            };
             Console.WriteLine();
             Console.WriteLine(ResultTable.Render(report));
             if (options.OutputFolder is { } folder)
@@ -125,7 +143,7 @@ public sealed class BenchRun(BenchOptions options)
     /// rate's share of the limit are taken from moments next to each other, not minutes apart. Each slice is
     /// paired with the higher of the two limits next to it, so a share is never flattered by a slow moment.
     /// </summary>
-    private async Task<IReadOnlyList<TargetResult>> MeasureAsync(Scenario scenario, IReadOnlyList<Target> targets, ScenarioContext context, HardwareLimits limits, int postmaster)
+    private async Task<IReadOnlyList<TargetResult>> MeasureAsync(Scenario scenario, Target[] targets, ScenarioContext context, HardwareLimits limits, int postmaster)
     {
         var contenders = new List<Contender>();
         foreach (var target in targets)
@@ -138,7 +156,8 @@ public sealed class BenchRun(BenchOptions options)
             contenders.Add(new Contender(target, prepared, runner, runner.StartClosedLoop(prepared.Operation, options.Concurrency)));
         }
 
-        var measureLimit = !options.Smoke && scenario.Bound != HardwareBound.None;
+        // The ES256 rows are IdentityHub's alone and compared with nothing: no limit measured around their slices.
+        var measureLimit = !options.Smoke && scenario.Bound != HardwareBound.None && targets[0].Clients == TargetClients.Rs256;
         var rounds = options.Smoke || (!measureLimit && contenders.Count == 1) ? 1 : SaturationRounds;
         foreach (var contender in contenders)
         {
@@ -216,6 +235,10 @@ public sealed class BenchRun(BenchOptions options)
 
         double? share = scenario.Bound switch
         {
+            // The ES256 setup: its signatures (RSA for what the server still signs RS256, P-256 for ES256) as a share
+            // of the core, against the limits measured at the start.
+            HardwareBound.RsaSignatures when target.Clients != TargetClients.Rs256 =>
+                saturation.Rate * (prepared.PrivateKeyOperations / limits.Rsa2048SignsPerSecond + prepared.EcdsaSignatures / limits.P256SignsPerSecond),
             HardwareBound.RsaSignatures => saturation.Rate * prepared.PrivateKeyOperations / (limitNow ?? limits.Rsa2048SignsPerSecond),
             HardwareBound.PasswordHashes => saturation.Rate / (limitNow ?? limits.PasswordHashesPerSecond),
             _ => null,
@@ -227,6 +250,7 @@ public sealed class BenchRun(BenchOptions options)
         {
             SliceRates = [.. contender.Saturation.Slices.Select(slice => slice.Completed / slice.Seconds)],
             At200 = at200,
+            EcdsaSignatures = prepared.EcdsaSignatures,
         };
     }
 
@@ -288,6 +312,11 @@ public sealed class BenchRun(BenchOptions options)
     {
         Say(string.Create(CultureInfo.InvariantCulture,
             $"  {phase,-14} {result.Rate,8:0.0} ops/s  p50 {result.P50Ms,6:0.0}  p99 {result.P99Ms,7:0.0} ms  server CPU {result.ServerCpuSeconds / result.Seconds,5:P0}  db CPU {result.DatabaseCpuSeconds / result.Seconds,5:P0}  driver CPU {result.DriverCpuSeconds / result.Seconds,5:P0}  errors {result.Errors}{(result.Refused > 0 ? $"  refused (503) {result.Refused}" : "")}"));
+        if (result.Counters is { } counters)
+        {
+            Say("    counters " + counters.Describe(result.Seconds));
+        }
+
         foreach (var sample in result.ErrorSamples)
         {
             Say("    error: " + sample);

@@ -127,10 +127,13 @@ public sealed class Target : IDisposable
     /// <summary>Shared by the virtual users: connections are reused (keep-alive), cookies are theirs.</summary>
     public HttpClient Http { get; }
 
-    public const string ServiceClientId = "bench-service";
-    public const string PortalClientId = "bench-portal";
     public const string RedirectUri = "https://portal.bench/signin-oidc";
-    public const string ApiScope = "portal-api";
+
+    /// <summary>The clients and API resource the scenarios use at this target (RS256 unless it is the ES256 setup).</summary>
+    public TargetClients Clients { get; private init; } = TargetClients.Rs256;
+
+    /// <summary>IdentityHub's counters (its scrape endpoint); null for oidc-provider.</summary>
+    public Machine.ServerCounters? Counters { get; set; }
 
     /// <summary>Signs a virtual user in, leaving the server's session cookie in its jar.</summary>
     public Func<HttpSession, Seeding.BenchUser, CancellationToken, Task>? SignIn { get; set; }
@@ -150,7 +153,51 @@ public sealed class Target : IDisposable
 
     public HttpSession NewSession() => new(this);
 
+    /// <summary>
+    /// The same server under another name, through other clients (the ES256 setup): its own connections and sessions,
+    /// the same process, counters, database and outbox.
+    /// </summary>
+    public Target Through(string name, TargetClients clients) =>
+        new(name, BaseAddress, Issuer, Process, Paths, Secret)
+        {
+            Clients = clients,
+            Counters = Counters,
+            SignIn = SignIn,
+            DatabaseConnectionString = DatabaseConnectionString,
+            OfflineAccessPrompt = OfflineAccessPrompt,
+            Outbox = Outbox,
+        };
+
+    /// <summary>Prints a warning about this target once (the same text again is not repeated).</summary>
+    public void WarnOnce(string warning)
+    {
+        lock (_warnings)
+        {
+            if (_warnings.Add(warning))
+            {
+                Console.WriteLine($"  WARNING ({Name}): {warning}");
+            }
+        }
+    }
+
+    private readonly HashSet<string> _warnings = new(StringComparer.Ordinal);
+
     public void Dispose() => Http.Dispose();
+}
+
+/// <summary>
+/// A service client, a portal client and the API resource they ask for. <see cref="Rs256"/> is the comparison with
+/// oidc-provider; <see cref="Es256"/> is IdentityHub only, with ES256 access tokens (the resource) and ID tokens (the portal).
+/// </summary>
+public sealed record TargetClients(string Service, string Portal, string ApiScope, string Algorithm)
+{
+    public static TargetClients Rs256 { get; } = new("bench-service", "bench-portal", "portal-api", "RS256");
+
+    public static TargetClients Es256 { get; } = new("bench-service-es256", "bench-portal-es256", "portal-api-es256", "ES256");
+
+    public string SsoScope => "openid profile email " + ApiScope;
+
+    public string OfflineScope => "openid profile email offline_access " + ApiScope;
 }
 
 public sealed record TargetPaths(string Authorize, string Token, string UserInfo, string Introspection);

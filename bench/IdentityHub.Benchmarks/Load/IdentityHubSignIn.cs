@@ -21,7 +21,7 @@ public sealed partial class IdentityHubSignIn(OutboxCodes outbox)
     /// <summary>The whole journey of scenario 4: authorize, password, emailed code, back to the portal, token.</summary>
     public async Task<TokenSet> FullSignInAsync(HttpSession session, BenchUser user, CancellationToken cancellationToken)
     {
-        var request = new AuthorizationRequest(OAuthFlows.SsoScope);
+        var request = new AuthorizationRequest(session.Target.Clients.SsoScope);
         using (var first = await session.GetAsync(request.Url(session.Target), cancellationToken))
         {
             var login = session.PathOnServer(HttpSession.RedirectTarget(first));

@@ -22,6 +22,9 @@ public sealed record PhaseResult(
     int Refused = 0)
 {
     public double Rate => Completed / Seconds;
+
+    /// <summary>IdentityHub's own counters during the phase (its scrape endpoint and /proc); null for oidc-provider and in older runs.</summary>
+    public PhaseCounters? Counters { get; init; }
 }
 
 /// <summary>
@@ -55,7 +58,7 @@ public sealed class LoadRunner(Target target, int databasePid)
         private readonly int _concurrency;
         private readonly Recorder _recorder = new();
         private readonly List<(int Completed, double Seconds)> _slices = [];
-        private Measured _total = new(0, 0, 0, 0);
+        private Measured _total = new(0, 0, 0, 0, null);
 
         internal ClosedLoopPhase(Target target, int databasePid, Func<CancellationToken, Task> operation, int concurrency) =>
             (_target, _databasePid, _operation, _concurrency) = (target, databasePid, operation, concurrency);
@@ -77,7 +80,7 @@ public sealed class LoadRunner(Target target, int databasePid)
                 }
             })).ToArray();
             await Task.WhenAll(workers);
-            var measured = measure.Stop();
+            var measured = await measure.StopAsync();
             _total = _total.Plus(measured);
             _slices.Add((_recorder.Completed - completedBefore, measured.Seconds));
             return _slices[^1];
@@ -109,7 +112,7 @@ public sealed class LoadRunner(Target target, int databasePid)
         }
 
         await Task.WhenAll(running);
-        return recorder.Result(measure.Stop());
+        return recorder.Result(await measure.StopAsync());
     }
 
     private sealed class Recorder
@@ -159,15 +162,19 @@ public sealed class LoadRunner(Target target, int databasePid)
             {
                 double At(double percentile) => _histogram.TotalCount == 0 ? double.NaN : _histogram.GetValueAtPercentile(percentile) / 1000.0;
                 return new PhaseResult(_completed, _errorCount, measured.Seconds, measured.ServerCpu, measured.DatabaseCpu, measured.DriverCpu,
-                    At(50), At(95), At(99), [.. _errors], _refused);
+                    At(50), At(95), At(99), [.. _errors], _refused)
+                {
+                    Counters = measured.Counters?.Summary(),
+                };
             }
         }
     }
 
-    private sealed record Measured(double Seconds, double ServerCpu, double DatabaseCpu, double DriverCpu)
+    private sealed record Measured(double Seconds, double ServerCpu, double DatabaseCpu, double DriverCpu, CounterReadings? Counters)
     {
         public Measured Plus(Measured other) =>
-            new(Seconds + other.Seconds, ServerCpu + other.ServerCpu, DatabaseCpu + other.DatabaseCpu, DriverCpu + other.DriverCpu);
+            new(Seconds + other.Seconds, ServerCpu + other.ServerCpu, DatabaseCpu + other.DatabaseCpu, DriverCpu + other.DriverCpu,
+                Counters is null ? other.Counters : other.Counters is null ? Counters : Counters.Plus(other.Counters));
     }
 
     private sealed class Measure
@@ -178,6 +185,7 @@ public sealed class LoadRunner(Target target, int databasePid)
         private readonly double _server;
         private readonly double _database;
         private readonly double _driver;
+        private readonly CounterWindow? _counters;
 
         private Measure(Target target, int databasePid)
         {
@@ -185,15 +193,19 @@ public sealed class LoadRunner(Target target, int databasePid)
             _server = target.Process.CpuSeconds;
             _database = databasePid > 0 ? ProcessStats.TreeCpuSeconds(databasePid) : 0;
             _driver = ProcessStats.CpuSeconds(Environment.ProcessId);
+            _counters = target.Counters?.Start();
         }
 
         public static Measure Start(Target target, int databasePid) => new(target, databasePid);
 
-        public Measured Stop() => new(
-            Stopwatch.GetElapsedTime(_start).TotalSeconds,
-            _target.Process.CpuSeconds - _server,
+        public async Task<Measured> StopAsync()
+        {
+            var seconds = Stopwatch.GetElapsedTime(_start).TotalSeconds;
+            var server = _target.Process.CpuSeconds - _server;
             // Only live backends count, so a backend that exited takes its CPU with it: never below zero.
-            _databasePid > 0 ? Math.Max(0, ProcessStats.TreeCpuSeconds(_databasePid) - _database) : 0,
-            ProcessStats.CpuSeconds(Environment.ProcessId) - _driver);
+            var database = _databasePid > 0 ? Math.Max(0, ProcessStats.TreeCpuSeconds(_databasePid) - _database) : 0;
+            var driver = ProcessStats.CpuSeconds(Environment.ProcessId) - _driver;
+            return new Measured(seconds, server, database, driver, _counters is null ? null : await _counters.StopAsync());
+        }
     }
 }

@@ -26,7 +26,7 @@ public sealed record AuthorizationRequest(string Scope, string? LoginHint = null
     {
         var query = new Dictionary<string, string?>
         {
-            ["client_id"] = Target.PortalClientId,
+            ["client_id"] = target.Clients.Portal,
             ["redirect_uri"] = Target.RedirectUri,
             ["response_type"] = "code",
             ["scope"] = Scope,
@@ -52,25 +52,22 @@ public sealed record AuthorizationRequest(string Scope, string? LoginHint = null
 /// <summary>What a portal and its back end do: the protocol requests of the scenarios.</summary>
 public static class OAuthFlows
 {
-    public const string SsoScope = "openid profile email " + Target.ApiScope;
-    public const string OfflineScope = "openid profile email offline_access " + Target.ApiScope;
-
     public static Task<TokenSet> ClientCredentialsAsync(HttpSession session, CancellationToken cancellationToken) =>
-        TokenAsync(session, Target.ServiceClientId, new()
+        TokenAsync(session, session.Target.Clients.Service, new()
         {
             ["grant_type"] = "client_credentials",
-            ["scope"] = Target.ApiScope,
+            ["scope"] = session.Target.Clients.ApiScope,
         }, cancellationToken);
 
     public static Task<TokenSet> RefreshAsync(HttpSession session, string refreshToken, CancellationToken cancellationToken) =>
-        TokenAsync(session, Target.PortalClientId, new()
+        TokenAsync(session, session.Target.Clients.Portal, new()
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
         }, cancellationToken);
 
     public static Task<TokenSet> RedeemAsync(HttpSession session, string code, AuthorizationRequest request, CancellationToken cancellationToken) =>
-        TokenAsync(session, Target.PortalClientId, new()
+        TokenAsync(session, session.Target.Clients.Portal, new()
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
@@ -130,6 +127,7 @@ public static class OAuthFlows
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await session.Target.Http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        ThrowIfBusy(response, "userinfo");
         if (response.StatusCode != HttpStatusCode.OK || !body.Contains("\"sub\"", StringComparison.Ordinal))
         {
             throw new OperationFailedException($"userinfo: {(int)response.StatusCode} {Shorten(body)}");
@@ -141,11 +139,12 @@ public static class OAuthFlows
         var form = new Dictionary<string, string>
         {
             ["token"] = token,
-            ["client_id"] = Target.PortalClientId,
+            ["client_id"] = session.Target.Clients.Portal,
             ["client_secret"] = session.Target.Secret,
         };
         using var response = await session.Target.Http.PostAsync(session.Target.Paths.Introspection, new FormUrlEncodedContent(form), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        ThrowIfBusy(response, "introspection");
         if (response.StatusCode != HttpStatusCode.OK || !IsActive(body))
         {
             throw new OperationFailedException($"introspection: {(int)response.StatusCode} {Shorten(body)}");
@@ -158,10 +157,7 @@ public static class OAuthFlows
         form["client_secret"] = session.Target.Secret;
         using var response = await session.Target.Http.PostAsync(session.Target.Paths.Token, new FormUrlEncodedContent(form), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null)
-        {
-            throw new ServerBusyException($"token ({form["grant_type"]}): busy, retry after {response.Headers.RetryAfter}");
-        }
+        ThrowIfBusy(response, $"token ({form["grant_type"]})");
 
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -174,6 +170,15 @@ public static class OAuthFlows
             root.GetProperty("access_token").GetString()!,
             root.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
             root.TryGetProperty("id_token", out var id) ? id.GetString() : null);
+    }
+
+    /// <summary>503 with Retry-After: the overload limits refused the request at once (counted as refused, not as an error).</summary>
+    private static void ThrowIfBusy(HttpResponseMessage response, string what)
+    {
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null)
+        {
+            throw new ServerBusyException($"{what}: busy, retry after {response.Headers.RetryAfter}");
+        }
     }
 
     private static bool IsActive(string body)

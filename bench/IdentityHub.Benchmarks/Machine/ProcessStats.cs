@@ -42,9 +42,72 @@ public static class ProcessStats
     /// <summary>Resident set size now (VmRSS) in MB.</summary>
     public static double RssMegabytes(int pid) => StatusKilobytes(pid, "VmRSS:") / 1024.0;
 
-    private static long StatusKilobytes(int pid, string field)
+    /// <summary>Threads of the process now (<c>Threads:</c> in its status).</summary>
+    public static long Threads(int pid) => StatusField(File.ReadLines($"/proc/{pid}/status"), "Threads:");
+
+    /// <summary>Voluntary and involuntary context switches of each of the process's threads so far, by thread id.</summary>
+    public static IReadOnlyDictionary<int, (long Voluntary, long Involuntary)> ContextSwitches(int pid)
     {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        var threads = new Dictionary<int, (long, long)>();
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    var lines = File.ReadAllLines(Path.Combine(task, "status"));
+                    threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] =
+                        (StatusField(lines, "voluntary_ctxt_switches:"), StatusField(lines, "nonvoluntary_ctxt_switches:"));
+                }
+                catch (IOException)
+                {
+                    // The thread exited between listing and reading.
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return threads;
+    }
+
+    /// <summary>
+    /// The context switches between two readings: each thread's change, and all of a thread's that started in between.
+    /// A thread that exited in between takes its switches with it (the thread pool retires idle threads).
+    /// </summary>
+    public static (long Voluntary, long Involuntary) ContextSwitchesBetween(
+        IReadOnlyDictionary<int, (long Voluntary, long Involuntary)> before, IReadOnlyDictionary<int, (long Voluntary, long Involuntary)> after)
+    {
+        var (voluntary, involuntary) = (0L, 0L);
+        foreach (var (thread, now) in after)
+        {
+            var then = before.GetValueOrDefault(thread);
+            voluntary += Math.Max(0, now.Voluntary - then.Voluntary);
+            involuntary += Math.Max(0, now.Involuntary - then.Involuntary);
+        }
+
+        return (voluntary, involuntary);
+    }
+
+    /// <summary>
+    /// The process's resident memory split by what backs it, in MB: anonymous (heaps, stacks), file-backed (the
+    /// runtime's and the app's mapped files) and shared memory (with W^X on, the .NET runtime keeps its executable memory
+    /// in a shared-memory file mapped twice, <c>/memfd:doublemapper</c>), which add up to the RSS (<c>/proc/&lt;pid&gt;/status</c>);
+    /// and the file-backed part's proportional size (<c>smaps_rollup</c>'s <c>Pss_File</c>: a page other processes also map,
+    /// such as the shared framework's, counts in part).
+    /// </summary>
+    public static (double Rss, double Anonymous, double FileBacked, double Shared, double FileProportional) ResidentMemory(int pid)
+    {
+        var status = File.ReadAllLines($"/proc/{pid}/status");
+        var rollup = File.ReadAllLines($"/proc/{pid}/smaps_rollup");
+        return (StatusField(status, "VmRSS:") / 1024.0, StatusField(status, "RssAnon:") / 1024.0, StatusField(status, "RssFile:") / 1024.0,
+            StatusField(status, "RssShmem:") / 1024.0, StatusField(rollup, "Pss_File:") / 1024.0);
+    }
+
+    private static long StatusField(IEnumerable<string> lines, string field)
+    {
+        foreach (var line in lines)
         {
             if (line.StartsWith(field, StringComparison.Ordinal))
             {
@@ -54,6 +117,8 @@ public static class ProcessStats
 
         return 0;
     }
+
+    private static long StatusKilobytes(int pid, string field) => StatusField(File.ReadLines($"/proc/{pid}/status"), field);
 
     private static IEnumerable<int> Descendants(int pid)
     {

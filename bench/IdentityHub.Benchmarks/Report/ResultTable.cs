@@ -19,6 +19,12 @@ public static class ResultTable
             var ratio = scenario.Ratio is { } raw
                 ? Invariant($"{raw:0.00}×") + (scenario.RoundRatios.Count > 1 ? " (rounds: " + string.Join(", ", scenario.RoundRatios.Select(r => Invariant($"{r:0.00}"))) + ")" : "")
                 : "–";
+            if (scenario.Es256)
+            {
+                Row(text, scenario, scenario.IdentityHub, "not compared (ES256)", "– (outside the comparison)");
+                continue;
+            }
+
             Row(text, scenario, scenario.IdentityHub, ratio,
                 scenario.Checks.Count == 0 ? "–" : string.Join("; ", scenario.Checks.Select(check => (check.Met ? "yes: " : "NO: ") + check.Description)));
             if (scenario.OidcProvider is { } other)
@@ -35,13 +41,23 @@ public static class ResultTable
         }
 
         text.AppendLine(Invariant($"IdentityHub RSS under {Targets.MaximumRssMegabytes:0} MB after the whole run: {(results.RssTargetMet ? "yes" : "NO")}."));
+        if (results.IdentityHubMemory is { } breakdown)
+        {
+            text.AppendLine();
+            text.Append(breakdown.Render());
+        }
+
+        Counters(text, results);
         return text.ToString();
     }
 
     private static void Row(StringBuilder text, ScenarioResult scenario, TargetResult result, string ratio, string targets)
     {
+        var operations = scenario.Bound == "PasswordHashes" ? "hashes"
+            : scenario.Es256 ? $"{result.PrivateKeyOperations:0} RSA + {result.EcdsaSignatures:0} P-256 op/op, limits at the start"
+            : $"{result.PrivateKeyOperations:0} RSA op/op";
         var share = result.HardwareShare is { } value
-            ? Invariant($"{value:P0} ({(scenario.Bound == "PasswordHashes" ? "hashes" : $"{result.PrivateKeyOperations:0} RSA op/op")}{(result.LimitMeasuredAround is { } limit ? $" of {limit:0.#}/s" : "")})")
+            ? Invariant($"{value:P0} ({operations}{(result.LimitMeasuredAround is { } limit ? $" of {limit:0.#}/s" : "")})")
             : "–";
         text.AppendLine(Invariant(
             $"| {scenario.Title} | {result.Server} | {result.OperationsPerSecond:0} | {result.RequestsPerSecond:0} | {ratio} | {Latencies(result.At50)} | {Latencies(result.At80)} | {CpuFigures(scenario, result)} | {result.DatabaseCpuSecondsPer1000:0.00} | {result.DatabaseTransactionsPerOperation:0.0} | {share} | {result.Errors} | {targets} |"));
@@ -70,6 +86,41 @@ public static class ResultTable
                 $"| {scenario.Title} | {offered:0} | {phase.Rate:0} | {phase.Refused} ({refusedShare:P0}) | {Latencies(phase)} | {phase.Errors} |"));
         }
     }
+
+    /// <summary>IdentityHub's counters in each scenario's saturation phase and open loop at 80 %: what requests waited behind.</summary>
+    private static void Counters(StringBuilder text, BenchResults results)
+    {
+        var measured = results.Scenarios.Where(scenario => scenario.IdentityHub.Saturation.Counters is not null).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("IdentityHub's counters (scraped about once a second; mean/max of the gauges, counters' change over the phase):");
+        text.AppendLine();
+        text.AppendLine("| Scenario | phase | requests in ASP.NET Core | thread-pool queue | thread-pool threads | overload in progress | overload queued | waited for a turn (mean ms) | Npgsql used / pending | lock waits | GC pauses ms (gen0/1/2) | context switches/s (voluntary / involuntary) |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var scenario in measured)
+        {
+            var hub = scenario.IdentityHub;
+            foreach (var (phase, result) in new[] { ("saturation", hub.Saturation), ("80 %", hub.At80) })
+            {
+                if (result.Counters is not { } c)
+                {
+                    continue;
+                }
+
+                var title = scenario.Es256 ? scenario.Title + " (ES256)" : scenario.Title;
+                text.AppendLine(Invariant(
+                    $"| {title} | {phase} | {S(c.ActiveRequests)} | {S(c.ThreadPoolQueue)} | {S(c.ThreadPoolThreads)} | {S(c.OverloadInProgress)} | {S(c.OverloadQueued)} | {N(c.OverloadWaits)} ({N(c.OverloadMeanWaitMs)}) | {S(c.DatabaseConnectionsUsed)} / {S(c.DatabasePendingRequests)} | {N(c.LockContentions)} | {N(c.GcPauseMs)} ({N(c.Gen0Collections)}/{N(c.Gen1Collections)}/{N(c.Gen2Collections)}) | {c.VoluntaryContextSwitches / result.Seconds:0} / {c.InvoluntaryContextSwitches / result.Seconds:0} |"));
+            }
+        }
+    }
+
+    private static string S(Machine.Spread? spread) => spread is null ? "–" : Invariant($"{spread.Mean:0.#}/{spread.Max:0.#}");
+
+    private static string N(double? value) => value is null ? "–" : Invariant($"{value:0}");
 
     private static string CpuFigures(ScenarioResult scenario, TargetResult result) =>
         scenario.RequestsPerOperation > 1

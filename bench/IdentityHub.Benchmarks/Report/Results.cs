@@ -33,6 +33,9 @@ public sealed record TargetResult(
 
     /// <summary>The rate in each slice of the saturation phase, in the order they ran.</summary>
     public IReadOnlyList<double> SliceRates { get; init; } = [];
+
+    /// <summary>ECDSA P-256 signatures per operation (ES256 tokens; IdentityHub's ES256 rows), beside <see cref="PrivateKeyOperations"/>.</summary>
+    public double EcdsaSignatures { get; init; }
 }
 
 public sealed record TargetCheck(string Description, bool Met);
@@ -58,6 +61,12 @@ public sealed record ScenarioResult(string Key, string Title, int RequestsPerOpe
 
     public IReadOnlyList<TargetCheck> Checks { get; init; } = [];
 
+    /// <summary>
+    /// IdentityHub's ES256 setup (ES256 access and ID tokens): its own row, measured after the scenario's comparison,
+    /// with no oidc-provider, ratio or targets (the comparison stays RS256 against RS256).
+    /// </summary>
+    public bool Es256 { get; init; }
+
     public bool Met => Checks.All(check => check.Met);
 }
 
@@ -71,7 +80,11 @@ public sealed record BenchResults(
     BenchOptions Options,
     IReadOnlyList<ScenarioResult> Scenarios,
     IReadOnlyList<ServerMemory> Memory,
-    bool RssTargetMet);
+    bool RssTargetMet)
+{
+    /// <summary>What holds IdentityHub's memory after the run; null in runs saved before it existed.</summary>
+    public MemoryBreakdown? IdentityHubMemory { get; init; }
+}
 
 /// <summary>The speed targets of O7 (docs/requirements.md), checked against one scenario's figures.</summary>
 public static class Targets

@@ -2,7 +2,7 @@ using IdentityHub.Benchmarks.Load;
 
 namespace IdentityHub.Benchmarks.Scenarios;
 
-/// <summary>1. A service gets an RS256 JWT access token with its client id and secret.</summary>
+/// <summary>1. A service gets a JWT access token (RS256, or ES256 in IdentityHub's ES256 rows) with its client id and secret.</summary>
 public sealed class ClientCredentialsScenario : Scenario
 {
     public override string Key => "client-credentials";
@@ -16,16 +16,11 @@ public sealed class ClientCredentialsScenario : Scenario
     {
         var session = target.NewSession();
         var sample = await OAuthFlows.ClientCredentialsAsync(session, cancellationToken);
-        RequireRs256Jwt(sample.AccessToken);
-        return new PreparedScenario(token => OAuthFlows.ClientCredentialsAsync(session, token), PrivateKeyOperations([sample.AccessToken], []));
-    }
-
-    internal static void RequireRs256Jwt(string token)
-    {
-        if (token.Split('.').Length != 3 || HeaderAlgorithm(token) != "RS256")
+        RequireSignedJwt(target, sample.AccessToken, "access token");
+        return new PreparedScenario(token => OAuthFlows.ClientCredentialsAsync(session, token), PrivateKeyOperations([sample.AccessToken], []))
         {
-            throw new OperationFailedException("the access token is not an RS256 JWT: " + OAuthFlows.Shorten(token));
-        }
+            EcdsaSignatures = EcdsaSignatures([sample.AccessToken]),
+        };
     }
 }
 
@@ -47,7 +42,7 @@ public sealed class RefreshScenario : Scenario
         {
             for (var i = 0; i < 2; i++)
             {
-                var tokens = await OAuthFlows.CodeFlowAsync(session, OAuthFlows.OfflineScope, cancellationToken, target.OfflineAccessPrompt);
+                var tokens = await OAuthFlows.CodeFlowAsync(session, target.Clients.OfflineScope, cancellationToken, target.OfflineAccessPrompt);
                 chains.Add(tokens.RefreshToken ?? throw new OperationFailedException("no refresh token was issued"));
             }
         }
@@ -60,13 +55,17 @@ public sealed class RefreshScenario : Scenario
             throw new OperationFailedException("the refresh token was not rotated");
         }
 
-        ClientCredentialsScenario.RequireRs256Jwt(sample.AccessToken);
+        RequireSignedJwt(target, sample.AccessToken, "access token");
+        RequireSignedJwt(target, sample.IdToken, "ID token");
         chains[0] = sample.RefreshToken;
         var pool = new Pool<string>(chains);
         var operations = PrivateKeyOperations([sample.AccessToken, sample.IdToken, sample.RefreshToken], [first]);
         return new PreparedScenario(
             token => pool.UseAsync(async refresh => (await OAuthFlows.RefreshAsync(stateless, refresh, token)).RefreshToken!, token),
-            operations);
+            operations)
+        {
+            EcdsaSignatures = EcdsaSignatures([sample.AccessToken, sample.IdToken, sample.RefreshToken]),
+        };
     }
 }
 
@@ -83,18 +82,22 @@ public sealed class SsoRoundTripScenario : Scenario
     {
         var sessions = new Pool<HttpSession>(await context.SessionsAsync(target, cancellationToken));
         var session = sessions.Peek();
-        var request = new AuthorizationRequest(OAuthFlows.SsoScope);
+        var request = new AuthorizationRequest(target.Clients.SsoScope);
         var code = await OAuthFlows.AuthorizeAsync(session!, request, cancellationToken);
         var sample = await OAuthFlows.RedeemAsync(session!, code, request, cancellationToken);
-        ClientCredentialsScenario.RequireRs256Jwt(sample.AccessToken);
+        RequireSignedJwt(target, sample.AccessToken, "access token");
+        RequireSignedJwt(target, sample.IdToken, "ID token");
         var operations = PrivateKeyOperations([code, sample.AccessToken, sample.IdToken, sample.RefreshToken], [code]);
         return new PreparedScenario(
             token => sessions.UseAsync(async browser =>
             {
-                await OAuthFlows.CodeFlowAsync(browser, OAuthFlows.SsoScope, token);
+                await OAuthFlows.CodeFlowAsync(browser, target.Clients.SsoScope, token);
                 return browser;
             }, token),
-            operations);
+            operations)
+        {
+            EcdsaSignatures = EcdsaSignatures([code, sample.AccessToken, sample.IdToken, sample.RefreshToken]),
+        };
     }
 }
 
@@ -139,7 +142,7 @@ public sealed class UserInfoScenario : Scenario
         var tokens = new List<string>();
         foreach (var session in (await context.SessionsAsync(target, cancellationToken)).Take(16))
         {
-            tokens.Add((await OAuthFlows.CodeFlowAsync(session, OAuthFlows.SsoScope, cancellationToken)).AccessToken);
+            tokens.Add((await OAuthFlows.CodeFlowAsync(session, target.Clients.SsoScope, cancellationToken)).AccessToken);
         }
 
         return tokens;

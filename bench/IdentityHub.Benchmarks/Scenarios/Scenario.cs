@@ -19,7 +19,11 @@ public enum HardwareBound
 }
 
 /// <summary>A prepared scenario: the operation to repeat and how many RSA private-key operations it makes.</summary>
-public sealed record PreparedScenario(Func<CancellationToken, Task> Operation, double PrivateKeyOperations);
+public sealed record PreparedScenario(Func<CancellationToken, Task> Operation, double PrivateKeyOperations)
+{
+    /// <summary>ECDSA P-256 signatures (ES256 tokens) it makes: IdentityHub's ES256 rows.</summary>
+    public double EcdsaSignatures { get; init; }
+}
 
 /// <summary>One benchmark scenario, runnable against IdentityHub and (when <see cref="Compared"/>) oidc-provider.</summary>
 public abstract class Scenario
@@ -53,6 +57,35 @@ public abstract class Scenario
     /// </summary>
     public static double PrivateKeyOperations(IEnumerable<string?> issued, IEnumerable<string?> received) =>
         issued.Count(UsesRsa) + received.Count(token => UsesRsa(token) && Parts(token!) == 5);
+
+    /// <summary>ES256 signatures behind the tokens issued (each ES256 JWS is one).</summary>
+    public static double EcdsaSignatures(IEnumerable<string?> issued) =>
+        issued.Count(token => token is not null && Parts(token) == 3 && HeaderAlgorithm(token) == "ES256");
+
+    /// <summary>
+    /// The token must be a JWS. At the RS256 setup (the comparison) it must be signed RS256; at another setup a token
+    /// signed otherwise is only a warning: a server that does not know the setting signs RS256, and its row says so.
+    /// </summary>
+    public static void RequireSignedJwt(Target target, string? token, string what)
+    {
+        if (token is null || Parts(token) != 3)
+        {
+            throw new OperationFailedException($"the {what} is not a JWT: " + OAuthFlows.Shorten(token ?? "(none)"));
+        }
+
+        var algorithm = HeaderAlgorithm(token);
+        if (algorithm == target.Clients.Algorithm)
+        {
+            return;
+        }
+
+        if (target.Clients == TargetClients.Rs256)
+        {
+            throw new OperationFailedException($"the {what} is not an RS256 JWT: " + OAuthFlows.Shorten(token));
+        }
+
+        target.WarnOnce($"the {what} is signed {algorithm ?? "(no alg)"}, not {target.Clients.Algorithm}: this server does not apply the signing-algorithm settings, so these rows measure {algorithm} tokens.");
+    }
 
     private static bool UsesRsa(string? token) =>
         token is not null && Parts(token) is 3 or 5 && HeaderAlgorithm(token) is { } alg && alg.StartsWith("RS", StringComparison.Ordinal);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using IdentityHub.Benchmarks.Machine;
 using IdentityHub.Benchmarks.Load;
 using IdentityHub.Testing;
 using Npgsql;
@@ -15,9 +17,10 @@ public static class ServerLaunch
     private static readonly string[] SignInRateLimits =
         ["SignInPerAddress", "SignInPerAccount", "CodeSendPerAddress", "CodeSendPerAccount", "CodeVerifyPerAddress", "CodeVerifyPerAccount"];
 
-    public static async Task<Target> StartIdentityHubAsync(int core, string connectionString, string workFolder, string secret)
+    public static async Task<Target> StartIdentityHubAsync(int core, string connectionString, string workFolder, string secret, bool withCounters)
     {
         var port = FreeTcpPort.Next();
+        var metricsPort = FreeTcpPort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var issuer = new Uri($"https://localhost:{port}/");
         var dataFolder = Directory.CreateDirectory(Path.Combine(workFolder, "identityhub")).FullName;
@@ -38,16 +41,19 @@ public static class ServerLaunch
             ["IdentityHub__DataFolder"] = dataFolder,
             ["IdentityHub__Delivery__Outbox__Enabled"] = "true",
             ["IdentityHub__Delivery__Outbox__Folder"] = outbox,
-            ["IdentityHub__ApiResources__0__Name"] = Target.ApiScope,
-            ["IdentityHub__Clients__0__ClientId"] = Target.ServiceClientId,
-            ["IdentityHub__Clients__0__ClientSecret"] = secret,
-            ["IdentityHub__Clients__0__GrantTypes__0"] = "client_credentials",
-            ["IdentityHub__Clients__0__Scopes__0"] = Target.ApiScope,
-            ["IdentityHub__Clients__1__ClientId"] = Target.PortalClientId,
-            ["IdentityHub__Clients__1__ClientSecret"] = secret,
-            ["IdentityHub__Clients__1__RedirectUris__0"] = Target.RedirectUri,
-            ["IdentityHub__Clients__1__Scopes__0"] = Target.ApiScope,
         };
+        if (withCounters)
+        {
+            // Its counters (thread pool, overload queues, Npgsql's pool, GC) for the driver to scrape during each phase.
+            environment["IdentityHub__Telemetry__Prometheus__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture);
+            environment["IdentityHub__Telemetry__Prometheus__Host"] = "localhost";
+        }
+
+        Configure(environment, 0, TargetClients.Rs256, secret);
+        // The ES256 setup (IdentityHub's own rows, not compared with oidc-provider): ES256 access tokens for a second
+        // resource and ES256 ID tokens for a second portal. A server that does not know the algorithm keys signs RS256
+        // (the driver warns).
+        Configure(environment, 1, TargetClients.Es256, secret);
 
         // The driver signs thousands of people in from one address: the rate limits (tested in the suite)
         // would refuse most of them, and the benchmark measures the work of a sign-in, not the limiter's.
@@ -62,7 +68,32 @@ public static class ServerLaunch
         return new Target("IdentityHub", baseAddress, issuer, process, new TargetPaths("/connect/authorize", "/connect/token", "/connect/userinfo", "/connect/introspect"), secret)
         {
             Outbox = new OutboxCodes(outbox),
+            Counters = withCounters ? new ServerCounters(new Uri($"http://localhost:{metricsPort}/metrics"), process.Id) : null,
         };
+    }
+
+    /// <summary>
+    /// An API resource (number <paramref name="index"/>), a service client and a portal client (numbers 2×index and
+    /// 2×index + 1) that asks for it; a setup other than RS256 names its algorithm for the resource's access tokens and
+    /// the portal's ID tokens.
+    /// </summary>
+    private static void Configure(Dictionary<string, string> environment, int index, TargetClients clients, string secret)
+    {
+        var (resource, service, portal) = ($"IdentityHub__ApiResources__{index}__", $"IdentityHub__Clients__{2 * index}__", $"IdentityHub__Clients__{2 * index + 1}__");
+        environment[resource + "Name"] = clients.ApiScope;
+        environment[service + "ClientId"] = clients.Service;
+        environment[service + "ClientSecret"] = secret;
+        environment[service + "GrantTypes__0"] = "client_credentials";
+        environment[service + "Scopes__0"] = clients.ApiScope;
+        environment[portal + "ClientId"] = clients.Portal;
+        environment[portal + "ClientSecret"] = secret;
+        environment[portal + "RedirectUris__0"] = Target.RedirectUri;
+        environment[portal + "Scopes__0"] = clients.ApiScope;
+        if (clients.Algorithm != TargetClients.Rs256.Algorithm)
+        {
+            environment[resource + "AccessTokenSigningAlgorithm"] = clients.Algorithm;
+            environment[portal + "IdTokenSigningAlgorithm"] = clients.Algorithm;
+        }
     }
 
     /// <summary>panva's oidc-provider (bench/oidc-provider/server.js) on Node.js, its models in PostgreSQL.</summary>
@@ -93,7 +124,7 @@ public static class ServerLaunch
             OfflineAccessPrompt = "consent",
         };
         target.SignIn = async (session, user, cancellationToken) =>
-            await OAuthFlows.AuthorizeAsync(session, new AuthorizationRequest(OAuthFlows.SsoScope, user.Id), cancellationToken);
+            await OAuthFlows.AuthorizeAsync(session, new AuthorizationRequest(session.Target.Clients.SsoScope, user.Id), cancellationToken);
         return target;
     }
 

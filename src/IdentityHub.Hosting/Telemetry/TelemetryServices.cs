@@ -21,6 +21,9 @@ namespace IdentityHub.Hosting.Telemetry;
 /// </summary>
 public static class TelemetryServices
 {
+    /// <summary>The runtime's built-in meter (.NET 9 and later): <c>dotnet.gc.*</c>, <c>dotnet.thread_pool.*</c>, <c>dotnet.process.*</c>.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     private static readonly string[] OtlpVariables =
         ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"];
 
@@ -56,7 +59,9 @@ public static class TelemetryServices
         });
         telemetry.WithMetrics(metrics =>
         {
-            metrics.AddMeter(DeliveryMetrics.MeterName)
+            // System.Runtime: the runtime's own meter (GC, thread pool, lock contention, JIT, working set). ASP.NET
+            // Core's instrumentation brings Hosting, Kestrel (queued connections) and RateLimiting.
+            metrics.AddMeter(DeliveryMetrics.MeterName, RuntimeMeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddNpgsqlInstrumentation();

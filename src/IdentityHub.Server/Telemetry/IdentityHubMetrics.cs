@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Delivery.Telemetry;
+using IdentityHub.Server.Throttling;
 
 namespace IdentityHub.Server.Telemetry;
 
@@ -28,9 +29,11 @@ public sealed class IdentityHubMetrics
     private readonly Counter<long> _tokensRefused;
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _overloaded;
+    private readonly Histogram<double> _overloadWaits;
 
-    public IdentityHubMetrics(IMeterFactory meters, ClientTags clients)
+    public IdentityHubMetrics(IMeterFactory meters, ClientTags clients, OverloadLimiters overload)
     {
+        ArgumentNullException.ThrowIfNull(overload);
         ArgumentNullException.ThrowIfNull(meters);
         _clients = clients;
         var meter = meters.Create(DeliveryMetrics.MeterName);
@@ -50,6 +53,12 @@ public sealed class IdentityHubMetrics
             "Requests counted over a rate limit, by policy (docs/throttling.md).");
         _overloaded = meter.CreateCounter<long>("identityhub.overload.refusals", "{request}",
             "Requests answered 503 at once because their endpoint group was full, by group (docs/throttling.md).");
+        _overloadWaits = meter.CreateHistogram<double>("identityhub.overload.queue.duration", "s",
+            "How long requests waited in their endpoint group's queue (then admitted, or refused when the wait ran out), by group.");
+        meter.CreateObservableGauge("identityhub.overload.queued", () => overload.All.Select(group => Measure(group.Queued, group)), "{request}",
+            "Requests waiting in their endpoint group's queue now, by group.");
+        meter.CreateObservableGauge("identityhub.overload.in_progress", () => overload.All.Select(group => Measure(group.InProgress, group)), "{request}",
+            "Requests holding one of their endpoint group's turns now, by group.");
     }
 
     /// <summary>An audit event (<see cref="Audit.AuditLog"/>): the events that have an instrument count on it.</summary>
@@ -99,6 +108,11 @@ public sealed class IdentityHubMetrics
 
     /// <summary>A request refused by the overload limits; <paramref name="group"/> is one of the fixed group names.</summary>
     public void Overloaded(string group) => _overloaded.Add(1, new KeyValuePair<string, object?>("group", group));
+
+    /// <summary>A request waited this long in its endpoint group's queue for a turn (or until its wait ran out).</summary>
+    public void Queued(string group, TimeSpan waited) => _overloadWaits.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("group", group));
+
+    private static Measurement<long> Measure(long value, EndpointGroup group) => new(value, new KeyValuePair<string, object?>("group", group.Name));
 
     private void SecondFactor(string method, string outcome) =>
         _secondFactors.Add(1, new TagList { { "method", method }, { "outcome", TagWords.Of(outcome) } });

@@ -18,9 +18,9 @@ public sealed class OverloadLimiters : IDisposable
         if (overload.Enabled)
         {
             var cores = Environment.ProcessorCount;
-            Tokens = new("tokens", Limiter(overload.Tokens, cores), overload.Tokens.MaxQueueTime);
-            Authorization = new("authorization", Limiter(overload.Authorization, cores), overload.Authorization.MaxQueueTime);
-            Pages = new("pages", Limiter(overload.Pages, cores), overload.Pages.MaxQueueTime);
+            Tokens = Group("tokens", overload.Tokens, cores);
+            Authorization = Group("authorization", overload.Authorization, cores);
+            Pages = Group("pages", overload.Pages, cores);
         }
     }
 
@@ -31,6 +31,9 @@ public sealed class OverloadLimiters : IDisposable
     public EndpointGroup? Authorization { get; }
 
     public EndpointGroup? Pages { get; }
+
+    /// <summary>The groups made (none with the limits off), for the gauges of their queues.</summary>
+    public IEnumerable<EndpointGroup> All => new[] { Tokens, Authorization, Pages }.OfType<EndpointGroup>();
 
     /// <summary>The group a path belongs to; null for what is not limited (or with the limits off).</summary>
     public EndpointGroup? For(PathString path)
@@ -54,9 +57,15 @@ public sealed class OverloadLimiters : IDisposable
         || path.StartsWithSegments("/js") || path.StartsWithSegments("/css") || path.StartsWithSegments("/branding")
         || path.StartsWithSegments("/favicon.ico");
 
-    private static ConcurrencyLimiter Limiter(ConcurrencyLimit limit, int cores) => new(new ConcurrencyLimiterOptions
+    private static EndpointGroup Group(string name, ConcurrencyLimit limit, int cores)
     {
-        PermitLimit = limit.ConcurrentRequestsFor(cores),
+        var concurrentRequests = limit.ConcurrentRequestsFor(cores);
+        return new(name, Limiter(limit, concurrentRequests, cores), limit.MaxQueueTime, concurrentRequests);
+    }
+
+    private static ConcurrencyLimiter Limiter(ConcurrencyLimit limit, int concurrentRequests, int cores) => new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = concurrentRequests,
         QueueLimit = limit.QueueFor(cores),
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
@@ -69,5 +78,15 @@ public sealed class OverloadLimiters : IDisposable
     }
 }
 
-/// <summary>One endpoint group's name (a metric tag), limiter and how long a request may wait in its queue.</summary>
-public sealed record EndpointGroup(string Name, ConcurrencyLimiter Limiter, TimeSpan MaxQueueTime);
+/// <summary>
+/// One endpoint group's name (a metric tag), limiter, how long a request may wait in its queue, and how many
+/// requests it works on at once (for the gauge of those in progress).
+/// </summary>
+public sealed record EndpointGroup(string Name, ConcurrencyLimiter Limiter, TimeSpan MaxQueueTime, int ConcurrentRequests)
+{
+    /// <summary>Requests waiting for a turn now.</summary>
+    public long Queued => Limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
+    /// <summary>Requests holding a turn now.</summary>
+    public long InProgress => ConcurrentRequests - (Limiter.GetStatistics()?.CurrentAvailablePermits ?? ConcurrentRequests);
+}

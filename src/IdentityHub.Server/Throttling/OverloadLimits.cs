@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using IdentityHub.Server.Hosting;
 
@@ -30,9 +31,12 @@ internal sealed partial class OverloadLimits(RequestDelegate next, OverloadLimit
             lease.Dispose();
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             wait.CancelAfter(group.MaxQueueTime);
+            var queuedAt = Stopwatch.GetTimestamp();
+            var acquiring = group.Limiter.AcquireAsync(1, wait.Token);
+            var queued = !acquiring.IsCompleted; // a full queue answers at once: that request did not wait
             try
             {
-                lease = await group.Limiter.AcquireAsync(1, wait.Token);
+                lease = await acquiring;
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -41,6 +45,11 @@ internal sealed partial class OverloadLimits(RequestDelegate next, OverloadLimit
             catch (OperationCanceledException)
             {
                 lease = FailedLease.Instance; // waited as long as the group allows
+            }
+
+            if (queued)
+            {
+                metrics.Queued(group.Name, Stopwatch.GetElapsedTime(queuedAt));
             }
         }
 

@@ -58,6 +58,9 @@ public sealed class MetricsTests
         Assert.Matches(@"identityhub_tokens_issued_total\{[^}]*client_id=""claims-integration""[^}]*grant_type=""client_credentials""", text);
         Assert.Contains("identityhub_sign_in_attempts_total{", text, StringComparison.Ordinal);
         Assert.Contains("identityhub_mfa_checks_total{", text, StringComparison.Ordinal);
+        Assert.Matches(@"identityhub_overload_in_progress\{[^}]*group=""tokens""", text); // the overload limits' gauges
+        Assert.Contains("dotnet_thread_pool_thread_count", text, StringComparison.Ordinal); // the runtime's meter
+        Assert.Contains("dotnet_gc_", text, StringComparison.Ordinal);
         Assert.Contains("identityhub_delivery_attempts_total{", text, StringComparison.Ordinal);
         Assert.Contains("identityhub_delivery_circuit_state{", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Threading.RateLimiting;
 using IdentityHub.Server.Tests.Infrastructure;
@@ -32,6 +33,7 @@ public sealed class OverloadTests : IAsyncLifetime
     [Fact]
     public async Task A_token_request_past_the_queue_gets_503_at_once_and_the_queued_one_is_served_when_a_turn_frees()
     {
+        using var waits = new QueueWaits(_app.Services.GetRequiredService<IMeterFactory>());
         var tokens = TokenClient.For(_app, TestClients.Integration, TestClients.IntegrationSecret);
         var inFlight = Limiters.Tokens!.Limiter.AttemptAcquire();
         Assert.True(inFlight.IsAcquired);
@@ -51,9 +53,15 @@ public sealed class OverloadTests : IAsyncLifetime
         Assert.Equal("temporarily_unavailable", body.GetProperty("error").GetString());
         Assert.False(queued.IsCompleted);
 
+        Assert.Equal(1, Limiters.Tokens.Queued);
+        Assert.Equal(1, Limiters.Tokens.InProgress);
         inFlight.Dispose();
         (await queued).EnsureSuccess();
         Assert.Equal(1, Limiters.Tokens.Limiter.GetStatistics()!.CurrentAvailablePermits);
+        Assert.Equal(0, Limiters.Tokens.InProgress);
+        var wait = Assert.Single(waits.Recorded);
+        Assert.Equal("tokens", wait.Group);
+        Assert.True(wait.Seconds > 0, "The queued request's wait was not measured.");
     }
 
     [Fact]
@@ -86,6 +94,39 @@ public sealed class OverloadTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await _app.NewBrowser().AuthorizeAsync(new AuthorizationRequest())).StatusCode);
+    }
+
+    /// <summary>The waits recorded on <c>identityhub.overload.queue.duration</c> by this test's server.</summary>
+    private sealed class QueueWaits : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string? Group, double Seconds)> _recorded = new();
+
+        public QueueWaits(IMeterFactory serverMeters)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "identityhub.overload.queue.duration" && ReferenceEquals(instrument.Meter.Scope, serverMeters))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+            {
+                string? group = null;
+                foreach (var (key, tag) in tags)
+                {
+                    group = key == "group" ? tag?.ToString() : group;
+                }
+
+                _recorded.Enqueue((group, value));
+            });
+            _listener.Start();
+        }
+
+        public IReadOnlyList<(string? Group, double Seconds)> Recorded => [.. _recorded];
+
+        public void Dispose() => _listener.Dispose();
     }
 
     /// <summary>Polls the limiter until the request sent is waiting in its queue (a turn is held, so it cannot be served).</summary>
