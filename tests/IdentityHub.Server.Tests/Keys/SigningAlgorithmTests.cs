@@ -35,6 +35,11 @@ public sealed class SigningAlgorithmTests
         await VerifiesAsync(app, tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, await UserinfoAsync(app, tokens.AccessToken));
 
+        // The server takes its ES256 ID token back as the hint when the portal signs out.
+        var signOut = await app.NewBrowser().GetAsync("/connect/endsession?id_token_hint=" + Uri.EscapeDataString(tokens.IdToken)
+            + "&post_logout_redirect_uri=" + Uri.EscapeDataString(TestClients.PostLogoutRedirectUri) + "&state=bye");
+        Assert.Equal(TestClients.PostLogoutRedirectUri + "?state=bye", (await app.NewBrowser().FollowAsync(signOut)).Headers.Location?.ToString());
+
         var request = new AuthorizationRequest { ClientId = TestClients.PublicPortal };
         var other = (await TokenClient.For(app, TestClients.PublicPortal).RedeemAsync(await app.NewBrowser().CodeFlowAsync(user.UserName!, request))).EnsureSuccess();
         Assert.Equal(("RS256", KidOf(keys, "RS256")), (other.ReadIdToken().Alg, other.ReadIdToken().Kid));
