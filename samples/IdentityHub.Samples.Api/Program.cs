@@ -16,8 +16,8 @@ if (problems.Count > 0)
     return 1;
 }
 
-// IdentityHub's access tokens are RS256 JWTs (typ at+jwt) whose keys are published at the
-// authority's JWKS endpoint; the handler finds it through the discovery document.
+// IdentityHub's access tokens are JWTs (typ at+jwt), RS256 unless the API resource chose PS256 or ES256,
+// whose keys are published at the authority's JWKS endpoint; the handler finds it through the discovery document.
 // DPoP-bound tokens (cnf.jkt) are accepted with the DPoP scheme and a proof made by their key
 // (IdentityHub.DPoP, RFC 9449 §7); Api:RequireDPoP refuses plain bearer tokens altogether.
 builder.Services.AddDPoPProofValidation();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdentityHub.Core.Clients;
+using IdentityHub.Core.Keys;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -114,6 +115,7 @@ public static class ClientDescriptors
             LogoUri = settings.LogoUri?.OriginalString,
             Publisher = settings.Publisher,
             JwksUri = settings.JwksUri?.OriginalString,
+            IdTokenSignedResponseAlg = settings.IdTokenSigningAlgorithm ?? TokenSigningAlgorithms.Default,
             Jwks = descriptor.JsonWebKeySet is { } keys ? System.Text.Json.JsonSerializer.SerializeToElement(new { keys = keys.Keys.Select(PublicPart) }) : null,
             BackChannelLogoutUri = settings.BackChannelLogoutUri?.OriginalString,
             BackChannelLogoutSessionRequired = settings.BackChannelLogoutUri is null ? null : settings.BackChannelLogoutSessionRequired,

@@ -50,6 +50,10 @@ public sealed record ClientMetadata
     [JsonPropertyName("publisher")]
     public string? Publisher { get; init; }
 
+    /// <summary>How the client's ID tokens are signed (OpenID Connect Registration): <c>RS256</c> (default), <c>PS256</c> or <c>ES256</c>.</summary>
+    [JsonPropertyName("id_token_signed_response_alg")]
+    public string? IdTokenSignedResponseAlg { get; init; }
+
     [JsonPropertyName("jwks_uri")]
     public string? JwksUri { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IdentityHub.Core.Assurance;
 using IdentityHub.Core.Clients;
+using IdentityHub.Core.Keys;
 using IdentityHub.Core.Smart;
 using Microsoft.IdentityModel.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -96,6 +97,7 @@ public static class ClientMetadataRules
             LogoUri = OneUri(metadata.LogoUri, "logo_uri", problems),
             Publisher = problems.Text("publisher", metadata.Publisher, "publisher", 200, required: false) is { Length: > 0 } publisher ? publisher : null,
             JwksUri = keys.Uri,
+            IdTokenSigningAlgorithm = IdTokenAlgorithm(metadata.IdTokenSignedResponseAlg, problems),
         };
         var refresh = Seconds(metadata.RefreshTokenLifetime, "refresh_token_lifetime", 60, 400 * 86_400, problems);
         if (refresh is { } idle && settings.RefreshTokenAbsoluteLifetime is { } absolute && absolute < idle)
@@ -193,6 +195,25 @@ public static class ClientMetadataRules
         return applicationType == "native" && uri.Scheme.Contains('.') && uri.Scheme is not ("javascript" or "data" or "file")
             ? null
             : $"'{value}' uses the scheme '{uri.Scheme}'; web clients use https, native apps a reverse-domain scheme such as com.example.app.";
+    }
+
+    // OpenID Connect Registration's id_token_signed_response_alg: one of the algorithms the server keeps keys for
+    // (decision 0043); RS256, the default, is stored as no choice. "none" and the HMAC algorithms are never offered.
+    private static string? IdTokenAlgorithm(string? value, FieldProblems problems)
+    {
+        var algorithm = value?.Trim();
+        if (string.IsNullOrEmpty(algorithm) || algorithm == TokenSigningAlgorithms.Default)
+        {
+            return null;
+        }
+
+        if (!TokenSigningAlgorithms.IsSupported(algorithm))
+        {
+            problems.Add("id_token_signed_response_alg", $"'{algorithm}' is not supported; use {TokenSigningAlgorithms.Listed}.");
+            return null;
+        }
+
+        return algorithm;
     }
 
     private static Uri? OneUri(string? value, string field, FieldProblems problems)

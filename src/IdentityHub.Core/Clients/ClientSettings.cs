@@ -84,6 +84,12 @@ public sealed record ClientSettings
     /// </summary>
     public bool AllowSelfRegistration { get; init; }
 
+    /// <summary>
+    /// How the client's ID tokens are signed (OpenID Connect Registration <c>id_token_signed_response_alg</c>): one of
+    /// <see cref="Keys.TokenSigningAlgorithms.All"/>; null is RS256 (decision 0043).
+    /// </summary>
+    public string? IdTokenSigningAlgorithm { get; init; }
+
     /// <summary>Reads the settings from an application's properties; a client without any gets <see cref="Default"/>.</summary>
     public static ClientSettings From(IReadOnlyDictionary<string, JsonElement>? properties)
     {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace IdentityHub.Server.Commands;
 
 /// <summary>
-/// <c>rotate-keys [--now]</c>: brings the signing key's next rotation forward (P8). Without <c>--now</c> the usual
+/// <c>rotate-keys [--now]</c>: brings the next rotation of the signing keys (RS256, PS256, ES256; decision 0043) forward (P8). Without <c>--now</c> the usual
 /// publish-ahead rule holds: the new key is in JWKS at once and signs only after <c>Keys:PublishAhead</c>, so portals
 /// that cache JWKS know it first. <c>--now</c> is for a suspected compromise: every kind of key is replaced at once
 /// and the old ones withdrawn, so tokens they signed or protected stop working (docs/security.md).
@@ -20,12 +20,12 @@ internal static class RotateKeysCommand
 {
     public const string Verb = "rotate-keys";
 
-    public static readonly CommandSpec Spec = new(Verb, "Rotates the signing key now: the new key is published in JWKS at once and signs after IdentityHub:Keys:PublishAhead.")
+    public static readonly CommandSpec Spec = new(Verb, "Rotates the signing keys (RS256, PS256, ES256) now: the new keys are published in JWKS at once and sign after IdentityHub:Keys:PublishAhead.")
     {
         Options = [new("--now", null, "Suspected compromise only: replace every key at once and withdraw the old ones (tokens they signed stop validating).")],
         Details = """
-            Without --now, the current key keeps signing until the new one takes over and stays in JWKS until the tokens it
-            signed have expired; when a successor is already published, nothing changes. Every node picks the change up
+            Without --now, each algorithm's current key keeps signing until its new one takes over and stays in JWKS
+            until the tokens it signed have expired; when a successor is already published, nothing changes. Every node picks the change up
             within IdentityHub:Keys:RefreshInterval. With --now, the signing, encryption and server-signing keys are all
             replaced: access and ID tokens fail at portals as soon as they fetch JWKS again, and authorization codes and
             refresh tokens no longer open, so people sign in again (docs/security.md#rotating-the-signing-keys).
@@ -51,7 +51,7 @@ internal static class RotateKeysCommand
         try
         {
             outcomes = await scope.ServiceProvider.GetRequiredService<KeyRotationNow>().RotateAsync(
-                immediately ? Enum.GetValues<KeyUse>() : [KeyUse.Signing], immediately);
+                immediately ? Enum.GetValues<KeyUse>() : TokenSigningAlgorithms.KeyUses, immediately);
         }
         catch (DbUpdateException)
         {
@@ -83,9 +83,9 @@ internal static class RotateKeysCommand
     {
         var name = outcome.Use switch
         {
-            KeyUse.Signing => "signing key",
             KeyUse.Encryption => "encryption key",
-            _ => "server-signing key",
+            KeyUse.ServerSigning => "server-signing key",
+            var signing => $"{TokenSigningAlgorithms.AlgorithmOf(signing)} signing key",
         };
         if (outcome.Created is not { } created)
         {

@@ -232,6 +232,9 @@ public sealed class ClientRegistration
 
     /// <summary>Who makes a third-party app, named on its consent page (for example "Example Health Apps, Inc.").</summary>
     public string? Publisher { get; set; }
+
+    /// <summary>How this portal's ID tokens are signed: <c>RS256</c> (default), <c>PS256</c> or <c>ES256</c> (decision 0043).</summary>
+    public string? IdTokenSigningAlgorithm { get; set; }
 }
 
 public sealed class ApiResourceRegistration
@@ -239,4 +242,10 @@ public sealed class ApiResourceRegistration
     public string Name { get; set; } = "";
 
     public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// How access tokens for this API are signed: <c>RS256</c> (default), <c>PS256</c> or <c>ES256</c> (decision 0043).
+    /// A token for several APIs that chose differently is signed RS256.
+    /// </summary>
+    public string? AccessTokenSigningAlgorithm { get; set; }
 }

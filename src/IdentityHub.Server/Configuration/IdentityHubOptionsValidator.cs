@@ -1,4 +1,5 @@
 using IdentityHub.Core.Assurance;
+using IdentityHub.Core.Keys;
 using IdentityHub.Core.Mfa;
 using IdentityHub.Server.Mfa;
 using Microsoft.Extensions.Options;
@@ -116,6 +117,11 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
             {
                 failures.Add($"{IdentityHubOptions.Section}:ApiResources:{i}:Name must be a scope name (letters, digits, '-', '_', ':', '.') that is not a standard OpenID Connect scope.");
             }
+
+            if (resource.AccessTokenSigningAlgorithm is { } algorithm && !TokenSigningAlgorithms.IsSupported(algorithm))
+            {
+                failures.Add($"{IdentityHubOptions.Section}:ApiResources:{i}:AccessTokenSigningAlgorithm is '{algorithm}'; allowed values are {TokenSigningAlgorithms.Listed} (RS256 when left out).");
+            }
         }
     }
 
@@ -166,6 +172,11 @@ internal sealed class IdentityHubOptionsValidator : IValidateOptions<IdentityHub
             foreach (var origin in client.AllowedCorsOrigins.Where(origin => !Core.Clients.OriginNames.IsRegistrable(origin)))
             {
                 failures.Add($"{key}:AllowedCorsOrigins has '{origin}'; an origin is scheme://host[:port] with no path, not even '/' (https, or http on localhost).");
+            }
+
+            if (client.IdTokenSigningAlgorithm is { } algorithm && !TokenSigningAlgorithms.IsSupported(algorithm))
+            {
+                failures.Add($"{key}:IdTokenSigningAlgorithm is '{algorithm}'; allowed values are {TokenSigningAlgorithms.Listed} (RS256 when left out).");
             }
 
             if (client.Assurance is not null && ClientPolicy.AssuranceFrom(client.Assurance) is null)

@@ -92,18 +92,25 @@ internal sealed partial class KeyRing(
         var byId = stored.ToDictionary(key => key.Id, StringComparer.Ordinal);
         SecurityKey[] Published(KeyUse use) => [.. plans[use].Published.Select(key => Open(byId[key.KeyId]))];
 
-        // The server's own tokens first (HS256 inside A256KW); access and ID tokens take the first RSA key
-        // (see ServerTokenCredentials). RSA-OAEP encryption keys of earlier versions stay until they expire.
+        // One rotating key per algorithm others check (decision 0043); each plan lists its active key first.
+        var published = TokenSigningAlgorithms.All.ToDictionary(
+            algorithm => algorithm,
+            algorithm => Published(TokenSigningAlgorithms.KeyUseOf(algorithm)).Select(key => new SigningCredentials(key, algorithm)).ToList(),
+            StringComparer.Ordinal);
+
+        // The server's own tokens first (HS256 inside A256KW); access and ID tokens take the active key of the
+        // algorithm chosen for them (see ServerTokenCredentials). RSA-OAEP encryption keys of earlier versions stay until they expire.
         return new KeyRingSnapshot(
             [
                 .. Published(KeyUse.ServerSigning).Select(key => new SigningCredentials(key, SecurityAlgorithms.HmacSha256)),
-                .. Published(KeyUse.Signing).Select(key => new SigningCredentials(key, SecurityAlgorithms.RsaSha256)),
+                .. TokenSigningAlgorithms.All.SelectMany(algorithm => published[algorithm]),
             ],
             [
                 .. Published(KeyUse.Encryption).OrderBy(key => key is RsaSecurityKey).Select(key => key is RsaSecurityKey
                     ? new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512)
                     : new EncryptingCredentials((SymmetricSecurityKey)key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512)),
-            ]);
+            ],
+            published.ToDictionary(pair => pair.Key, pair => pair.Value[0], StringComparer.Ordinal));
     }
 
     /// <summary>The rotation timing from the settings; a retired key outlives every token it may have signed.</summary>

@@ -10,6 +10,7 @@ public static class KeyServices
     {
         services.AddSingleton<KeyMaterial>();
         services.AddSingleton<KeyRing>();
+        services.AddSingleton(provider => new ActiveSigningKeys(provider.GetRequiredService<KeyRing>()));
         services.AddScoped<KeyRotationNow>();
         services.AddSingleton<ServerCredentialsSetup>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(provider => provider.GetRequiredService<ServerCredentialsSetup>());

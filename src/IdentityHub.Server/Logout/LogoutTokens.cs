@@ -1,4 +1,6 @@
+using IdentityHub.Core.Keys;
 using IdentityHub.Data.Sessions;
+using IdentityHub.Server.Keys;
 using IdentityHub.Server.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -9,10 +11,10 @@ namespace IdentityHub.Server.Logout;
 
 /// <summary>
 /// Makes logout tokens (OpenID Connect Back-Channel Logout 1.0 §2.4): JWTs of type <c>logout+jwt</c> signed with
-/// the server's active RSA key (the one its JWKS publishes, as for ID tokens), carrying iss, aud (the client),
+/// the server's active RS256 key (published in JWKS; the algorithm every relying party accepts), carrying iss, aud (the client),
 /// iat, exp, jti (the delivery's id), sub, sid and the back-channel logout event, and never a nonce.
 /// </summary>
-public sealed class LogoutTokens(IOptionsMonitor<OpenIddictServerOptions> server, IOptionsMonitor<IdentityHubOptions> options, LogoutSignal signal, TimeProvider time)
+public sealed class LogoutTokens(IOptionsMonitor<OpenIddictServerOptions> server, ActiveSigningKeys keys, IOptionsMonitor<IdentityHubOptions> options, LogoutSignal signal, TimeProvider time)
 {
     public const string TokenType = "logout+jwt";
     public const string BackChannelLogoutEvent = "http://schemas.openid.net/event/backchannel-logout";
@@ -30,7 +32,7 @@ public sealed class LogoutTokens(IOptionsMonitor<OpenIddictServerOptions> server
             return null;
         }
 
-        var credentials = server.CurrentValue.SigningCredentials.First(credential => credential.Key is AsymmetricSecurityKey);
+        var credentials = keys.For(TokenSigningAlgorithms.RS256);
         var now = time.GetUtcNow();
         return Handler.CreateToken(new SecurityTokenDescriptor
         {

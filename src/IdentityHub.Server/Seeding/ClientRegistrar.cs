@@ -97,6 +97,7 @@ internal sealed class ClientRegistrar(
         ClientUri = client.ClientUri,
         LogoUri = client.LogoUri,
         Publisher = client.Publisher,
+        IdTokenSigningAlgorithm = client.IdTokenSigningAlgorithm,
     };
 
     internal static OpenIddictApplicationDescriptor Describe(ClientRegistration client)

@@ -42,6 +42,35 @@ public sealed class ClientsApiTests(AdminHosts hosts) : IClassFixture<AdminHosts
     }
 
     [Fact]
+    public async Task A_client_registered_with_ES256_ID_tokens_gets_them_at_once_and_reads_its_choice_back()
+    {
+        var (platform, _) = await hosts.SignedInAsync(AdministrativeRole.PlatformAdministrator, null);
+        var redirect = "https://es256.example.org/cb";
+        var value = (await (await platform.PostAsJsonAsync("/api/v1/clients", new
+        {
+            client_name = "ES256 portal",
+            redirect_uris = new[] { redirect },
+            grant_types = new[] { "authorization_code", "refresh_token" },
+            scope = "openid profile email phone offline_access " + TestClients.ApiScope,
+            id_token_signed_response_alg = "ES256",
+        })).JsonAsync(HttpStatusCode.Created)).GetProperty("value");
+        var (clientId, secret) = (value.GetProperty("client_id").GetString()!, value.GetProperty("client_secret").GetString()!);
+        Assert.Equal("ES256", value.GetProperty("metadata").GetProperty("id_token_signed_response_alg").GetString());
+        var stored = await (await platform.GetAsync($"/api/v1/clients/{clientId}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("ES256", stored.GetProperty("metadata").GetProperty("id_token_signed_response_alg").GetString());
+
+        var user = await hosts.TokenServer.CreateUserAsync(Server.Tests.Infrastructure.MfaSteps.NewName("es256-portal"));
+        var request = new AuthorizationRequest { ClientId = clientId, RedirectUri = redirect };
+        var tokens = (await TokenClient.For(hosts.TokenServer, clientId, secret).RedeemAsync(await hosts.TokenServer.NewBrowser().CodeFlowAsync(user.UserName!, request))).EnsureSuccess();
+        Assert.Equal("ES256", tokens.ReadIdToken().Alg);
+        Assert.Equal("RS256", tokens.ReadAccessToken().Alg);
+
+        var refused = await (await platform.PostAsJsonAsync("/api/v1/clients", new { redirect_uris = new[] { redirect }, id_token_signed_response_alg = "HS256" }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("RS256, PS256, ES256", Assert.Single(refused.ErrorsFor("id_token_signed_response_alg")));
+    }
+
+    [Fact]
     public async Task A_rotated_secret_works_beside_the_previous_one_until_the_overlap_ends()
     {
         var (platform, _) = await hosts.SignedInAsync(AdministrativeRole.PlatformAdministrator, null);

@@ -31,7 +31,7 @@ public sealed class CheckCommandTests
         var lines = Lines(run.Output);
         Assert.Equal("ok    settings  every setting is valid.", lines[0]);
         Assert.Contains(lines, line => line.StartsWith("ok    database  ", StringComparison.Ordinal) && line.EndsWith("none pending.", StringComparison.Ordinal));
-        Assert.Equal(3, lines.Count(line => line.StartsWith("ok    keys      ", StringComparison.Ordinal)));
+        Assert.Equal(5, lines.Count(line => line.StartsWith("ok    keys      ", StringComparison.Ordinal))); // RS256, PS256, ES256, encryption, server signing
         Assert.Contains($"ok    delivery  relay (SMTP) answers at localhost:{smtp.Port}.", lines);
         Assert.Contains(lines, line => line.StartsWith("warn  delivery  no sms channel is configured", StringComparison.Ordinal));
         Assert.StartsWith("Ready: every check passed", lines[^1], StringComparison.Ordinal);

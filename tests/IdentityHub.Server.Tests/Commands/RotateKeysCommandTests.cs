@@ -26,15 +26,17 @@ public sealed class RotateKeysCommandTests
         Assert.True(run.Exit == 0, run.Error);
         var published = await PublishedKidsAsync(app);
         var newKid = Assert.Single(published, kid => kid != oldKid);
-        Assert.Contains($"Published signing key {newKid} in JWKS now; it signs from ", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Published RS256 signing key {newKid} in JWKS now; it signs from ", run.Output, StringComparison.Ordinal);
         Assert.Contains($"when {oldKid} retires", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Published PS256 signing key ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Published ES256 signing key ", run.Output, StringComparison.Ordinal);
         Assert.Equal(oldKid, await SigningKidAsync(integration));
         Assert.Equal(1, await app.QueryAsync(db => db.AuditEvents.CountAsync(e => e.Event == "keys.rotated" && e.Detail!.Contains(newKid))));
 
         // A second run while the successor waits changes nothing.
         var again = await RunAsync(app);
         Assert.Equal(0, again.Exit);
-        Assert.Contains($"The next signing key {newKid} is already published", again.Output, StringComparison.Ordinal);
+        Assert.Contains($"The next RS256 signing key {newKid} is already published", again.Output, StringComparison.Ordinal);
         Assert.Equal(2, (await PublishedKidsAsync(app)).Count);
 
         // After the publish-ahead time the new key signs; the old one is still published for its tokens.
@@ -56,7 +58,9 @@ public sealed class RotateKeysCommandTests
         var run = await RunAsync(app, "--now");
 
         Assert.True(run.Exit == 0, run.Error);
-        Assert.Contains($"Replaced the signing key: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Replaced the RS256 signing key: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Replaced the PS256 signing key", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Replaced the ES256 signing key", run.Output, StringComparison.Ordinal);
         Assert.Contains($"withdrawn: {oldKid}", run.Output, StringComparison.Ordinal);
         Assert.Contains("Replaced the encryption key", run.Output, StringComparison.Ordinal);
         Assert.Contains("Replaced the server-signing key", run.Output, StringComparison.Ordinal);
@@ -92,7 +96,9 @@ public sealed class RotateKeysCommandTests
     private static async Task<string> SigningKidAsync(TokenClient integration) =>
         (await integration.ClientCredentialsAsync(TestClients.ApiScope)).EnsureSuccess().ReadAccessToken().Kid;
 
+    // The RS256 keys (the PS256 and ES256 ones rotate alike: SigningAlgorithmTests).
     private static async Task<List<string>> PublishedKidsAsync(IdentityHubApp app) =>
         (await (await app.CreateClient().GetAsync("/.well-known/jwks")).JsonAsync())
-            .GetProperty("keys").EnumerateArray().Select(key => key.GetProperty("kid").GetString()!).ToList();
+            .GetProperty("keys").EnumerateArray().Where(key => key.GetProperty("alg").GetString() == "RS256")
+            .Select(key => key.GetProperty("kid").GetString()!).ToList();
 }

@@ -18,6 +18,8 @@ public sealed class StartupValidationTests
     [InlineData("IdentityHub:Clients:0:Scopes:1", "undeclared-api", "IdentityHub:Clients:0:Scopes")]
     [InlineData("IdentityHub:Issuer", "ftp://example.org", "IdentityHub:Issuer")]
     [InlineData("IdentityHub:Clients:1:AllowedCorsOrigins:0", "https://spa.example/app", "IdentityHub:Clients:1:AllowedCorsOrigins has 'https://spa.example/app'")]
+    [InlineData("IdentityHub:Clients:0:IdTokenSigningAlgorithm", "HS256", "IdentityHub:Clients:0:IdTokenSigningAlgorithm is 'HS256'; allowed values are RS256, PS256, ES256")]
+    [InlineData("IdentityHub:ApiResources:0:AccessTokenSigningAlgorithm", "es256", "IdentityHub:ApiResources:0:AccessTokenSigningAlgorithm is 'es256'; allowed values are RS256, PS256, ES256")]
     [InlineData("IdentityHub:Clients:1:MaxSessionAge", "-00:10:00", "IdentityHub:Clients:1:MaxSessionAge")]
     [InlineData("IdentityHub:Clients:1:AccessTokenLifetime", "00:00:00", "IdentityHub:Clients:1:AccessTokenLifetime")]
     [InlineData("IdentityHub:Database:Provider", "Oracle", "IdentityHub:Database:Provider")]

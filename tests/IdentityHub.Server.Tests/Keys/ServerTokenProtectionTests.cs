@@ -13,7 +13,8 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace IdentityHub.Server.Tests.Keys;
 
 /// <summary>
-/// What leaves the server for others to check (access and ID tokens) is signed RS256 with a key in JWKS;
+/// What leaves the server for others to check (access and ID tokens) is signed with a key in JWKS, RS256 unless the
+/// client or API chose PS256 or ES256 (SigningAlgorithmTests);
 /// what only the server reads back (stored codes, refresh tokens) is HS256 inside A256KW with keys that never leave it.
 /// </summary>
 public sealed class ServerTokenProtectionTests
@@ -29,9 +30,9 @@ public sealed class ServerTokenProtectionTests
         var tokens = (await TokenClient.For(app).RedeemAsync(authorization)).EnsureSuccess();
         var refreshed = (await TokenClient.For(app).RefreshAsync(tokens.RefreshToken)).EnsureSuccess();
 
-        var published = (await (await app.CreateClient().GetAsync("/.well-known/jwks")).JsonAsync())
-            .GetProperty("keys").EnumerateArray().Select(key => key.GetProperty("kid").GetString()).ToList();
-        var rsaKid = Assert.Single(published);
+        var keys = (await (await app.CreateClient().GetAsync("/.well-known/jwks")).JsonAsync()).GetProperty("keys").EnumerateArray().ToList();
+        var published = keys.Select(key => key.GetProperty("kid").GetString()).ToList();
+        var rsaKid = Assert.Single(keys, key => key.GetProperty("alg").GetString() == "RS256").GetProperty("kid").GetString();
         foreach (var token in new[] { tokens.AccessToken, tokens.IdToken, refreshed.AccessToken, refreshed.IdToken })
         {
             var jwt = new JsonWebToken(token);
@@ -46,7 +47,7 @@ public sealed class ServerTokenProtectionTests
         }
 
         var discovery = await (await app.CreateClient().GetAsync("/.well-known/openid-configuration")).JsonAsync();
-        Assert.Equal(["RS256"], discovery.GetProperty("id_token_signing_alg_values_supported").EnumerateArray().Select(alg => alg.GetString()));
+        Assert.Equal(["ES256", "PS256", "RS256"], discovery.GetProperty("id_token_signing_alg_values_supported").EnumerateArray().Select(alg => alg.GetString()).Order());
     }
 
     [Fact]

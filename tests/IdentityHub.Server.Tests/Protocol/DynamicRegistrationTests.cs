@@ -136,6 +136,34 @@ public sealed class DynamicRegistrationTests(IdentityHubApp app) : IClassFixture
         Assert.False(policy.Settings.AllowSelfRegistration);
     }
 
+    [Fact]
+    public async Task A_client_may_choose_ES256_or_PS256_ID_tokens_and_nothing_else()
+    {
+        var initial = await InitialTokenAsync(new RegistrationPolicy { RedirectHosts = ["acme.example.org"] });
+        var redirects = new[] { "https://acme.example.org/cb" };
+
+        var chosen = await RegisterAsync(initial, new { redirect_uris = redirects, id_token_signed_response_alg = "ES256" });
+        Assert.Equal(HttpStatusCode.Created, chosen.StatusCode);
+        var registered = await chosen.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ES256", registered.GetProperty("id_token_signed_response_alg").GetString());
+        var read = await SendAsync(HttpMethod.Get, registered.GetProperty("registration_client_uri").GetString()!, registered.GetProperty("registration_access_token").GetString(), null);
+        Assert.Equal("ES256", (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token_signed_response_alg").GetString());
+
+        var plain = await (await RegisterAsync(initial, new { redirect_uris = redirects })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("RS256", plain.GetProperty("id_token_signed_response_alg").GetString());
+        var pss = await (await RegisterAsync(initial, new { redirect_uris = redirects, id_token_signed_response_alg = "PS256" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("PS256", pss.GetProperty("id_token_signed_response_alg").GetString());
+
+        foreach (var refused in new[] { "HS256", "none", "ES512", "es256" })
+        {
+            var response = await RegisterAsync(initial, new { redirect_uris = redirects, id_token_signed_response_alg = refused });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("invalid_client_metadata", problem.GetProperty("error").GetString());
+            Assert.Contains("id_token_signed_response_alg", problem.GetProperty("error_description").GetString());
+        }
+    }
+
     private async Task<string> InitialTokenAsync(RegistrationPolicy policy, int? maxUses = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
