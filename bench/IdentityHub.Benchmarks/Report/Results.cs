@@ -93,7 +93,7 @@ public static class Targets
     public const double MinimumRsaShare = 0.60;
     public const double MinimumHashShare = 0.80;
     public const double MaximumP99Ms = 50;
-    public const double MaximumRssMegabytes = 300;
+    public const double MaximumRssMegabytes = 200;
 
     public static IReadOnlyList<TargetCheck> For(Scenario scenario, ScenarioResult result)
     {

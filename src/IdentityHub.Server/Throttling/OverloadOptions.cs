@@ -17,8 +17,11 @@ public sealed class OverloadOptions
     /// <summary>The token, introspection, revocation, pushed authorization, userinfo and registration endpoints: portals' back ends retry.</summary>
     public ConcurrencyLimit Tokens { get; set; } = new() { MaxQueueTime = TimeSpan.FromMilliseconds(250) };
 
-    /// <summary>The authorization and end-session endpoints (each one a browser redirect).</summary>
-    public ConcurrencyLimit Authorization { get; set; } = new() { MaxQueueTime = TimeSpan.FromMilliseconds(250) };
+    /// <summary>
+    /// The authorization and end-session endpoints: each one a browser redirect a person waits for. A second's wait
+    /// serves them better than the busy page (the benchmark's 16 signed-in browsers on one slow core met 250 ms).
+    /// </summary>
+    public ConcurrencyLimit Authorization { get; set; } = new() { MaxQueueTime = TimeSpan.FromSeconds(1) };
 
     /// <summary>The pages people fill in (sign-in, codes, account), where a password hash takes a core for a while: people wait longer before being told to retry.</summary>
     public ConcurrencyLimit Pages { get; set; } = new() { MaxQueueTime = TimeSpan.FromSeconds(3) };
