@@ -93,11 +93,7 @@ public sealed class NpgsqlAuthorizationStore(
         await using var command = connection.Command(TokenRows.UpdateAuthorization);
         TokenRows.BindAuthorization(command, authorization);
         TokenRows.Add(command, original);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            authorization.ConcurrencyToken = original;
-            throw new ConcurrencyException("The authorization was changed or deleted by another request.");
-        }
+        await StoreConnection.ExecuteGuardedAsync(command, "authorization", () => authorization.ConcurrencyToken = original, cancellationToken);
     }
 
     /// <summary>Rare (pruning and revocation use the bulk paths): the row is read into EF Core and deleted there with its tokens.</summary>

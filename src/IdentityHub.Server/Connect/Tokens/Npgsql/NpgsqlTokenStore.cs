@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using static OpenIddict.Abstractions.OpenIddictExceptions;
 
 namespace IdentityHub.Server.Connect.Tokens.Npgsql;
 
@@ -109,11 +108,7 @@ public sealed class NpgsqlTokenStore(
         await using var command = connection.Command(TokenRows.UpdateToken);
         TokenRows.BindToken(command, token);
         TokenRows.Add(command, original);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            token.ConcurrencyToken = original;
-            throw new ConcurrencyException("The token was changed or deleted by another request.");
-        }
+        await StoreConnection.ExecuteGuardedAsync(command, "token", () => token.ConcurrencyToken = original, cancellationToken);
     }
 
     public override async ValueTask DeleteAsync(OpenIddictEntityFrameworkCoreToken token, CancellationToken cancellationToken)
@@ -136,10 +131,7 @@ public sealed class NpgsqlTokenStore(
         await using var command = connection.Command(TokenRows.DeleteToken);
         TokenRows.Add(command, token.Id);
         TokenRows.Add(command, token.ConcurrencyToken);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            throw new ConcurrencyException("The token was changed or deleted by another request.");
-        }
+        await StoreConnection.ExecuteGuardedAsync(command, "token", undo: null, cancellationToken);
     }
 
     private async Task InsertAsync(OpenIddictEntityFrameworkCoreToken token, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using static OpenIddict.Abstractions.OpenIddictExceptions;
 
 namespace IdentityHub.Server.Connect.Tokens.Npgsql;
 
@@ -55,6 +56,20 @@ internal readonly struct StoreConnection : IAsyncDisposable
         command.CommandText = sql;
         command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
         return command;
+    }
+
+    /// <summary>
+    /// Runs an update or delete guarded by the row's concurrency token. No row changed means another request changed
+    /// or deleted it first: <paramref name="undo"/> puts the entity back as it was read, and OpenIddict gets its
+    /// concurrency failure (a second redemption of one token is refused this way).
+    /// </summary>
+    public static async Task ExecuteGuardedAsync(NpgsqlCommand command, string row, Action? undo, CancellationToken cancellationToken)
+    {
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            undo?.Invoke();
+            throw new ConcurrencyException($"The {row} was changed or deleted by another request.");
+        }
     }
 
     public async ValueTask DisposeAsync()
