@@ -41,6 +41,8 @@ public sealed record CounterReadings(
         ("gc.gen0", "dotnet_gc_collections_total", ("gc_heap_generation", "gen0"), 1, null),
         ("gc.gen1", "dotnet_gc_collections_total", ("gc_heap_generation", "gen1"), 1, null),
         ("gc.gen2", "dotnet_gc_collections_total", ("gc_heap_generation", "gen2"), 1, null),
+        ("jit.methods", "dotnet_jit_compiled_methods_total", null, 1, null),
+        ("jit.seconds", "dotnet_jit_compilation_time_seconds_total", null, 1, null),
     ];
 
     /// <summary>
@@ -112,6 +114,8 @@ public sealed record CounterReadings(
             Gen1Collections = Delta("gc.gen1"),
             Gen2Collections = Delta("gc.gen2"),
             GcHeapMegabytes = Gauge("gc.heap"),
+            JitMethods = Delta("jit.methods"),
+            JitSeconds = Delta("jit.seconds"),
             VoluntaryContextSwitches = VoluntaryContextSwitches,
             InvoluntaryContextSwitches = InvoluntaryContextSwitches,
         };

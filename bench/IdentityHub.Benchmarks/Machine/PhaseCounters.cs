@@ -62,6 +62,15 @@ public sealed record PhaseCounters
     /// <summary>The GC heap after the last collection, in MB (<c>dotnet.gc.last_collection.heap.size</c>, all generations).</summary>
     public Spread? GcHeapMegabytes { get; init; }
 
+    /// <summary>Methods the JIT compiled during the phase, in any tier (<c>dotnet.jit.compiled_methods</c>).</summary>
+    public double? JitMethods { get; init; }
+
+    /// <summary>
+    /// Seconds the JIT spent compiling during the phase (<c>dotnet.jit.compilation.time</c>): on the one server core,
+    /// time the requests did not get while tiered compilation recompiled hot methods.
+    /// </summary>
+    public double? JitSeconds { get; init; }
+
     /// <summary>Voluntary context switches of all the server's threads (waits: I/O, locks, idle).</summary>
     public long VoluntaryContextSwitches { get; init; }
 
@@ -80,6 +89,7 @@ public sealed record PhaseCounters
             $"Npgsql used {S(DatabaseConnectionsUsed)} pending {S(DatabasePendingRequests)}",
             $"lock waits {N(LockContentions)}",
             $"GC pauses {(GcPauseMs is { } pause ? I($"{pause:0}") : "–")} ms, gen0/1/2 {N(Gen0Collections)}/{N(Gen1Collections)}/{N(Gen2Collections)}, heap {S(GcHeapMegabytes)} MB",
+            $"JIT {N(JitMethods)} methods in {(JitSeconds is { } jit ? I($"{jit:0.0}") : "–")} s",
             I($"context switches {VoluntaryContextSwitches / Math.Max(seconds, 0.001):0}/s voluntary, {InvoluntaryContextSwitches / Math.Max(seconds, 0.001):0}/s involuntary"),
         };
         return $"(mean/max over {Scrapes} scrapes) " + string.Join(" · ", parts);

@@ -99,8 +99,8 @@ public static class ResultTable
         text.AppendLine();
         text.AppendLine("IdentityHub's counters (scraped about once a second; mean/max of the gauges, counters' change over the phase):");
         text.AppendLine();
-        text.AppendLine("| Scenario | phase | requests in ASP.NET Core | thread-pool queue | thread-pool threads | overload in progress | overload queued | waited for a turn (mean ms) | Npgsql used / pending | lock waits | GC pauses ms (gen0/1/2) | context switches/s (voluntary / involuntary) |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| Scenario | phase | requests in ASP.NET Core | thread-pool queue | thread-pool threads | overload in progress | overload queued | waited for a turn (mean ms) | Npgsql used / pending | lock waits | GC pauses ms (gen0/1/2) | JIT: methods compiled (s compiling) | context switches/s (voluntary / involuntary) |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var scenario in measured)
         {
             var hub = scenario.IdentityHub;
@@ -113,7 +113,7 @@ public static class ResultTable
 
                 var title = scenario.Es256 ? scenario.Title + " (ES256)" : scenario.Title;
                 text.AppendLine(Invariant(
-                    $"| {title} | {phase} | {S(c.ActiveRequests)} | {S(c.ThreadPoolQueue)} | {S(c.ThreadPoolThreads)} | {S(c.OverloadInProgress)} | {S(c.OverloadQueued)} | {N(c.OverloadWaits)} ({N(c.OverloadMeanWaitMs)}) | {S(c.DatabaseConnectionsUsed)} / {S(c.DatabasePendingRequests)} | {N(c.LockContentions)} | {N(c.GcPauseMs)} ({N(c.Gen0Collections)}/{N(c.Gen1Collections)}/{N(c.Gen2Collections)}) | {c.VoluntaryContextSwitches / result.Seconds:0} / {c.InvoluntaryContextSwitches / result.Seconds:0} |"));
+                    $"| {title} | {phase} | {S(c.ActiveRequests)} | {S(c.ThreadPoolQueue)} | {S(c.ThreadPoolThreads)} | {S(c.OverloadInProgress)} | {S(c.OverloadQueued)} | {N(c.OverloadWaits)} ({N(c.OverloadMeanWaitMs)}) | {S(c.DatabaseConnectionsUsed)} / {S(c.DatabasePendingRequests)} | {N(c.LockContentions)} | {N(c.GcPauseMs)} ({N(c.Gen0Collections)}/{N(c.Gen1Collections)}/{N(c.Gen2Collections)}) | {N(c.JitMethods)} ({Tenths(c.JitSeconds)}) | {c.VoluntaryContextSwitches / result.Seconds:0} / {c.InvoluntaryContextSwitches / result.Seconds:0} |"));
             }
         }
     }
@@ -121,6 +121,8 @@ public static class ResultTable
     private static string S(Machine.Spread? spread) => spread is null ? "–" : Invariant($"{spread.Mean:0.#}/{spread.Max:0.#}");
 
     private static string N(double? value) => value is null ? "–" : Invariant($"{value:0}");
+
+    private static string Tenths(double? value) => value is null ? "–" : Invariant($"{value:0.0}");
 
     private static string CpuFigures(ScenarioResult scenario, TargetResult result) =>
         scenario.RequestsPerOperation > 1
