@@ -25,6 +25,8 @@ internal sealed partial class KeyRingRefresher(KeyRing ring, IOptions<IdentityHu
         {
             while (await timer.WaitForNextTickAsync(stopping))
             {
+                // Off the timer's callback, as PeriodicJob does.
+                await Task.Yield();
                 try
                 {
                     await ring.RefreshAsync(stopping);

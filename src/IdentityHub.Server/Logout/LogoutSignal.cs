@@ -43,7 +43,9 @@ public sealed class LogoutSignal : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(timeout, time, linked.Token);
         var raised = _raised.WaitAsync(linked.Token);
-        await Task.WhenAny(delay, raised);
+        // Whatever completes the wait (the clock's timer, or a test clock's Advance moving it by days) must not
+        // run the caller's next round inline: the caller goes on on the thread pool.
+        await ((Task)Task.WhenAny(delay, raised)).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         await linked.CancelAsync();
         try
         {
